@@ -1,0 +1,99 @@
+import type { Graphics } from '../gfx/graphics.ts';
+import type { Input } from '../input/buttons.ts';
+import type { Sprite } from '../gfx/sprite.ts';
+import type { Random } from './random.ts';
+
+/** A choice offered before the game starts (menu) or with `--set key=value` on the command line. */
+export interface SettingSpec {
+  /** Shown on the table while choosing, e.g. "LEVEL". Keep it short: 3×5 font, 20 pixels wide. */
+  readonly label: string;
+  readonly values: readonly (string | number)[];
+  /** Must be one of `values`; the first value when omitted. */
+  readonly default?: string | number;
+}
+export type SettingSpecs = Readonly<Record<string, SettingSpec>>;
+export type SettingValues<S extends SettingSpecs> = { readonly [K in keyof S]: S[K]['values'][number] };
+
+/** How a game ends. The engine shows it, with the high score, then returns to the menu. */
+export interface GameResult {
+  /** Points, a length, or ticks for timed games; compared by the game's `score.order`. */
+  readonly score?: number;
+  /** Separate high-score tables, e.g. one per difficulty level ("easy"). Default: "default". */
+  readonly scoreKey?: string;
+  /** 0-based index of the winning player in a multiplayer game; -1 for a draw. */
+  readonly winner?: number;
+  /** A short line such as "YOU WIN" or "TOP OUT". */
+  readonly message?: string;
+}
+
+/** Per-game persistent key/value store (JSON values), kept in the data directory. */
+export interface GameStore {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+}
+
+/** Everything a game may use. Games never read the clock, the filesystem or devices directly. */
+export interface GameContext<S extends SettingSpecs = SettingSpecs> {
+  readonly width: number;
+  readonly height: number;
+  /** Number of players chosen for this run (within the game's `players` range). */
+  readonly players: number;
+  /** Seeded generator: the same seed and input always give the same frames. */
+  readonly random: Random;
+  readonly settings: SettingValues<S>;
+  /** Free-form parameters from the config file (`games.<id>`) or `--set key=value`. */
+  readonly params: Readonly<Record<string, string | number | boolean>>;
+  readonly store: GameStore;
+  /** Ticks since this game was created (0 during create, 1 in the first update). */
+  readonly tick: number;
+  /** Loop rate in ticks per second (1..120, 60 by default). */
+  readonly rate: number;
+  /** Converts seconds to a whole number of ticks at the current rate (at least 1 for s > 0). */
+  ticks(seconds: number): number;
+  /** The best result recorded for this game (and scoreKey), if any. */
+  highScore(scoreKey?: string): number | undefined;
+  /** Ends the game; the engine shows the result and returns to the menu. */
+  end(result?: GameResult): void;
+  /**
+   * Registers async work (loading a file, decoding an image). Headless runs and tests wait for
+   * pending tasks before the next tick, so results arrive on a deterministic tick; the real-time
+   * loop never waits. A rejected task ends the game like an exception would.
+   */
+  task<T>(work: Promise<T>): Promise<T>;
+  /** Writes a line to the engine's log (never to stdout, which may be the simulator). */
+  log(message: string): void;
+}
+
+export interface GameInstance {
+  /** Called once per tick, before draw. No dt: count ticks. */
+  update(input: Input): void;
+  /** Draws the whole frame. The canvas keeps the previous frame's pixels until cleared. */
+  draw(g: Graphics): void;
+  /** Called once when the game stops for any reason (end, back to menu, crash, reload). */
+  dispose?(): void;
+}
+
+export interface GameDefinition<S extends SettingSpecs = SettingSpecs> {
+  /** Folder name in games/: lowercase letters, digits and dashes. */
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  /** "game" shows a result screen and keeps high scores; "app" returns straight to the menu. */
+  readonly kind?: 'game' | 'app';
+  /** Supported player counts; default { min: 1, max: 1 }. */
+  readonly players?: { readonly min: number; readonly max: number };
+  /** Shown in the menu; up to 20×9 pixels. Build it with `sprite()`. */
+  readonly icon?: Sprite;
+  readonly settings?: S;
+  /** How results compare: "higher" (points, default) or "lower" (times). */
+  readonly scoreOrder?: 'higher' | 'lower';
+  /** Builds a fresh game. Async only when it must load something before the first tick. */
+  create(ctx: GameContext<S>): GameInstance | Promise<GameInstance>;
+}
+
+/** Identity function that gives a game definition its types. Default-export its result. */
+export function defineGame<const S extends SettingSpecs = SettingSpecs>(
+  definition: GameDefinition<S>,
+): GameDefinition<S> {
+  return definition;
+}
