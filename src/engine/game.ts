@@ -1,6 +1,6 @@
 import type { Graphics } from '../gfx/graphics.ts';
-import type { Input } from '../input/buttons.ts';
 import type { Sprite } from '../gfx/sprite.ts';
+import type { Input } from '../input/buttons.ts';
 import type { Random } from './random.ts';
 
 /** A choice offered before the game starts (menu) or with `--set key=value` on the command line. */

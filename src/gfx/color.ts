@@ -43,7 +43,17 @@ export function hsv(h: number, s: number, v: number): Color {
   const q = v * (1 - s * f);
   const t = v * (1 - s * (1 - f));
   const [r, g, b] =
-    i === 0 ? [v, t, p] : i === 1 ? [q, v, p] : i === 2 ? [p, v, t] : i === 3 ? [p, q, v] : i === 4 ? [t, p, v] : [v, p, q];
+    i === 0
+      ? [v, t, p]
+      : i === 1
+        ? [q, v, p]
+        : i === 2
+          ? [p, v, t]
+          : i === 3
+            ? [p, q, v]
+            : i === 4
+              ? [t, p, v]
+              : [v, p, q];
   return rgb(r * 255, g * 255, b * 255);
 }
 
