@@ -1,0 +1,329 @@
+/**
+ * The one table of every option. Parsing (flags and config file), validation, `--help` and the
+ * README table are all derived from it: adding an option means appending one entry here.
+ *
+ * - `name`: the camelCase key in the config file and in the resolved `Options` object.
+ * - `scope`: 'config' = accepted in the config file and as a flag; 'cli' = flag only.
+ * - `default: undefined` (int/number only) makes the option optional: its value is
+ *   `number | undefined`, and undefined means "not given".
+ * - `check`: extra validation of one value (one list item for lists); returns what is allowed
+ *   when the value is wrong, undefined when it is fine.
+ */
+
+export type OptionType = 'int' | 'number' | 'string' | 'enum' | 'bool' | 'list';
+export type OptionScope = 'config' | 'cli';
+
+export interface OptionSpec {
+  readonly name: string;
+  /** Long flag, e.g. '--fps'. Bools also accept '--no-<flag>'. */
+  readonly flag: `--${string}`;
+  readonly short?: `-${string}`;
+  readonly type: OptionType;
+  readonly default: number | string | boolean | readonly string[] | undefined;
+  /** Inclusive bounds for int/number. */
+  readonly min?: number;
+  readonly max?: number;
+  /** Allowed values for enum. */
+  readonly values?: readonly string[];
+  /** Placeholder shown in --help, e.g. 'FILE' (defaults to one derived from the type). */
+  readonly arg?: string;
+  /** Lists only: whether a comma separates items inside one value (default true). */
+  readonly split?: boolean;
+  readonly check?: (value: string) => string | undefined;
+  readonly help: string;
+  readonly scope: OptionScope;
+}
+
+const OUTPUT_WORDS = ['auto', 'terminal', 'null', 'ws281x'];
+const OUTPUT_PREFIXES = ['tpm2:', 'ddp:', 'e131:'];
+
+function checkOutput(value: string): string | undefined {
+  if (OUTPUT_WORDS.includes(value)) return undefined;
+  const prefix = OUTPUT_PREFIXES.find((p) => value.startsWith(p));
+  if (prefix && value.length > prefix.length) return undefined;
+  if (prefix)
+    return `${prefix} needs a target after the colon, e.g. ${prefix}${prefix === 'tpm2:' ? '/dev/ttyACM0' : '192.168.1.50'}`;
+  return `must be one of ${OUTPUT_WORDS.join(', ')}, tpm2:DEVICE, ddp:HOST, e131:HOST`;
+}
+
+function checkKeyValue(value: string): string | undefined {
+  const eq = value.indexOf('=');
+  if (eq <= 0) return 'must look like key=value or game.key=value, e.g. viewer.path=/pics';
+  const key = value.slice(0, eq);
+  const dot = key.indexOf('.');
+  if (dot === 0 || dot === key.length - 1)
+    return 'must look like key=value or game.key=value (empty game or key)';
+  return undefined;
+}
+
+export const OPTIONS = [
+  {
+    name: 'output',
+    flag: '--output',
+    type: 'list',
+    default: ['auto'],
+    arg: 'OUT',
+    check: checkOutput,
+    help:
+      'Where frames go. `auto` = the terminal when stdout is a TTY, else null; others: terminal, null, ' +
+      'ws281x, tpm2:DEVICE, ddp:HOST, e131:HOST. Comma-separated or repeated for several outputs at once.',
+    scope: 'config',
+  },
+  {
+    name: 'fps',
+    flag: '--fps',
+    type: 'int',
+    default: 60,
+    min: 1,
+    max: 120,
+    help: 'Loop rate in ticks (and frames) per second.',
+    scope: 'config',
+  },
+  {
+    name: 'brightness',
+    flag: '--brightness',
+    type: 'int',
+    default: 100,
+    min: 0,
+    max: 100,
+    help: 'LED brightness in percent (the current limiter may lower it further).',
+    scope: 'config',
+  },
+  {
+    name: 'width',
+    flag: '--width',
+    type: 'int',
+    default: 20,
+    min: 1,
+    max: 256,
+    help: 'Table width in pixels.',
+    scope: 'config',
+  },
+  {
+    name: 'height',
+    flag: '--height',
+    type: 'int',
+    default: 15,
+    min: 1,
+    max: 256,
+    help: 'Table height in pixels.',
+    scope: 'config',
+  },
+  {
+    name: 'layout',
+    flag: '--layout',
+    type: 'string',
+    default: 'columns,serpentine,top-left',
+    arg: 'SPEC',
+    help:
+      'How the LED strip is wired, as comma-separated words (the default: the strip runs in columns, ' +
+      'zigzag, from the top-left corner); or map:FILE for an explicit LED map.',
+    scope: 'config',
+  },
+  {
+    name: 'scale',
+    flag: '--scale',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 8,
+    help: 'Terminal simulator: character cells per LED; 0 = fit the terminal.',
+    scope: 'config',
+  },
+  {
+    name: 'colors',
+    flag: '--colors',
+    type: 'enum',
+    default: 'auto',
+    values: ['auto', 'truecolor', '256'],
+    help: 'Terminal colour mode; auto detects it from the environment.',
+    scope: 'config',
+  },
+  {
+    name: 'dataDir',
+    flag: '--data-dir',
+    type: 'string',
+    default: '',
+    arg: 'DIR',
+    help: 'Settings, high scores and the log. Empty = $XDG_STATE_HOME/ledtable or ~/.local/state/ledtable.',
+    scope: 'config',
+  },
+  {
+    name: 'idle',
+    flag: '--idle',
+    type: 'int',
+    default: 120,
+    min: 0,
+    max: 86400,
+    arg: 'SECONDS',
+    help: 'Seconds in the menu without input before the screensaver starts; 0 = never.',
+    scope: 'config',
+  },
+  {
+    name: 'logFile',
+    flag: '--log-file',
+    type: 'string',
+    default: '',
+    arg: 'FILE',
+    help: 'Log file. Empty = <data dir>/ledtable.log.',
+    scope: 'config',
+  },
+  {
+    name: 'players',
+    flag: '--players',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 4,
+    help: "Number of players for `play`; 0 = the game's minimum.",
+    scope: 'cli',
+  },
+  {
+    name: 'seed',
+    flag: '--seed',
+    type: 'int',
+    default: undefined,
+    min: 0,
+    max: 4294967295,
+    help: 'Seed for the random generator; absent = a fresh seed each run. Same seed + same input = same frames.',
+    scope: 'cli',
+  },
+  {
+    name: 'config',
+    flag: '--config',
+    type: 'string',
+    default: '',
+    arg: 'FILE',
+    help: 'JSON config file (camelCase keys as listed here, plus "games": {"<id>": {key: value}}). Default: $LEDTABLE_CONFIG.',
+    scope: 'cli',
+  },
+  {
+    name: 'set',
+    flag: '--set',
+    type: 'list',
+    default: [],
+    arg: 'KEY=VALUE',
+    split: false,
+    check: checkKeyValue,
+    help: 'A per-game parameter, repeatable: game.key=value, or key=value for the game being played.',
+    scope: 'cli',
+  },
+  {
+    name: 'headless',
+    flag: '--headless',
+    type: 'bool',
+    default: false,
+    help: 'Run without an output and without real time (with --ticks).',
+    scope: 'cli',
+  },
+  {
+    name: 'ticks',
+    flag: '--ticks',
+    type: 'int',
+    default: 0,
+    min: 0,
+    help: 'Headless: number of ticks to run (0 = only the first frame).',
+    scope: 'cli',
+  },
+  {
+    name: 'inputs',
+    flag: '--inputs',
+    type: 'string',
+    default: '',
+    arg: 'FILE',
+    help: 'Headless: scripted input, a JSON array of {"tick", "player", "button", "down"}.',
+    scope: 'cli',
+  },
+  {
+    name: 'dump',
+    flag: '--dump',
+    type: 'bool',
+    default: false,
+    help: 'Headless: print the final frame as lines of rrggbb values.',
+    scope: 'cli',
+  },
+  {
+    name: 'out',
+    flag: '--out',
+    type: 'string',
+    default: '',
+    arg: 'FILE',
+    help: 'Headless: write the final frame to FILE.png or every frame to FILE.gif.',
+    scope: 'cli',
+  },
+  {
+    name: 'json',
+    flag: '--json',
+    type: 'bool',
+    default: false,
+    help: 'Machine-readable output for `list` and `bench`.',
+    scope: 'cli',
+  },
+  {
+    name: 'debug',
+    flag: '--debug',
+    type: 'bool',
+    default: false,
+    help: 'Verbose logging and stack traces on the terminal.',
+    scope: 'cli',
+  },
+  {
+    name: 'version',
+    flag: '--version',
+    type: 'bool',
+    default: false,
+    help: 'Print the version and exit.',
+    scope: 'cli',
+  },
+  {
+    name: 'help',
+    flag: '--help',
+    short: '-h',
+    type: 'bool',
+    default: false,
+    help: 'Print this help and exit.',
+    scope: 'cli',
+  },
+] as const satisfies readonly OptionSpec[];
+
+export type OptionEntry = (typeof OPTIONS)[number];
+export type OptionName = OptionEntry['name'];
+
+type ValueOf<O> = O extends { readonly type: 'int' | 'number' }
+  ? number
+  : O extends { readonly type: 'string' }
+    ? string
+    : O extends { readonly type: 'bool' }
+      ? boolean
+      : O extends { readonly type: 'list' }
+        ? string[]
+        : O extends { readonly type: 'enum'; readonly values: readonly (infer V)[] }
+          ? V
+          : never;
+
+type OptionalIfNoDefault<O> = O extends { readonly default: undefined } ? ValueOf<O> | undefined : ValueOf<O>;
+
+/** The resolved options: `options.fps` is a number, `options.output` a string[], enums are unions. */
+export type Options = { [O in OptionEntry as O['name']]: OptionalIfNoDefault<O> };
+
+/** Options allowed in the config file and in saved settings. */
+export type ConfigOptionName = Extract<OptionEntry, { readonly scope: 'config' }>['name'];
+
+/** Per-game parameters: game id (or '*' = the game being played) → key → value. */
+export type GameParams = Record<string, Record<string, string | number | boolean>>;
+
+/** The table as plain specs, for code that walks it without caring about literal types. */
+export const OPTION_SPECS: readonly OptionSpec[] = OPTIONS;
+
+export function findOption(name: string): OptionSpec | undefined {
+  return OPTION_SPECS.find((o) => o.name === name);
+}
+
+/** A fresh Options object holding every default (lists are copied, so callers may mutate them). */
+export function defaultOptions(): Options {
+  const out: Record<string, unknown> = {};
+  for (const spec of OPTION_SPECS) {
+    out[spec.name] = Array.isArray(spec.default) ? [...spec.default] : spec.default;
+  }
+  return out as Options;
+}
