@@ -1,0 +1,24 @@
+/**
+ * Where frames go: the terminal simulator, the memory driver, ws281x, TPM2, DDP and E1.31 are
+ * peers behind this one interface. The engine calls open() once, show() once per frame, and
+ * close() on every exit path.
+ */
+export interface LedDriver {
+  /** Short id for logs and --output, e.g. 'terminal', 'memory', 'ws281x'. */
+  readonly name: string;
+  /**
+   * Acquires the device. A missing essential capability (no device, no permission, no native
+   * module) throws here, with the fix in the message. A missing optional one is a no-op.
+   */
+  open(): Promise<void>;
+  /**
+   * Shows one frame: RGB bytes in strip order, 3 × ledCount bytes (LED 0 first). The caller
+   * owns `frame` and reuses it after show returns (or after the returned promise settles):
+   * a driver that keeps the bytes must copy them.
+   */
+  show(frame: Readonly<Uint8Array>): void | Promise<void>;
+  /** Blanks the LEDs (all black) and releases the device. Safe to call twice, and before open. */
+  close(): Promise<void>;
+  /** Optional status line (the terminal shows it under the table); others ignore it. */
+  setStatus?(text: string): void;
+}

@@ -1,0 +1,9 @@
+import type { LedDriver } from './driver.ts';
+
+/** A driver that shows nothing: for headless runs and benchmarks of everything but output. */
+export class NullDriver implements LedDriver {
+  readonly name = 'null';
+  async open(): Promise<void> {}
+  show(_frame: Readonly<Uint8Array>): void {}
+  async close(): Promise<void> {}
+}
