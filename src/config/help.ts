@@ -5,12 +5,13 @@ import { OPTION_SPECS } from './options.ts';
 export const HELP_WIDTH = 100;
 const FLAG_COLUMN = 28;
 
-/** Greedy word wrap; the first line gets `first` columns, the others `rest`. */
+/** Greedy word wrap; the first line gets `first` columns, the others `rest`. A no-break space
+ * (U+00A0) keeps two words on one line and comes out as a plain space. */
 export function wrap(text: string, first: number, rest: number): string[] {
   const lines: string[] = [];
   let line = '';
   let width = first;
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+  for (const word of text.split(/[ \t\n]+/).filter((w) => w !== '')) {
     if (line !== '' && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
@@ -20,7 +21,7 @@ export function wrap(text: string, first: number, rest: number): string[] {
     }
   }
   if (line !== '') lines.push(line);
-  return lines;
+  return lines.map((l) => l.replace(/\u00a0/g, ' '));
 }
 
 /** The placeholder after a flag: '--fps N', '--colors auto|truecolor|256', nothing for bools. */
@@ -73,8 +74,8 @@ function detailText(spec: OptionSpec): string {
   const range = rangeText(spec);
   if (range) parts.push(range);
   const d = defaultText(spec);
-  if (d) parts.push(`default ${d}`);
-  parts.push(spec.scope === 'config' ? `config "${spec.name}"` : 'command line only');
+  if (d) parts.push(`default\u00a0${d}`);
+  parts.push(spec.scope === 'config' ? `config\u00a0"${spec.name}"` : 'command line only');
   return `[${parts.join('; ')}]`;
 }
 

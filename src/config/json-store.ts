@@ -13,6 +13,7 @@ import { dirname } from 'node:path';
 const errorText = (error: unknown): string => {
   const e = error as NodeJS.ErrnoException;
   if (e.code === 'ENOTDIR') return `${e.message} (a part of the path is a file, not a directory)`;
+  if (e.code === 'EEXIST' && e.syscall === 'mkdir') return `${e.message} (it is a file, not a directory)`;
   return e.message ?? String(error);
 };
 
@@ -75,8 +76,7 @@ export class JsonFile<T> {
       fd = undefined;
       renameSync(tmp, this.path);
     } catch (error) {
-      if (fd !== undefined) closeSync(fd);
-      rmSync(tmp, { force: true });
+      cleanUp(fd, tmp);
       this.report(
         `could not save ${this.path}: ${errorText(error)}; check that ${dir} is a writable directory`,
       );
@@ -97,6 +97,16 @@ export class JsonFile<T> {
           'started with defaults and will overwrite it on the next save',
       );
     }
+  }
+}
+
+/** After a failed write: close and remove the temp file, ignoring further errors. */
+function cleanUp(fd: number | undefined, tmp: string): void {
+  try {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+  } catch {
+    // the report about the first error is what matters
   }
 }
 

@@ -1,0 +1,42 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { formatHelp, formatOptionsMarkdown, HELP_WIDTH, OPTION_SPECS } from '../../src/config/index.ts';
+
+const commands = [
+  { usage: 'ledtable', summary: 'menu on the configured output (the terminal by default)' },
+  {
+    usage: 'ledtable play <id> [--seed N] [--players N] [--headless --ticks N --dump]',
+    summary: 'play one game',
+  },
+];
+
+test('--help mentions every flag, its config key and its default', () => {
+  const help = formatHelp(commands);
+  for (const spec of OPTION_SPECS) {
+    assert.ok(help.includes(spec.flag), `${spec.flag} in help`);
+    if (spec.scope === 'config')
+      assert.ok(help.includes(`config "${spec.name}"`), `${spec.name} key in help`);
+  }
+  assert.match(help, 'integer 1..120; default 60');
+  assert.match(help, '--colors auto|truecolor|256');
+  assert.match(help, '-h, --help');
+  assert.match(help, 'ledtable play <id>');
+});
+
+test('--help lines fit in 100 columns and keysText comes last', () => {
+  const help = formatHelp(commands, 'arrows  move\nspace   A');
+  for (const line of help.split('\n')) assert.ok(line.length <= HELP_WIDTH, `too long: ${line}`);
+  assert.ok(help.trimEnd().endsWith('space   A'));
+  assert.not.match(formatHelp(commands), 'Keys:');
+});
+
+test('Markdown table: one row per option, pipes escaped', () => {
+  const md = formatOptionsMarkdown();
+  const rows = md.trim().split('\n');
+  assert.is(rows.length, OPTION_SPECS.length + 2);
+  for (const spec of OPTION_SPECS) assert.ok(md.includes(spec.flag), spec.flag);
+  for (const row of rows) assert.is(row.replace(/\\\|/g, '').split('|').length, 7, row);
+  assert.match(md, '| `--fps N` | `fps` | integer 1..120 | `60` |');
+});
+
+test.run();
