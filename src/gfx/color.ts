@@ -42,19 +42,21 @@ export function hsv(h: number, s: number, v: number): Color {
   const p = v * (1 - s);
   const q = v * (1 - s * f);
   const t = v * (1 - s * (1 - f));
-  const [r, g, b] =
-    i === 0
-      ? [v, t, p]
-      : i === 1
-        ? [q, v, p]
-        : i === 2
-          ? [p, v, t]
-          : i === 3
-            ? [p, q, v]
-            : i === 4
-              ? [t, p, v]
-              : [v, p, q];
-  return rgb(r * 255, g * 255, b * 255);
+  // No arrays here: hsv() runs per pixel in animations and must not allocate.
+  switch (i) {
+    case 0:
+      return rgb(v * 255, t * 255, p * 255);
+    case 1:
+      return rgb(q * 255, v * 255, p * 255);
+    case 2:
+      return rgb(p * 255, v * 255, t * 255);
+    case 3:
+      return rgb(p * 255, q * 255, v * 255);
+    case 4:
+      return rgb(t * 255, p * 255, v * 255);
+    default:
+      return rgb(v * 255, p * 255, q * 255);
+  }
 }
 
 /** Multiplies every channel by `factor` (0 = black, 1 = unchanged). */
@@ -78,4 +80,34 @@ export function toHex(c: Color): string {
 
 function clampByte(v: number): number {
   return v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
+}
+
+/** Channel-wise product, each channel scaled to 0..1: multiply(c, WHITE) = c, multiply(c, BLACK) = 0. */
+export function multiply(a: Color, b: Color): Color {
+  return rgb((red(a) * red(b)) / 255, (green(a) * green(b)) / 255, (blue(a) * blue(b)) / 255);
+}
+
+// sRGB byte -> linear light 0..1, with the usual 2.2 display gamma. Built once.
+const GAMMA = 2.2;
+const TO_LINEAR = Float64Array.from({ length: 256 }, (_, v) => (v / 255) ** GAMMA);
+function toSrgbByte(linear: number): number {
+  return 255 * linear ** (1 / GAMMA);
+}
+function blendChannel(a: number, b: number, t: number): number {
+  return toSrgbByte((TO_LINEAR[a] ?? 0) * (1 - t) + (TO_LINEAR[b] ?? 0) * t);
+}
+
+/**
+ * Blend in linear light (gamma 2.2): `t` is the share of light that comes from `b` (0..1).
+ * Two pixels blended with t and 1 − t emit as much light together as one full pixel, which
+ * keeps anti-aliased motion on LEDs at a steady brightness (a plain `mix` would dim mid-steps).
+ */
+export function blendLinear(a: Color, b: Color, t: number): Color {
+  if (t <= 0) return a;
+  if (t >= 1) return b;
+  return rgb(
+    blendChannel(red(a), red(b), t),
+    blendChannel(green(a), green(b), t),
+    blendChannel(blue(a), blue(b), t),
+  );
 }
