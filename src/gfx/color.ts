@@ -87,14 +87,18 @@ export function multiply(a: Color, b: Color): Color {
   return rgb((red(a) * red(b)) / 255, (green(a) * green(b)) / 255, (blue(a) * blue(b)) / 255);
 }
 
-// sRGB byte -> linear light 0..1, with the usual 2.2 display gamma. Built once.
+// sRGB byte -> linear light 0..1 with the usual 2.2 display gamma, and back through a table
+// indexed by sqrt(linear) (close to sRGB, so 1024 steps keep every output within one level).
+// Built once at load; blending then needs no pow().
 const GAMMA = 2.2;
 const TO_LINEAR = Float64Array.from({ length: 256 }, (_, v) => (v / 255) ** GAMMA);
-function toSrgbByte(linear: number): number {
-  return 255 * linear ** (1 / GAMMA);
-}
+const ENCODE_STEPS = 1023;
+const FROM_SQRT_LINEAR = Uint8Array.from({ length: ENCODE_STEPS + 1 }, (_, i) =>
+  Math.round(255 * (i / ENCODE_STEPS) ** (2 / GAMMA)),
+);
 function blendChannel(a: number, b: number, t: number): number {
-  return toSrgbByte((TO_LINEAR[a] ?? 0) * (1 - t) + (TO_LINEAR[b] ?? 0) * t);
+  const linear = (TO_LINEAR[a] ?? 0) * (1 - t) + (TO_LINEAR[b] ?? 0) * t;
+  return FROM_SQRT_LINEAR[Math.round(Math.sqrt(linear) * ENCODE_STEPS)] ?? 0;
 }
 
 /**
