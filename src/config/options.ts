@@ -149,6 +149,15 @@ export const OPTIONS = [
     scope: 'config',
   },
   {
+    name: 'games',
+    flag: '--games',
+    type: 'string',
+    default: '',
+    arg: 'DIR',
+    help: 'Folder of games (one sub-folder each). Empty = the games/ folder that ships with ledtable.',
+    scope: 'config',
+  },
+  {
     name: 'idle',
     flag: '--idle',
     type: 'int',

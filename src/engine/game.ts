@@ -32,6 +32,14 @@ export interface GameStore {
   set(key: string, value: unknown): void;
 }
 
+/** Where the LEDs are: for diagnostics such as the test pattern's wiring check. */
+export interface Wiring {
+  /** LEDs on the strip. */
+  readonly ledCount: number;
+  /** Pixel index (y·width + x) of LED number `led` in strip order, or -1 when it has none. */
+  pixelOf(led: number): number;
+}
+
 /** Everything a game may use. Games never read the clock, the filesystem or devices directly. */
 export interface GameContext<S extends SettingSpecs = SettingSpecs> {
   readonly width: number;
@@ -44,6 +52,7 @@ export interface GameContext<S extends SettingSpecs = SettingSpecs> {
   /** Free-form parameters from the config file (`games.<id>`) or `--set key=value`. */
   readonly params: Readonly<Record<string, string | number | boolean>>;
   readonly store: GameStore;
+  readonly wiring: Wiring;
   /** Ticks since this game was created (0 during create, 1 in the first update). */
   readonly tick: number;
   /** Loop rate in ticks per second (1..120, 60 by default). */
@@ -55,11 +64,13 @@ export interface GameContext<S extends SettingSpecs = SettingSpecs> {
   /** Ends the game; the engine shows the result and returns to the menu. */
   end(result?: GameResult): void;
   /**
-   * Registers async work (loading a file, decoding an image). Headless runs and tests wait for
-   * pending tasks before the next tick, so results arrive on a deterministic tick; the real-time
-   * loop never waits. A rejected task ends the game like an exception would.
+   * Registers async work (loading a file, decoding an image): put the code that uses the result
+   * inside `work` (e.g. `ctx.task(load(f).then((img) => { picture = img; }))`). Headless runs
+   * and tests wait for pending tasks before the next tick, so results land on a deterministic
+   * tick; the real-time loop never waits. A rejected task ends the game like an exception would,
+   * so catch the failures you can handle (a bad file) inside `work`.
    */
-  task<T>(work: Promise<T>): Promise<T>;
+  task(work: Promise<unknown>): void;
   /** Writes a line to the engine's log (never to stdout, which may be the simulator). */
   log(message: string): void;
 }

@@ -1,0 +1,72 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AnyGame } from '../engine/engine.ts';
+
+/** The games/ folder next to src/ (also right for the compiled dist/ tree). */
+export const BUILT_IN_GAMES = resolve(fileURLToPath(new URL('../../games/', import.meta.url)));
+
+export interface Discovered {
+  readonly games: AnyGame[];
+  /** One line per folder that could not be loaded, naming the folder and the fix. */
+  readonly problems: string[];
+}
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * Loads every `<dir>/<id>/index.ts` (or index.js in a build) whose default export is a game
+ * definition with `id` equal to the folder name. A broken folder is reported and skipped, so one
+ * bad game never hides the others. `version` busts the module cache (hot reload).
+ */
+export async function discoverGames(dir = BUILT_IN_GAMES, version?: number): Promise<Discovered> {
+  const games: AnyGame[] = [];
+  const problems: string[] = [];
+  let folders: string[];
+  try {
+    folders = readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !entry.name.startsWith('_'))
+      .map((entry) => entry.name)
+      .sort();
+  } catch (error) {
+    return { games, problems: [`cannot read the games folder ${dir}: ${(error as Error).message}`] };
+  }
+  for (const folder of folders) {
+    const file = ['index.ts', 'index.js']
+      .map((name) => join(dir, folder, name))
+      .find((path) => existsSync(path));
+    if (!file) {
+      problems.push(
+        `${dir}/${folder}: no index.ts; a game folder needs index.ts that default-exports defineGame({...})`,
+      );
+      continue;
+    }
+    try {
+      const url = pathToFileURL(file).href + (version === undefined ? '' : `?v=${version}`);
+      const module = (await import(url)) as { default?: unknown };
+      const problem = checkDefinition(module.default, folder);
+      if (problem) problems.push(`${file}: ${problem}`);
+      else games.push(module.default as AnyGame);
+    } catch (error) {
+      problems.push(`${file}: failed to load: ${(error as Error).message}`);
+    }
+  }
+  return { games, problems };
+}
+
+function checkDefinition(value: unknown, folder: string): string | undefined {
+  if (typeof value !== 'object' || value === null) {
+    return 'the default export must be defineGame({ id, title, create })';
+  }
+  const game = value as Partial<AnyGame>;
+  if (!ID.test(folder)) return `folder name "${folder}" must be lowercase letters, digits and dashes`;
+  if (game.id !== folder)
+    return `id is ${JSON.stringify(game.id)} but the folder is "${folder}": make them equal`;
+  if (typeof game.title !== 'string' || game.title.length === 0) return 'title must be a non-empty string';
+  if (typeof game.create !== 'function') return 'create(ctx) must be a function returning { update, draw }';
+  const players = game.players;
+  if (players && !(players.min >= 1 && players.max <= 4 && players.min <= players.max)) {
+    return `players must satisfy 1 ≤ min ≤ max ≤ 4, got ${JSON.stringify(players)}`;
+  }
+  return undefined;
+}

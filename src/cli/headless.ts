@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import type { GameParams } from '../config/options.ts';
+import { ManualClock } from '../engine/clock.ts';
+import { Engine } from '../engine/engine.ts';
+import type { Logger } from '../engine/log.ts';
+import { Random } from '../engine/random.ts';
+import type { FrameSink } from '../engine/scene.ts';
+import type { Canvas } from '../gfx/canvas.ts';
+import { frameToHex } from '../gfx/frame-text.ts';
+import { parseScript, type ScriptedEvent, ScriptedInput } from '../input/scripted-input.ts';
+import type { CliIo } from './io.ts';
+import { UsageError } from './io.ts';
+import { choicesFor, findGame, type Table } from './table-setup.ts';
+
+/** Reads and validates an --inputs file; any problem is a UsageError naming the file. */
+export function loadInputs(file: string): ScriptedEvent[] {
+  if (!file) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--inputs ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return parseScript(json, file);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export interface HeadlessRun {
+  readonly engine: Engine;
+  readonly seed: number;
+  /** Frames seen by `onFrame`, one per tick. */
+  readonly ticks: number;
+}
+
+/**
+ * Runs a game on the manual clock as fast as possible: scripted input lands on its tick, pending
+ * tasks are awaited before every tick, so the same seed and inputs always give the same frames.
+ */
+export interface HeadlessHooks {
+  /** Sees every frame as the game drew it (capture, --record). */
+  readonly onFrame?: (frame: Canvas, tick: number) => void;
+  /** Real outputs, when --output was given. */
+  readonly sink?: FrameSink;
+}
+
+export async function runHeadless(
+  table: Table,
+  gameId: string | undefined,
+  gameParams: GameParams,
+  log: Logger,
+  hooks: HeadlessHooks = {},
+): Promise<HeadlessRun> {
+  const { options } = table;
+  const { onFrame, sink } = hooks;
+  const game = findGame(table.catalog, gameId);
+  const seed = options.seed ?? Random.freshSeed();
+  const script = new ScriptedInput(loadInputs(options.inputs));
+  const clock = new ManualClock();
+  let ticks = 0;
+  const engine = new Engine({
+    ...table.engineBase,
+    clock,
+    log,
+    seed,
+    idleSeconds: 0,
+    sink: {
+      show(frame) {
+        sink?.show(frame);
+        onFrame?.(frame, ticks++);
+      },
+    },
+  });
+  const { settings, params } = choicesFor(game, gameParams);
+  engine.start();
+  try {
+    engine.play(game, { seed, settings, params, ...(options.players ? { players: options.players } : {}) });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  await engine.settle();
+  for (let tick = 0; tick < options.ticks; tick++) {
+    script.deliver(tick, (event) => engine.input.push(event));
+    if (engine.busy) await engine.settle();
+    clock.step(1);
+  }
+  engine.stop();
+  return { engine, seed, ticks };
+}
+
+/** The `--dump` text of the final frame. */
+export function dumpFrame(io: CliIo, frame: Canvas): void {
+  io.stdout.write(`${frameToHex(frame)}\n`);
+}

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatHelp } from '../config/help.ts';
+import { JsonFile } from '../config/json-store.ts';
+import type { Options } from '../config/options.ts';
+import { resolveOptions } from '../config/parse.ts';
+import { dataDirectory, logFilePath } from '../config/paths.ts';
+import { MemoryLogger } from '../engine/log.ts';
+import { describeKeymap } from '../input/keymap.ts';
+import { FileLogger } from './file-logger.ts';
+import { dumpFrame, runHeadless } from './headless.ts';
+import { type CliIo, processIo, UsageError } from './io.ts';
+import { formatList } from './list.ts';
+import { runTable } from './run-table.ts';
+import { choicesFor, findGame, prepareTable } from './table-setup.ts';
+
+export const COMMANDS = [
+  { usage: 'ledtable', summary: 'The menu on the configured output (the terminal by default).' },
+  {
+    usage: 'ledtable play <id> [--players N] [--seed N] [--set key=value]',
+    summary: 'Start one game or app.',
+  },
+  {
+    usage: 'ledtable play <id> --headless --ticks N [--seed N] [--inputs FILE] [--dump]',
+    summary: 'Run without a clock or terminal, as fast as possible; --dump prints the final frame as hex.',
+  },
+  { usage: 'ledtable list [--json]', summary: 'Games and apps found in games/.' },
+  {
+    usage: 'ledtable bench [--json]',
+    summary: 'Measure loop timing, per-tick cost, memory and output bytes.',
+  },
+] as const;
+
+/** Runs one command line; resolves with the exit code (2 for a usage mistake). */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const first = resolveOptions([...argv], io.env);
+  if (first.problems.length > 0) return usage(io, first.problems);
+  // Settings changed at the table live in the data directory; flags still win over them.
+  const settingsFile = new JsonFile<Partial<Options>>(
+    join(dataDirectory(first.options, io.env), 'settings.json'),
+    () => ({}),
+    (message) => io.stderr.write(`ledtable: ${message}\n`),
+  );
+  const resolved = resolveOptions([...argv], io.env, readFileSync, settingsFile.read());
+  if (resolved.problems.length > 0) return usage(io, resolved.problems);
+  const { options, command, gameParams } = resolved;
+
+  if (options.help || command[0] === 'help') {
+    io.stdout.write(`${formatHelp(COMMANDS, describeKeymap())}\n`);
+    return 0;
+  }
+  if (options.version) {
+    io.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
+  try {
+    return await runCommand(command, options, gameParams, io);
+  } catch (error) {
+    if (error instanceof UsageError) return usage(io, [error.message]);
+    throw error;
+  }
+}
+
+async function runCommand(
+  command: readonly string[],
+  options: Options,
+  gameParams: Parameters<typeof prepareTable>[1],
+  io: CliIo,
+): Promise<number> {
+  const [verb = '', ...rest] = command;
+  const quiet = new MemoryLogger();
+  switch (verb) {
+    case 'list': {
+      const table = await prepareTable(options, gameParams, quiet);
+      io.stdout.write(`${formatList(table.catalog, options.json)}\n`);
+      reportProblems(io, quiet);
+      return 0;
+    }
+    case 'bench': {
+      const { runBench } = await import('./bench/run-bench.ts');
+      const table = await prepareTable(options, gameParams, quiet);
+      return runBench(table, io);
+    }
+    case 'play':
+    case '': {
+      if (verb === 'play' && options.headless) {
+        const table = await prepareTable(options, gameParams, quiet);
+        const run = await runHeadless(table, rest[0], gameParams, quiet);
+        if (options.dump) dumpFrame(io, run.engine.frame);
+        reportProblems(io, quiet);
+        return quiet.lines.some((line) => line.startsWith('error:')) ? 1 : 0;
+      }
+      const log = new FileLogger(logFilePath(options, io.env), (line) => {
+        if (!io.stdout.isTTY) io.stderr.write(`${line}\n`);
+      });
+      const table = await prepareTable(options, gameParams, log);
+      if (verb === '') return runTable(table, {}, io, log);
+      const game = findGame(table.catalog, rest[0]);
+      const { settings, params } = choicesFor(game, gameParams);
+      const launch = {
+        settings,
+        params,
+        ...(options.players ? { players: options.players } : {}),
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+      };
+      return runTable(table, { game, launch }, io, log);
+    }
+    default:
+      throw new UsageError(
+        `unknown command "${verb}"; commands: play, list, bench, help (see ledtable --help)`,
+      );
+  }
+}
+
+function usage(io: CliIo, problems: readonly string[]): number {
+  for (const problem of problems) io.stderr.write(`ledtable: ${problem}\n`);
+  io.stderr.write('Run `ledtable --help` for every option.\n');
+  return 2;
+}
+
+/** Warnings and errors a quiet run collected (broken game folders, crashes) go to stderr. */
+function reportProblems(io: CliIo, log: MemoryLogger): void {
+  for (const line of log.lines) if (!line.startsWith('info:')) io.stderr.write(`ledtable: ${line}\n`);
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}

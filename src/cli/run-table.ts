@@ -1,0 +1,137 @@
+import { RealClock } from '../engine/clock.ts';
+import type { AnyGame } from '../engine/engine.ts';
+import { Engine, type LaunchOptions } from '../engine/engine.ts';
+import { describeError, type Logger } from '../engine/log.ts';
+import { Random } from '../engine/random.ts';
+import { TerminalKeys } from '../input/terminal-keys.ts';
+import { ColorPipeline } from '../output/color-pipeline.ts';
+import { OutputStage } from '../output/output-stage.ts';
+import { restoreTerminalSequence } from '../output/terminal-driver.ts';
+import type { CliIo } from './io.ts';
+import { UsageError } from './io.ts';
+import { createDrivers, usesTerminal } from './outputs.ts';
+import { persistentStores, type Table } from './table-setup.ts';
+
+/** How long shutdown may take before the process exits anyway (ms). */
+const SHUTDOWN_LIMIT_MS = 1500;
+
+export interface RunRequest {
+  /** Start this game instead of the menu. */
+  readonly game?: AnyGame;
+  readonly launch?: LaunchOptions;
+}
+
+/**
+ * Runs the table in real time until Ctrl-C, SIGINT or SIGTERM, or a fatal error. Every exit
+ * path stops the loop, blanks every output, restores the terminal and resolves with the exit
+ * code (0 for a requested stop, 1 for a crash). Start-up problems (a missing device, no
+ * terminal) are UsageErrors: one line, exit code 2.
+ */
+export async function runTable(table: Table, request: RunRequest, io: CliIo, log: Logger): Promise<number> {
+  const { options, layout } = table;
+  const drivers = await createDrivers({ layout, options, stdout: io.stdout, env: io.env });
+  const pipeline = new ColorPipeline({ brightness: options.brightness });
+  const stage = new OutputStage(
+    layout,
+    drivers,
+    pipeline,
+    (driver, error) => log.error(`output ${driver.name} failed: ${describeError(error).message}`, error),
+    options.fps,
+  );
+  const onTerminal = usesTerminal(drivers);
+  try {
+    await stage.open();
+  } catch (error) {
+    await stage.close();
+    throw new UsageError(describeError(error).message);
+  }
+
+  const clock = new RealClock();
+  const engine = new Engine({
+    ...table.engineBase,
+    ...persistentStores(table.dataDir, log),
+    clock,
+    log,
+    sink: stage,
+    seed: options.seed ?? Random.freshSeed(),
+  });
+
+  let finish: (code: number) => void = () => {};
+  const finished = new Promise<number>((resolve) => {
+    finish = resolve;
+  });
+  let stopping = false;
+  const keys = io.stdin.isTTY
+    ? new TerminalKeys({ stdin: io.stdin, stdout: io.stdout, onInterrupt: () => void stop(0, 'Ctrl-C') })
+    : undefined;
+
+  const stop = async (code: number, reason: string, error?: unknown) => {
+    if (stopping) return;
+    stopping = true;
+    if (error === undefined) log.info(`stopping: ${reason}`);
+    else log.error(`stopping after ${reason}`, error);
+    const limit = setTimeout(() => finish(code), SHUTDOWN_LIMIT_MS);
+    try {
+      engine.stop();
+      await keys?.stop();
+      await stage.close();
+    } finally {
+      clearTimeout(limit);
+      removeHandlers();
+      if (error !== undefined && onTerminal)
+        io.stderr.write(`ledtable: ${reason}: ${describeError(error).message}\n`);
+      finish(code);
+    }
+  };
+
+  const onSignal = (signal: NodeJS.Signals) => void stop(0, signal);
+  const onFatal = (error: unknown) => void stop(1, 'an unexpected error', error);
+  const onExit = () => {
+    // Last resort if the process exits without stop() finishing: give the terminal back.
+    if (onTerminal && !stopping) io.stdout.write(restoreTerminalSequence());
+    if (io.stdin.isTTY) io.stdin.setRawMode?.(false);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  process.on('uncaughtException', onFatal);
+  process.on('unhandledRejection', onFatal);
+  process.on('exit', onExit);
+  const removeHandlers = () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    process.off('uncaughtException', onFatal);
+    process.off('unhandledRejection', onFatal);
+    process.off('exit', onExit);
+  };
+
+  try {
+    await keys?.start((event) => engine.input.push(event));
+  } catch (error) {
+    await stop(2, 'keyboard', error);
+    return finished;
+  }
+
+  let counted = { ticks: 0, at: performance.now() };
+  const status = setInterval(() => {
+    const now = { ticks: clock.ticks, at: performance.now() };
+    const fps = Math.round(((now.ticks - counted.ticks) * 1000) / Math.max(1, now.at - counted.at));
+    counted = now;
+    const text = `${engine.top.title} · ${fps} fps · keys: arrows Z X Enter Esc (P2: WASD F G E Q) · Ctrl-C quits`;
+    for (const driver of drivers) driver.setStatus?.(text);
+  }, 1000);
+  status.unref();
+
+  engine.start();
+  if (request.game) {
+    try {
+      engine.play(request.game, request.launch);
+    } catch (error) {
+      await stop(2, 'start', error);
+    }
+  }
+  const code = await finished;
+  clearInterval(status);
+  return code;
+}

@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import { JsonFile } from '../config/json-store.ts';
+import type { GameParams, Options } from '../config/options.ts';
+import { dataDirectory } from '../config/paths.ts';
+import { closest } from '../config/suggest.ts';
+import type { AnyGame, EngineOptions } from '../engine/engine.ts';
+import type { Logger } from '../engine/log.ts';
+import type { ScoreTable, StoreTable } from '../engine/persistence.ts';
+import { type Layout, layoutFromSpec } from '../output/layout.ts';
+import { BUILT_IN_GAMES, discoverGames } from './discover.ts';
+import { UsageError } from './io.ts';
+
+/** What every command that runs games needs, assembled once from the options. */
+export interface Table {
+  readonly options: Options;
+  readonly layout: Layout;
+  readonly catalog: AnyGame[];
+  readonly gamesDir: string;
+  readonly dataDir: string;
+  /** Engine options shared by interactive and headless runs (clock, sink and log are added by the caller). */
+  readonly engineBase: Pick<
+    EngineOptions,
+    'catalog' | 'width' | 'height' | 'rate' | 'idleSeconds' | 'layout' | 'params'
+  >;
+}
+
+/** Loads games and wiring; a bad layout is a UsageError, a broken game folder only a warning. */
+export async function prepareTable(options: Options, gameParams: GameParams, log: Logger): Promise<Table> {
+  let layout: Layout;
+  try {
+    layout = layoutFromSpec(options.layout, options.width, options.height);
+  } catch (error) {
+    throw new UsageError(`--layout ${options.layout}: ${(error as Error).message}`);
+  }
+  const gamesDir = options.games || BUILT_IN_GAMES;
+  const { games, problems } = await discoverGames(gamesDir);
+  for (const problem of problems) log.warn(problem);
+  return {
+    options,
+    layout,
+    catalog: games,
+    gamesDir,
+    dataDir: dataDirectory(options, process.env),
+    engineBase: {
+      catalog: games,
+      width: options.width,
+      height: options.height,
+      rate: options.fps,
+      idleSeconds: options.idle,
+      layout,
+      params: (id) => ({ ...gameParams[id] }),
+    },
+  };
+}
+
+/** Persistent high scores and game stores in the data directory. */
+export function persistentStores(dataDir: string, log: Logger): Pick<EngineOptions, 'scores' | 'stores'> {
+  const report = (message: string) => log.warn(message);
+  return {
+    scores: new JsonFile<ScoreTable>(join(dataDir, 'scores.json'), () => ({}), report),
+    stores: new JsonFile<StoreTable>(join(dataDir, 'games.json'), () => ({}), report),
+  };
+}
+
+/** The game with this id, or a UsageError that suggests the nearest id. */
+export function findGame(catalog: readonly AnyGame[], id: string | undefined): AnyGame {
+  if (!id) throw new UsageError('play needs a game id: ledtable play <id> (see ledtable list)');
+  const game = catalog.find((g) => g.id === id);
+  if (game) return game;
+  const ids = catalog.map((g) => g.id);
+  const near = closest(id, ids);
+  throw new UsageError(
+    `no game "${id}"${near ? `; did you mean "${near}"?` : ''} (available: ${ids.join(', ')})`,
+  );
+}
+
+/**
+ * Splits `--set` values for the game being played into its declared settings and free-form
+ * params. Values for '*' apply to this game.
+ */
+export function choicesFor(
+  game: AnyGame,
+  gameParams: GameParams,
+): { settings: Record<string, string | number>; params: Record<string, string | number | boolean> } {
+  const merged = { ...gameParams[game.id], ...gameParams['*'] };
+  const settings: Record<string, string | number> = {};
+  const params: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(merged)) {
+    if (game.settings && key in game.settings)
+      settings[key] = typeof value === 'boolean' ? String(value) : value;
+    else params[key] = value;
+  }
+  return { settings, params };
+}

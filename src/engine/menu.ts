@@ -1,0 +1,108 @@
+import { type Color, dim, hsv } from '../gfx/color.ts';
+import { FONT_5X7 } from '../gfx/font.ts';
+import type { Graphics } from '../gfx/graphics.ts';
+import type { Input } from '../input/buttons.ts';
+import type { AnyGame, Engine } from './engine.ts';
+import type { Scene } from './scene.ts';
+
+const ICON_ROWS = 9;
+const SLIDE_TICKS = 8;
+const GAME_TITLE: Color = 0xffffff;
+const APP_TITLE: Color = 0x40d0ff;
+
+/**
+ * The main menu: one entry at a time, its icon above its title, dots below for position.
+ * Left/right choose (with auto-repeat), A or start opens it. Games come before apps.
+ */
+export class Menu implements Scene {
+  readonly title = 'Menu';
+  private readonly entries: readonly AnyGame[];
+  private selected = 0;
+  private shownFor = 0;
+  /** Ticks left in the slide animation and its direction (+1 = moved right). */
+  private slide = 0;
+  private slideDirection = 0;
+
+  constructor(private readonly engine: Engine) {
+    this.entries = [...engine.catalog].sort(
+      (a, b) => Number(a.kind === 'app') - Number(b.kind === 'app') || a.title.localeCompare(b.title),
+    );
+  }
+
+  /** The entry under the cursor (undefined when no game was found). */
+  get current(): AnyGame | undefined {
+    return this.entries[this.selected];
+  }
+
+  update(input: Input): void {
+    this.shownFor++;
+    if (this.slide > 0) this.slide--;
+    const count = this.entries.length;
+    if (count === 0) return;
+    const step = input.any.repeat('right', 18, 6) ? 1 : input.any.repeat('left', 18, 6) ? -1 : 0;
+    if (step !== 0) {
+      this.selected = (this.selected + step + count) % count;
+      this.shownFor = 0;
+      this.slide = SLIDE_TICKS;
+      this.slideDirection = step;
+    }
+    if (input.any.pressed('a') || input.any.pressed('start')) {
+      const entry = this.entries[this.selected];
+      if (entry) this.engine.choose(entry);
+    }
+  }
+
+  draw(g: Graphics): void {
+    g.clear();
+    const entry = this.entries[this.selected];
+    if (!entry) {
+      g.banner('NO GAMES FOUND IN games/', 5, 0xff4040, this.shownFor);
+      return;
+    }
+    const offset = Math.round((this.slide / SLIDE_TICKS) * g.width) * this.slideDirection;
+    if (this.slide > 0) {
+      const previous =
+        this.entries[(this.selected - this.slideDirection + this.entries.length) % this.entries.length];
+      if (previous) drawIcon(g, previous, offset - this.slideDirection * g.width);
+    }
+    drawIcon(g, entry, offset);
+    g.banner(
+      entry.title.toUpperCase(),
+      ICON_ROWS + 1,
+      entry.kind === 'app' ? APP_TITLE : GAME_TITLE,
+      this.shownFor,
+    );
+    drawPositionDots(g, this.selected, this.entries.length);
+  }
+}
+
+/** The entry's icon centred in the top rows, or its initial in the large font. */
+function drawIcon(g: Graphics, entry: AnyGame, dx: number): void {
+  if (entry.icon) {
+    const x = Math.floor((g.width - entry.icon.width) / 2) + dx;
+    const y = Math.max(0, Math.floor((ICON_ROWS - entry.icon.height) / 2));
+    g.sprite(entry.icon, x, y);
+    return;
+  }
+  const initial = entry.title.slice(0, 1).toUpperCase();
+  const color = hsv(hashHue(entry.id), 0.8, 1);
+  const width = g.textWidth(initial, FONT_5X7);
+  g.text(initial, Math.floor((g.width - width) / 2) + dx, 1, color, FONT_5X7);
+}
+
+function drawPositionDots(g: Graphics, selected: number, count: number): void {
+  const spacing = count * 2 - 1 <= g.width ? 2 : 1;
+  const span = Math.min(count, Math.floor((g.width + spacing - 1) / spacing));
+  const first = Math.max(0, Math.min(selected - Math.floor(span / 2), count - span));
+  const x0 = Math.floor((g.width - (span * spacing - (spacing - 1))) / 2);
+  for (let i = 0; i < span; i++) {
+    const index = first + i;
+    g.set(x0 + i * spacing, g.height - 1, index === selected ? 0xffffff : dim(0xffffff, 0.2));
+  }
+}
+
+function hashHue(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) % 360;
+  return h;
+}

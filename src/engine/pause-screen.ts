@@ -1,0 +1,46 @@
+import { Canvas } from '../gfx/canvas.ts';
+import type { Graphics } from '../gfx/graphics.ts';
+import type { Input } from '../input/buttons.ts';
+import type { Engine } from './engine.ts';
+import type { GameRunner } from './game-runner.ts';
+import type { Scene } from './scene.ts';
+
+/**
+ * Freezes a game under a dimmed copy of its last frame. A or start resumes, back quits to the
+ * menu. With `resumeWhen` (a lost pad) it also resumes by itself once the condition holds, and
+ * cannot be resumed by hand before.
+ */
+export class PauseScreen implements Scene {
+  readonly title: string;
+  private readonly frozen: Canvas;
+  private shownFor = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    game: GameRunner,
+    private readonly label: string,
+    private readonly resumeWhen?: () => boolean,
+  ) {
+    this.title = `${game.title} (${label.toLowerCase()})`;
+    this.frozen = new Canvas(engine.width, engine.height);
+    this.frozen.copyFrom(engine.frame);
+  }
+
+  update(input: Input): void {
+    this.shownFor++;
+    if (input.any.pressed('back')) {
+      this.engine.menu();
+      return;
+    }
+    const canResume = this.resumeWhen ? this.resumeWhen() : true;
+    const asked = input.any.pressed('a') || input.any.pressed('start');
+    if (canResume && (asked || this.resumeWhen)) this.engine.pop();
+  }
+
+  draw(g: Graphics): void {
+    const source = this.frozen.pixels;
+    const target = g.canvas.pixels;
+    for (let i = 0; i < source.length; i++) target[i] = (source[i]! * 0.25) | 0;
+    g.banner(this.label, Math.floor((g.height - 5) / 2), 0xffffff, this.shownFor);
+  }
+}

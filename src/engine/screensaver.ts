@@ -1,0 +1,45 @@
+import { hsv } from '../gfx/color.ts';
+import type { Graphics } from '../gfx/graphics.ts';
+import type { Input } from '../input/buttons.ts';
+import type { Engine } from './engine.ts';
+import type { Scene } from './scene.ts';
+
+/** A slow, dim colour wash shown when the menu sits idle; any button returns to the menu. */
+export class Screensaver implements Scene {
+  readonly title = 'Screensaver';
+  private t = 0;
+
+  constructor(private readonly engine: Engine) {}
+
+  update(input: Input): void {
+    this.t++;
+    if (this.engine.input.activity && anyPressed(input)) this.engine.pop();
+  }
+
+  draw(g: Graphics): void {
+    const phase = this.t / this.engine.rate;
+    for (let y = 0; y < g.height; y++) {
+      for (let x = 0; x < g.width; x++) {
+        const wave =
+          Math.sin(x * 0.35 + phase) +
+          Math.sin(y * 0.45 - phase * 0.7) +
+          Math.sin((x + y) * 0.2 + phase * 0.4);
+        g.set(x, y, hsv(phase * 12 + wave * 40, 0.9, 0.25 + 0.1 * wave));
+      }
+    }
+  }
+}
+
+function anyPressed(input: Input): boolean {
+  const any = input.any;
+  return (
+    any.pressed('a') ||
+    any.pressed('b') ||
+    any.pressed('start') ||
+    any.pressed('back') ||
+    any.pressed('up') ||
+    any.pressed('down') ||
+    any.pressed('left') ||
+    any.pressed('right')
+  );
+}
