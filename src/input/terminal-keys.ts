@@ -40,7 +40,12 @@ export interface TerminalKeysOptions {
 const KITTY_QUERY = '\x1b[?u\x1b[c'; // kitty flags query, then Primary Device Attributes as a sentinel
 const KITTY_PUSH = '\x1b[>11u'; // disambiguate + event types + all keys as escape codes
 const KITTY_POP = '\x1b[<u';
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escape sequences start with ESC
 const KITTY_KEY = /\x1b\[(\d+)(?::\d*)*(?:;(\d+)(?::(\d))?)?([u~ABCDHF])/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escape sequences start with ESC
+const KITTY_ANSWER = /\x1b\[\?\d*u/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escape sequences start with ESC
+const DEVICE_ATTRIBUTES = /\x1b\[\?[\d;]*c/;
 const KITTY_NAMES: Readonly<Record<number, string>> = {
   9: 'tab',
   13: 'return',
@@ -130,8 +135,8 @@ export class TerminalKeys implements InputSource {
       };
       const onData = (chunk: Buffer | string) => {
         answer += chunk.toString();
-        if (/\x1b\[\?\d*u/.test(answer)) finish(true);
-        else if (/\x1b\[\?[\d;]*c/.test(answer)) finish(false);
+        if (KITTY_ANSWER.test(answer)) finish(true);
+        else if (DEVICE_ATTRIBUTES.test(answer)) finish(false);
       };
       const timer = this.timers.setTimeout(() => finish(false), this.options.probeMs ?? 150);
       stdin.on('data', onData);

@@ -30,7 +30,6 @@ export class Harness {
   readonly clock = new ManualClock();
   readonly log = new MemoryLogger();
   readonly runner: GameRunner;
-  private readonly releases: { button: Button; player: number }[] = [];
 
   private constructor(game: AnyGame, options: HarnessOptions) {
     this.engine = new Engine({
