@@ -121,6 +121,14 @@ export class Engine {
     return this.front;
   }
 
+  /**
+   * Draw calls dropped because of NaN/infinite coordinates or invalid colours since start: a bug
+   * in whatever drew them (the conformance test requires 0).
+   */
+  get invalidWrites(): number {
+    return this.front.invalidWrites + this.back.invalidWrites;
+  }
+
   /** The scene on top of the stack. */
   get top(): Scene {
     return this.stack[this.stack.length - 1]!;
