@@ -79,7 +79,7 @@ async function runCommand(
     case 'bench': {
       const { runBench } = await import('./bench/run-bench.ts');
       const table = await prepareTable(options, gameParams, quiet);
-      return runBench(table, io);
+      return runBench(table, io, options.json, rest[0]);
     }
     case 'play':
     case '': {

@@ -1,7 +1,30 @@
 import type { CliIo } from '../io.ts';
 import type { Table } from '../table-setup.ts';
+import { loopBench } from './loop.ts';
+import { memoryBench } from './memory.ts';
+import type { BenchFigure, BenchSection } from './section.ts';
+import { terminalBench } from './terminal.ts';
+import { ticksBench } from './ticks.ts';
 
-export async function runBench(_table: Table, io: CliIo): Promise<number> {
-  io.stdout.write('bench: not yet\n');
+/** Every benchmark, in the order `ledtable bench` runs them. */
+export const SECTIONS: readonly BenchSection[] = [ticksBench, memoryBench, terminalBench, loopBench];
+
+/** Prints each figure as it is measured (or one JSON array at the end with --json). */
+export async function runBench(table: Table, io: CliIo, json = false, only?: string): Promise<number> {
+  const figures: (BenchFigure & { section: string })[] = [];
+  for (const section of SECTIONS) {
+    if (only && !section.title.toLowerCase().includes(only.toLowerCase())) continue;
+    if (!json) io.stdout.write(`\n${section.title}\n`);
+    await section.run(table, (figure) => {
+      figures.push({ section: section.title, ...figure });
+      if (!json) {
+        const note = figure.note ? `  (${figure.note})` : '';
+        io.stdout.write(
+          `  ${figure.name.padEnd(44)} ${String(figure.value).padStart(10)} ${figure.unit}${note}\n`,
+        );
+      }
+    });
+  }
+  if (json) io.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   return 0;
 }
