@@ -36,6 +36,11 @@ export interface RealClockOptions {
   maxCatchUp?: number;
   /** Monotonic time in ms. Default performance.now. */
   now?: () => number;
+  /** Timer functions; default the global setTimeout/clearTimeout. */
+  timers?: {
+    setTimeout(fn: () => void, ms: number): unknown;
+    clearTimeout(handle: unknown): void;
+  };
 }
 
 /**
@@ -47,7 +52,8 @@ export interface RealClockOptions {
 export class RealClock implements Clock {
   private readonly maxCatchUp: number;
   private readonly now: () => number;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly timers: NonNullable<RealClockOptions['timers']>;
+  private timer: unknown;
   private running = false;
   /** Ticks run since start. */
   ticks = 0;
@@ -57,6 +63,10 @@ export class RealClock implements Clock {
   constructor(options: RealClockOptions = {}) {
     this.maxCatchUp = options.maxCatchUp ?? 4;
     this.now = options.now ?? (() => performance.now());
+    this.timers = options.timers ?? {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    };
   }
 
   start(rate: number, onTick: () => void): void {
@@ -81,14 +91,14 @@ export class RealClock implements Clock {
       }
       if (!this.running) return;
       const nextDeadline = origin + (slots + 1) * period;
-      this.timer = setTimeout(loop, Math.max(0, nextDeadline - this.now()));
+      this.timer = this.timers.setTimeout(loop, Math.max(0, nextDeadline - this.now()));
     };
-    this.timer = setTimeout(loop, period);
+    this.timer = this.timers.setTimeout(loop, period);
   }
 
   stop(): void {
     this.running = false;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     this.timer = undefined;
   }
 }
