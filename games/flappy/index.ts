@@ -95,8 +95,9 @@ export default defineGame({
         const flap = p.pressed('a') || p.pressed('up');
         switch (state) {
           case 'ready':
-            // Hover gently until the first flap, which starts the run and counts as a flap.
-            world.birdY = hoverY + 0.5 * Math.sin((stateTicks / ctx.rate) * Math.PI * 2);
+            // The first flap starts the run and counts as a flap.
+            // Hover gently (±0.5 px in 1/8 px steps, once a second) until the first flap.
+            world.birdY = hoverY + Math.round(4 * Math.sin((stateTicks / ctx.rate) * Math.PI * 2)) / 8;
             world.scrolled += world.tuning.pipeSpeed * dt;
             if (flap) {
               world.start();

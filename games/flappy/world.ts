@@ -79,7 +79,7 @@ export class FlappyWorld {
     this.playHeight = height - 1;
     this.tuning = tuning;
     this.random = random;
-    this.birdY = Math.floor(this.playHeight / 2) - 0.5;
+    this.birdY = Math.floor(this.playHeight / 2) - 1;
     this.lastGapTop = Math.floor((this.playHeight - gapSizeFor(0)) / 2);
   }
 
