@@ -32,20 +32,34 @@ export const DEFAULT_KEYMAP: Readonly<Record<string, KeyBinding>> = {
   q: { player: 1, button: 'back' },
 };
 
-/** The keys as a short table for --help and the README. */
+/** The keys as one line per player, for --help, the status line and the README. */
 export function describeKeymap(keymap: Readonly<Record<string, KeyBinding>> = DEFAULT_KEYMAP): string {
-  const rows = new Map<string, string[]>();
-  for (const [key, { player, button }] of Object.entries(keymap)) {
-    const id = `P${player + 1} ${button}`;
-    rows.set(id, [...(rows.get(id) ?? []), key === 'return' || key === 'enter' ? 'Enter' : label(key)]);
-  }
-  const lines = [...rows.entries()].map(
-    ([id, keys]) => `  ${id.padEnd(10)} ${[...new Set(keys)].join(' / ')}`,
+  const players = [...new Set(Object.values(keymap).map((b) => b.player))].sort();
+  const lines = players.map((player) => {
+    const keysFor = (button: string) =>
+      Object.entries(keymap)
+        .filter(([, b]) => b.player === player && b.button === button)
+        .map(([key]) => label(key));
+    const move = ['up', 'left', 'down', 'right'].map((b) => keysFor(b)[0] ?? '?').join('');
+    const rest = ['a', 'b', 'start', 'back'].map(
+      (b) => `${b === 'a' || b === 'b' ? b.toUpperCase() : b} ${[...new Set(keysFor(b))].join('/')}`,
+    );
+    return `  P${player + 1}  move ${move}  ·  ${rest.join('  ·  ')}`;
+  });
+  return [...lines, '  Ctrl-C quits; the back button pauses a game (back again quits to the menu).'].join(
+    '\n',
   );
-  return [...lines, '  quit       Ctrl-C'].join('\n');
 }
 
 function label(key: string): string {
-  const arrows: Record<string, string> = { up: '↑', down: '↓', left: '←', right: '→' };
-  return arrows[key] ?? (key.length === 1 ? key.toUpperCase() : key[0]!.toUpperCase() + key.slice(1));
+  const names: Record<string, string> = {
+    up: '↑',
+    down: '↓',
+    left: '←',
+    right: '→',
+    return: 'Enter',
+    enter: 'Enter',
+    escape: 'Esc',
+  };
+  return names[key] ?? (key.length === 1 ? key.toUpperCase() : key[0]!.toUpperCase() + key.slice(1));
 }

@@ -1,0 +1,27 @@
+/**
+ * The README sections generated from code (keys, commands, options), between markers like
+ * `<!-- generated:options -->` … `<!-- /generated:options -->`. `npm run readme` rewrites them;
+ * test/readme.test.ts fails when the README is out of date.
+ */
+import { COMMANDS } from '../src/cli/main.ts';
+import { formatOptionsMarkdown } from '../src/config/help.ts';
+import { describeKeymap } from '../src/input/keymap.ts';
+
+export function readmeSections(): Record<string, string> {
+  const commands = COMMANDS.map((c) => `${c.usage}\n    ${c.summary}`).join('\n');
+  return {
+    keys: `\`\`\`\n${describeKeymap()}\n\`\`\``,
+    commands: `\`\`\`\n${commands}\n\`\`\``,
+    options: formatOptionsMarkdown().trim(),
+  };
+}
+
+/** Replaces every generated section of `readme`; unknown markers are left alone. */
+export function updateReadme(readme: string): string {
+  let text = readme;
+  for (const [name, body] of Object.entries(readmeSections())) {
+    const pattern = new RegExp(`<!-- generated:${name} -->[\\s\\S]*?<!-- /generated:${name} -->`);
+    text = text.replace(pattern, () => `<!-- generated:${name} -->\n${body}\n<!-- /generated:${name} -->`);
+  }
+  return text;
+}
