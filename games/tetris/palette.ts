@@ -1,0 +1,35 @@
+import type { Color } from '../../src/index.ts';
+
+/**
+ * Guideline colours, tuned for WS2812 LEDs: pure yellow reads green-tinged on LEDs, so O leans
+ * amber; orange needs little green; blue gets a touch of green to be bright enough; purple leans
+ * to magenta so it stays apart from blue. Indexed by piece type (I O T S Z J L).
+ */
+export const PIECE_COLORS: readonly Color[] = [
+  0x00e0ff, // I cyan
+  0xffc800, // O yellow
+  0xb000ff, // T purple
+  0x00e000, // S green
+  0xff0000, // Z red
+  0x0030ff, // J blue
+  0xff5a00, // L orange
+];
+
+/** The ghost: the piece colour at this share of brightness. */
+export const GHOST_SHARE = 0.25;
+export const GHOST_COLORS: readonly Color[] = PIECE_COLORS.map((c) => scale(c, GHOST_SHARE));
+/** The hold piece after it was used for this piece, and the second next piece. */
+export const DIM_COLORS: readonly Color[] = PIECE_COLORS.map((c) => scale(c, 0.45));
+
+export const WALL = 0x262626;
+export const FLASH = 0xffffff;
+export const LEVEL_TEXT = 0xc0c0c0;
+export const LINES_BAR = 0x7a7a7a;
+export const TOP_OUT = 0x505050;
+
+function scale(c: Color, share: number): Color {
+  const r = Math.round(((c >>> 16) & 0xff) * share);
+  const g = Math.round(((c >>> 8) & 0xff) * share);
+  const b = Math.round((c & 0xff) * share);
+  return (r << 16) | (g << 8) | b;
+}
