@@ -7,10 +7,12 @@ import { resolveOptions } from '../config/parse.ts';
 import { dataDirectory, logFilePath } from '../config/paths.ts';
 import { MemoryLogger } from '../engine/log.ts';
 import { describeKeymap } from '../input/keymap.ts';
+import { BUILT_IN_GAMES } from './discover.ts';
 import { FileLogger } from './file-logger.ts';
 import { dumpFrame, runHeadless } from './headless.ts';
 import { type CliIo, processIo, UsageError } from './io.ts';
 import { formatList } from './list.ts';
+import { createGame } from './new-game.ts';
 import { runTable } from './run-table.ts';
 import { choicesFor, findGame, prepareTable } from './table-setup.ts';
 
@@ -25,6 +27,10 @@ export const COMMANDS = [
     summary: 'Run without a clock or terminal, as fast as possible; --dump prints the final frame as hex.',
   },
   { usage: 'ledtable list [--json]', summary: 'Games and apps found in games/.' },
+  {
+    usage: 'ledtable new <id> [--games DIR]',
+    summary: 'Scaffold games/<id>/: a small working game, its test and README.',
+  },
   {
     usage: 'ledtable bench [--json]',
     summary: 'Measure loop timing, per-tick cost, memory and output bytes.',
@@ -76,6 +82,14 @@ async function runCommand(
       reportProblems(io, quiet);
       return 0;
     }
+    case 'new': {
+      const made = createGame(rest[0], options.games || BUILT_IN_GAMES);
+      io.stdout.write(
+        `created ${made.dir}/ (${made.files.join(', ')})\n` +
+          `play it: npx ledtable play ${rest[0]} --watch   test it: npx tsx test/run.ts ${rest[0]}\n`,
+      );
+      return 0;
+    }
     case 'bench': {
       const { runBench } = await import('./bench/run-bench.ts');
       const table = await prepareTable(options, gameParams, quiet);
@@ -107,7 +121,7 @@ async function runCommand(
     }
     default:
       throw new UsageError(
-        `unknown command "${verb}"; commands: play, list, bench, help (see ledtable --help)`,
+        `unknown command "${verb}"; commands: play, list, new, bench, help (see ledtable --help)`,
       );
   }
 }
