@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatHelp } from '../config/help.ts';
 import { JsonFile } from '../config/json-store.ts';
-import type { Options } from '../config/options.ts';
+import type { GameParams, Options } from '../config/options.ts';
 import { resolveOptions } from '../config/parse.ts';
 import { dataDirectory, logFilePath } from '../config/paths.ts';
-import { MemoryLogger } from '../engine/log.ts';
+import { describeError, MemoryLogger } from '../engine/log.ts';
 import { describeKeymap } from '../input/keymap.ts';
 import { BUILT_IN_GAMES } from './discover.ts';
 import { FileLogger } from './file-logger.ts';
@@ -14,7 +14,7 @@ import { type CliIo, processIo, UsageError } from './io.ts';
 import { formatList } from './list.ts';
 import { createGame } from './new-game.ts';
 import { runTable } from './run-table.ts';
-import { choicesFor, findGame, prepareTable } from './table-setup.ts';
+import { choicesFor, findGame, prepareTable, type Table } from './table-setup.ts';
 
 export const COMMANDS = [
   { usage: 'ledtable', summary: 'The menu on the configured output (the terminal by default).' },
@@ -63,14 +63,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return await runCommand(command, options, gameParams, io);
   } catch (error) {
     if (error instanceof UsageError) return usage(io, [error.message]);
-    throw error;
+    const { message, stack } = describeError(error);
+    io.stderr.write(
+      `ledtable: unexpected error: ${options.debug ? stack : `${message} (--debug shows the stack)`}\n`,
+    );
+    return 1;
   }
 }
 
 async function runCommand(
   command: readonly string[],
   options: Options,
-  gameParams: Parameters<typeof prepareTable>[1],
+  gameParams: GameParams,
   io: CliIo,
 ): Promise<number> {
   const [verb = '', ...rest] = command;
@@ -101,23 +105,23 @@ async function runCommand(
         const table = await prepareTable(options, gameParams, quiet);
         const run = await runHeadless(table, rest[0], gameParams, quiet);
         if (options.dump) dumpFrame(io, run.engine.frame);
-        reportProblems(io, quiet);
+        reportProblems(io, quiet, options.debug);
         return quiet.lines.some((line) => line.startsWith('error:')) ? 1 : 0;
       }
-      const log = new FileLogger(logFilePath(options, io.env), (line) => {
-        if (!io.stdout.isTTY) io.stderr.write(`${line}\n`);
-      });
+      const log = new FileLogger(
+        logFilePath(options, io.env),
+        (line) => {
+          if (!io.stdout.isTTY) io.stderr.write(`${line}\n`);
+        },
+        options.debug,
+      );
       const table = await prepareTable(options, gameParams, log);
-      if (verb === '') return runTable(table, {}, io, log);
-      const game = findGame(table.catalog, rest[0]);
-      const { settings, params } = choicesFor(game, gameParams);
-      const launch = {
-        settings,
-        params,
-        ...(options.players ? { players: options.players } : {}),
-        ...(options.seed === undefined ? {} : { seed: options.seed }),
-      };
-      return runTable(table, { game, launch }, io, log);
+      const code = await runInteractive(table, verb === '' ? undefined : rest[0], gameParams, io, log);
+      if (io.stdout.isTTY && log.problems.length > 0) {
+        io.stderr.write(`ledtable: ${log.problems.length} problem(s) this run (full log: ${log.path}):\n`);
+        for (const problem of log.problems) io.stderr.write(`  ${problem}\n`);
+      }
+      return code;
     }
     default:
       throw new UsageError(
@@ -126,15 +130,37 @@ async function runCommand(
   }
 }
 
+/** The menu (no game id) or one game, in real time on the configured outputs. */
+async function runInteractive(
+  table: Table,
+  gameId: string | undefined,
+  gameParams: GameParams,
+  io: CliIo,
+  log: FileLogger,
+): Promise<number> {
+  if (gameId === undefined) return runTable(table, {}, io, log);
+  const { options } = table;
+  const game = findGame(table.catalog, gameId);
+  const { settings, params } = choicesFor(game, gameParams);
+  const launch = {
+    settings,
+    params,
+    ...(options.players ? { players: options.players } : {}),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+  };
+  return runTable(table, { game, launch }, io, log);
+}
+
 function usage(io: CliIo, problems: readonly string[]): number {
   for (const problem of problems) io.stderr.write(`ledtable: ${problem}\n`);
   io.stderr.write('Run `ledtable --help` for every option.\n');
   return 2;
 }
 
-/** Warnings and errors a quiet run collected (broken game folders, crashes) go to stderr. */
-function reportProblems(io: CliIo, log: MemoryLogger): void {
-  for (const line of log.lines) if (!line.startsWith('info:')) io.stderr.write(`ledtable: ${line}\n`);
+/** Warnings and errors a quiet run collected (broken game folders, crashes) go to stderr; with --debug, all. */
+function reportProblems(io: CliIo, log: MemoryLogger, debug = false): void {
+  for (const line of log.lines)
+    if (debug || !line.startsWith('info:')) io.stderr.write(`ledtable: ${line}\n`);
 }
 
 function packageVersion(): string {
