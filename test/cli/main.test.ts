@@ -14,7 +14,13 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   let out = '';
   let err = '';
   const stream = (sink: (s: string) => void) =>
-    ({ isTTY: false, write: (s: string) => (sink(s), true) }) as unknown as NodeJS.WriteStream;
+    ({
+      isTTY: false,
+      write: (s: string) => {
+        sink(s);
+        return true;
+      },
+    }) as unknown as NodeJS.WriteStream;
   const io: CliIo = {
     stdout: stream((s) => (out += s)),
     stderr: stream((s) => (err += s)),
