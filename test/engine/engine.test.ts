@@ -1,0 +1,136 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { ManualClock } from '../../src/engine/clock.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { MemoryLogger } from '../../src/engine/log.ts';
+import { InMemory, type ScoreTable } from '../../src/engine/persistence.ts';
+import { defineGame } from '../../src/index.ts';
+import type { Button } from '../../src/input/buttons.ts';
+
+const timed = defineGame({
+  id: 'timed',
+  title: 'Timed',
+  scoreOrder: 'lower',
+  players: { min: 1, max: 3 },
+  settings: { level: { label: 'Level', values: ['easy', 'hard'], default: 'easy' } },
+  create(ctx) {
+    return {
+      update(input) {
+        if (input.any.pressed('a')) ctx.end({ score: ctx.tick, scoreKey: String(ctx.settings.level) });
+      },
+      draw(g) {
+        g.clear();
+        for (let p = 0; p < ctx.players; p++) g.set(p, 0, 0xffffff);
+      },
+    };
+  },
+});
+
+const viewer = defineGame({
+  id: 'app',
+  title: 'An app',
+  kind: 'app',
+  create: () => ({ update() {}, draw: (g) => g.clear(0x0000ff) }),
+});
+
+function tableWith(idleSeconds = 0, scores = new InMemory<ScoreTable>({})) {
+  const clock = new ManualClock();
+  const log = new MemoryLogger();
+  const engine = new Engine({ catalog: [timed, viewer], clock, log, idleSeconds, scores, seed: 3 });
+  engine.start();
+  const tap = (button: Button, player = 0) => {
+    engine.input.push({ player, button, down: true });
+    engine.input.push({ player, button, down: false });
+    clock.step(2);
+  };
+  return { engine, clock, tap, log };
+}
+
+test('the menu lists games before apps; right moves, A opens the app directly', () => {
+  const { engine, clock, tap } = tableWith();
+  clock.step(1);
+  assert.is(engine.top.title, 'Menu');
+  tap('right');
+  clock.step(10); // let the slide animation finish
+  tap('a');
+  assert.is(engine.top.title, 'An app');
+  clock.step(1);
+  assert.is(engine.frame.get(5, 5), 0x0000ff);
+  tap('back'); // apps quit on back, no pause screen
+  assert.is(engine.top.title, 'Menu');
+});
+
+test('a game with choices opens the setup screen; players and settings reach the game', () => {
+  const { engine, clock, tap } = tableWith();
+  tap('a');
+  assert.is(engine.top.title, 'Timed setup');
+  tap('right'); // players 1 → 2
+  tap('down'); // next line: level
+  tap('right'); // easy → hard
+  tap('start');
+  assert.is(engine.top.title, 'Timed');
+  assert.equal(engine.game?.setup.settings, { level: 'hard' });
+  assert.is(engine.game?.setup.players, 2);
+  clock.step(1);
+  assert.is(engine.frame.get(1, 0), 0xffffff);
+  assert.is(engine.frame.get(2, 0), 0);
+});
+
+test('lower-is-better scores keep the best per score key; the result screen returns to the menu', () => {
+  const scores = new InMemory<ScoreTable>({});
+  const { engine, clock, tap } = tableWith(0, scores);
+  engine.play(timed, { settings: { level: 'hard' } });
+  clock.step(30);
+  tap('a');
+  assert.is(engine.top.title, 'Timed result');
+  const first = scores.read().timed?.hard;
+  assert.ok(first !== undefined && first > 30);
+  engine.play(timed, { settings: { level: 'hard' } });
+  clock.step(5);
+  tap('a');
+  assert.ok(engine.lastResult?.record?.isNew);
+  assert.ok((scores.read().timed?.hard ?? 99) < first!);
+  clock.step(61); // results ignore presses for a second
+  tap('start');
+  assert.is(engine.top.title, 'Menu');
+});
+
+test('an idle menu falls into the screensaver; any button returns without launching', () => {
+  const { engine, clock, tap } = tableWith(2);
+  clock.step(2 * 60 + 1);
+  assert.is(engine.top.title, 'Screensaver');
+  tap('a');
+  assert.is(engine.top.title, 'Menu');
+  clock.step(5);
+  assert.is(engine.top.title, 'Menu');
+});
+
+test('unknown settings and values are refused with the allowed ones named', () => {
+  const { engine } = tableWith();
+  assert.throws(() => engine.play(timed, { settings: { speed: 3 } }), /no setting "speed"; it has: level/);
+  assert.throws(() => engine.play(timed, { settings: { level: 'insane' } }), /allowed: easy, hard/);
+});
+
+test('a game whose create() throws shows the error and the engine keeps running', () => {
+  const broken = defineGame({
+    id: 'broken',
+    title: 'Broken',
+    create() {
+      throw new Error('no assets');
+    },
+  });
+  const { engine, clock, log } = tableWith();
+  engine.play(broken);
+  clock.step(3);
+  assert.is(engine.top.title, 'Message');
+  assert.ok(log.lines.some((l) => l.includes('broken crashed: no assets')));
+  clock.step(60 * 9);
+  assert.is(engine.top.title, 'Menu');
+});
+
+test('rate must be 1..120', () => {
+  assert.throws(() => new Engine({ catalog: [], clock: new ManualClock(), rate: 0 }), /1 to 120/);
+  assert.throws(() => new Engine({ catalog: [], clock: new ManualClock(), rate: 121 }), /1 to 120/);
+});
+
+test.run();
