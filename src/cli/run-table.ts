@@ -39,6 +39,11 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
     options.fps,
   );
   const onTerminal = usesTerminal(drivers);
+  if (options.output.includes('auto') && !io.stdout.isTTY) {
+    log.warn(
+      'stdout is not a terminal and no --output was given, so frames go nowhere; use --output ws281x, ddp:HOST, …',
+    );
+  }
   try {
     await stage.open();
   } catch (error) {
