@@ -184,6 +184,7 @@ export class Tetris {
         this.rotation = to;
         this.x = nx;
         this.y = ny;
+        this.updateGhost();
         return k;
       }
     }
@@ -199,12 +200,12 @@ export class Tetris {
   private shift(dx: number): boolean {
     if (!this.board.fits(this.type, this.rotation, this.x + dx, this.y)) return false;
     this.x += dx;
+    this.updateGhost();
     this.afterManipulation();
     return true;
   }
 
   private afterManipulation(): void {
-    this.updateGhost();
     if (this.touched && this.resets < MAX_LOCK_RESETS) {
       this.resets++;
       this.lockTimer = 0;
