@@ -104,6 +104,8 @@ async function runCommand(
       if (verb === 'play' && options.headless) {
         const table = await prepareTable(options, gameParams, quiet);
         const run = await runHeadless(table, rest[0], gameParams, quiet);
+        if (options.seed === undefined)
+          io.stderr.write(`ledtable: seed ${run.seed} (pass --seed ${run.seed} to repeat this run)\n`);
         if (options.dump) dumpFrame(io, run.engine.frame);
         reportProblems(io, quiet, options.debug);
         return quiet.lines.some((line) => line.startsWith('error:')) ? 1 : 0;

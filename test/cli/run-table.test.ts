@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -43,8 +43,10 @@ function fakeTty() {
   return { io, written, stdin };
 }
 
-async function startTable(trigger: (stdin: EventEmitter) => void) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledtable-run-'));
+async function startTable(
+  trigger: (stdin: EventEmitter) => void,
+  dataDir = mkdtempSync(join(tmpdir(), 'ledtable-run-')),
+) {
   const { options, gameParams } = resolveOptions(
     ['--games', FIXTURES, '--data-dir', dataDir, '--output', 'terminal'],
     {},
@@ -90,6 +92,18 @@ test('an uncaught error restores the terminal and exits 1, with the stack in the
   assert.is(code, 1);
   assertRestored(output, raw);
   assert.ok(log.lines.some((line) => line.includes('driver fell over')));
+});
+
+test('a corrupt high-score file is moved aside and reported; the table starts with defaults', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledtable-corrupt-'));
+  writeFileSync(join(dataDir, 'scores.json'), '{"sparkle": {"default": 12');
+  const { code, log } = await startTable(() => process.emit('SIGTERM'), dataDir);
+  assert.is(code, 0);
+  assert.ok(
+    log.lines.some((line) => line.includes('scores.json was corrupt')),
+    log.lines.join('\n'),
+  );
+  assert.ok(readdirSync(dataDir).some((name) => name.startsWith('scores.json.corrupt-')));
 });
 
 test.run();
