@@ -113,6 +113,8 @@ export class Tetris {
       this.swapHold();
       if (this.phase !== PLAYING) return;
     }
+    // Resets already used up before this tick's moves (the 15th move still resets the timer).
+    const exhausted = this.touched && this.resets >= MAX_LOCK_RESETS;
     let manipulated = false;
     if (c.rotateCw && this.rotate(0)) manipulated = true;
     if (c.rotateCcw && this.rotate(1)) manipulated = true;
@@ -143,8 +145,9 @@ export class Tetris {
       }
     }
     if (this.board.fits(this.type, this.rotation, this.x, this.y + 1)) return;
-    // On the ground: with resets used up, landing again or moving locks at once.
-    if (this.touched && this.resets >= MAX_LOCK_RESETS && (manipulated || fell)) {
+    // On the ground: with resets used up (and no new lowest row since), landing again or moving
+    // locks at once.
+    if (exhausted && this.touched && (manipulated || fell)) {
       this.lock();
       return;
     }
