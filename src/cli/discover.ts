@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyGame } from '../engine/engine.ts';
+import { importFresh } from './fresh-import.ts';
 
 /** The games/ folder next to src/ (also right for the compiled dist/ tree). */
 export const BUILT_IN_GAMES = resolve(fileURLToPath(new URL('../../games/', import.meta.url)));
@@ -17,7 +18,7 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 /**
  * Loads every `<dir>/<id>/index.ts` (or index.js in a build) whose default export is a game
  * definition with `id` equal to the folder name. A broken folder is reported and skipped, so one
- * bad game never hides the others. `version` busts the module cache (hot reload).
+ * bad game never hides the others. `version` busts the module cache, sub-modules included (hot reload).
  */
 export async function discoverGames(dir = BUILT_IN_GAMES, version?: number): Promise<Discovered> {
   const games: AnyGame[] = [];
@@ -32,26 +33,40 @@ export async function discoverGames(dir = BUILT_IN_GAMES, version?: number): Pro
     return { games, problems: [`cannot read the games folder ${dir}: ${(error as Error).message}`] };
   }
   for (const folder of folders) {
-    const file = ['index.ts', 'index.js']
-      .map((name) => join(dir, folder, name))
-      .find((path) => existsSync(path));
-    if (!file) {
-      problems.push(
-        `${dir}/${folder}: no index.ts; a game folder needs index.ts that default-exports defineGame({...})`,
-      );
-      continue;
-    }
-    try {
-      const url = pathToFileURL(file).href + (version === undefined ? '' : `?v=${version}`);
-      const module = (await import(url)) as { default?: unknown };
-      const problem = checkDefinition(module.default, folder);
-      if (problem) problems.push(`${file}: ${problem}`);
-      else games.push(module.default as AnyGame);
-    } catch (error) {
-      problems.push(`${file}: failed to load: ${(error as Error).message}`);
-    }
+    const loaded = await loadGameFolder(dir, folder, version);
+    if ('game' in loaded) games.push(loaded.game);
+    else problems.push(loaded.problem);
   }
   return { games, problems };
+}
+
+/**
+ * Loads one game folder: its definition, or one line naming the file and the fix. With
+ * `version`, the folder's modules (index.ts and every file it imports outside src/) are
+ * imported fresh, bypassing the module cache (hot reload; see fresh-import.ts).
+ */
+export async function loadGameFolder(
+  dir: string,
+  folder: string,
+  version?: number,
+): Promise<{ game: AnyGame } | { problem: string }> {
+  const file = ['index.ts', 'index.js']
+    .map((name) => join(dir, folder, name))
+    .find((path) => existsSync(path));
+  if (!file) {
+    return {
+      problem: `${dir}/${folder}: no index.ts; a game folder needs index.ts that default-exports defineGame({...})`,
+    };
+  }
+  try {
+    const module = (
+      version === undefined ? await import(pathToFileURL(file).href) : await importFresh(file, version)
+    ) as { default?: unknown };
+    const problem = checkDefinition(module.default, folder);
+    return problem ? { problem: `${file}: ${problem}` } : { game: module.default as AnyGame };
+  } catch (error) {
+    return { problem: `${file}: failed to load: ${(error as Error).message}` };
+  }
 }
 
 function checkDefinition(value: unknown, folder: string): string | undefined {

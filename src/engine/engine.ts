@@ -71,10 +71,13 @@ export class Engine {
   readonly rate: number;
   readonly input = new InputState();
   readonly log: Logger;
-  readonly catalog: readonly AnyGame[];
+  /** The games the menu offers; replace() swaps in a new version of one (hot reload). */
+  catalog: readonly AnyGame[];
   readonly scores: ScoreBook;
   /** Ticks run since start. */
   tick = 0;
+  /** The most recent play(): the game and the choices it resolved to (restart, replays). */
+  lastLaunch: { readonly game: AnyGame; readonly options: Required<LaunchOptions> } | undefined;
   /** The most recent game result, with its high-score record (tests and logs read it). */
   lastResult: { gameId: string; result: GameResult; record: ScoreRecord | undefined } | undefined;
 
@@ -232,6 +235,10 @@ export class Engine {
     const seed = options.seed ?? this.random.uint32();
     const params = { ...(this.options.params?.(definition.id) ?? {}), ...(options.params ?? {}) };
     this.log.info(`start ${definition.id} (players ${players}, seed ${seed})`);
+    this.lastLaunch = {
+      game: definition,
+      options: { players, settings, seed, params: options.params ?? {} },
+    };
     const runner = new GameRunner(
       definition as GameDefinition<SettingSpecs>,
       { players, settings, params, random: new Random(seed) },
@@ -239,6 +246,22 @@ export class Engine {
     );
     if (runner.alive) this.show(runner); // a create() that threw has already shown its error
     return runner;
+  }
+
+  /**
+   * Swaps in a new version of a game (hot reload): the menu offers it from now on (a new id is
+   * added), and when it is the game played last it restarts at once with the same players,
+   * settings, params and seed, whatever is on screen. Returns the new runner when it restarted.
+   */
+  replace(definition: AnyGame): GameRunner | undefined {
+    const index = this.catalog.findIndex((game) => game.id === definition.id);
+    this.catalog =
+      index < 0 ? [...this.catalog, definition] : this.catalog.map((g, i) => (i === index ? definition : g));
+    this.stack[0]?.dispose?.();
+    this.stack[0] = new Menu(this);
+    const last = this.lastLaunch;
+    if (last?.game.id !== definition.id) return undefined;
+    return this.play(definition, last.options);
   }
 
   private services(): RunnerServices {

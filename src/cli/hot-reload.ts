@@ -1,0 +1,140 @@
+import { existsSync, type FSWatcher, readFileSync, watch } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Engine } from '../engine/engine.ts';
+import type { Logger } from '../engine/log.ts';
+import type { Scene } from '../engine/scene.ts';
+import type { Graphics } from '../gfx/graphics.ts';
+import type { Input } from '../input/buttons.ts';
+import { loadGameFolder } from './discover.ts';
+
+export interface HotReloadOptions {
+  readonly engine: Engine;
+  /** The folder holding one sub-folder per game (options.games or the built-in games/). */
+  readonly gamesDir: string;
+  readonly log: Logger;
+  /** Quiet time after the last change before reloading (ms). Default 80: editors write in bursts. */
+  readonly debounceMs?: number;
+}
+
+export interface HotReload {
+  /** Successful reloads so far. */
+  readonly reloads: number;
+  /** Reloads that failed (syntax error, bad export) so far. */
+  readonly failures: number;
+  /** Stops watching. */
+  close(): void;
+}
+
+const ERROR_COLOR = 0xff3030;
+
+/**
+ * Watches `gamesDir` (recursively; Linux and macOS) and reloads a game whenever a file in its
+ * folder changes: its modules are imported fresh (sub-modules too, see fresh-import.ts) and
+ * handed to `engine.replace`, which restarts it with the same players, settings and seed when it
+ * is the game played last. A load error (syntax error, missing export) is logged and shown on the
+ * table until the next save fixes it; a runtime error takes the engine's usual crash path, and
+ * the next save restarts the game. The process keeps running throughout.
+ */
+export function watchGames(options: HotReloadOptions): HotReload {
+  const { engine, gamesDir, log } = options;
+  const debounceMs = options.debounceMs ?? 80;
+  const timers = new Map<string, NodeJS.Timeout>();
+  let version = 0;
+  let reloads = 0;
+  let failures = 0;
+  let queue = Promise.resolve();
+
+  const reload = async (folder: string) => {
+    if (!existsSync(join(gamesDir, folder))) return;
+    const loaded = await loadGameFolder(gamesDir, folder, ++version);
+    if ('problem' in loaded) {
+      failures++;
+      log.error(`reload ${folder} failed: ${loaded.problem}`);
+      if (engine.lastLaunch?.game.id === folder) engine.show(new ReloadError(engine, folder, loaded.problem));
+      return;
+    }
+    reloads++;
+    log.info(`reloaded ${folder} (version ${version})`);
+    engine.replace(loaded.game);
+  };
+
+  const watcher: FSWatcher = watch(gamesDir, { recursive: true }, (_event, filename) => {
+    const folder = filename?.toString().split(/[\\/]/)[0];
+    if (!folder || folder.startsWith('.') || folder.startsWith('_') || folder === filename) return;
+    clearTimeout(timers.get(folder));
+    timers.set(
+      folder,
+      setTimeout(() => {
+        timers.delete(folder);
+        queue = queue.then(() => reload(folder)).catch((error: unknown) => log.error('hot reload', error));
+      }, debounceMs),
+    );
+  });
+  watcher.on('error', (error) => log.error(`hot reload stopped watching ${gamesDir}`, error));
+  log.info(`watching ${gamesDir} for changes (hot reload)`);
+  if (!isModulePackage(gamesDir)) {
+    log.warn(
+      `hot reload: ${gamesDir} is not inside a package.json with "type": "module", so reloads reuse the old code; add one there`,
+    );
+  }
+
+  return {
+    get reloads() {
+      return reloads;
+    },
+    get failures() {
+      return failures;
+    },
+    close() {
+      watcher.close();
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
+
+/** A load error, in red, until the next save reloads the game (or back returns to the menu). */
+class ReloadError implements Scene {
+  readonly title = 'Reload error';
+  private shownFor = 0;
+  private readonly text: string;
+
+  constructor(
+    private readonly engine: Engine,
+    folder: string,
+    problem: string,
+  ) {
+    // The first line of the problem without the long absolute path: "index.ts: failed to load: …"
+    const line = problem.split('\n')[0] ?? problem;
+    this.text = `${folder}: ${line.slice(line.lastIndexOf(`${folder}/`) + folder.length + 1)}`;
+  }
+
+  update(input: Input): void {
+    this.shownFor++;
+    if (input.any.pressed('back')) this.engine.menu();
+  }
+
+  draw(g: Graphics): void {
+    g.clear();
+    g.rect(0, 0, g.width, g.height, ERROR_COLOR);
+    g.banner(this.text.toUpperCase(), Math.floor((g.height - 5) / 2), 0xffffff, this.shownFor, {
+      x: 1,
+      width: g.width - 2,
+    });
+  }
+}
+
+/** True when the nearest package.json at or above `dir` says "type": "module" (reload needs ESM). */
+export function isModulePackage(dir: string): boolean {
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    const file = join(at, 'package.json');
+    if (existsSync(file)) {
+      try {
+        return (JSON.parse(readFileSync(file, 'utf8')) as { type?: string }).type === 'module';
+      } catch {
+        return false;
+      }
+    }
+    if (dirname(at) === at) return false;
+  }
+}
