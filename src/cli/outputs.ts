@@ -10,6 +10,17 @@ export interface OutputContext {
   readonly options: Options;
   readonly stdout: NodeJS.WriteStream;
   readonly env: NodeJS.ProcessEnv;
+  /** Where device drivers report being lost and reconnected while running. */
+  readonly log?: (message: string) => void;
+}
+
+/** Runs a factory body, turning its errors (a bad target) into one-line usage errors. */
+async function usage<T>(make: () => T | Promise<T>): Promise<T> {
+  try {
+    return await make();
+  } catch (error) {
+    throw error instanceof UsageError ? error : new UsageError((error as Error).message);
+  }
 }
 
 /** Builds one driver from the text after "kind:" (empty for bare words). */
@@ -23,6 +34,57 @@ const FACTORIES: Readonly<Record<string, OutputFactory>> = {
   null: () => new NullDriver(),
   terminal: (_target, { layout, options, stdout, env }) =>
     new TerminalDriver({ stream: stdout, layout, scale: options.scale, colors: options.colors, env }),
+  ws281x: (target, { layout, options }) =>
+    usage(async () => {
+      if (target !== '')
+        throw new Error(
+          `--output ws281x:${target}: ws281x takes no target; choose the pin with --ws281x-gpio`,
+        );
+      const { Ws281xDriver } = await import('../../hardware/ws281x.ts');
+      return new Ws281xDriver({
+        ledCount: layout.ledCount,
+        gpio: options.ws281xGpio,
+        stripType: options.ws281xStrip,
+        invert: options.ws281xInvert,
+      });
+    }),
+  tpm2: (target, { layout, options, log }) =>
+    usage(async () => {
+      const { Tpm2SerialDriver } = await import('../../hardware/tpm2-serial.ts');
+      return new Tpm2SerialDriver({
+        path: target,
+        baud: options.baud,
+        ledCount: layout.ledCount,
+        colorOrder: options.colorOrder,
+        ...(log ? { log } : {}),
+      });
+    }),
+  ddp: (target, { layout, options }) =>
+    usage(async () => {
+      const { parseHostPort } = await import('../../hardware/udp-output.ts');
+      const { DdpDriver, DDP_PORT } = await import('../../hardware/ddp.ts');
+      const { host, port } = parseHostPort('ddp', target, DDP_PORT);
+      return new DdpDriver({ host, port, ledCount: layout.ledCount, colorOrder: options.colorOrder });
+    }),
+  e131: (target, { layout, options }) =>
+    usage(async () => {
+      const { parseHostPort } = await import('../../hardware/udp-output.ts');
+      const { E131Driver, E131_PORT } = await import('../../hardware/e131.ts');
+      const { host, port } = parseHostPort('e131', target, E131_PORT);
+      return new E131Driver({
+        host,
+        port,
+        ledCount: layout.ledCount,
+        universe: options.e131Universe,
+        priority: options.e131Priority,
+        colorOrder: options.colorOrder,
+      });
+    }),
+  record: (target, { layout, options }) =>
+    usage(async () => {
+      const { Tpm2FileDriver } = await import('../../hardware/tpm2-file.ts');
+      return new Tpm2FileDriver({ path: target, ledCount: layout.ledCount, colorOrder: options.colorOrder });
+    }),
 };
 
 /** Resolves `auto` and builds every driver named by --output, in order. */

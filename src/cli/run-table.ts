@@ -29,8 +29,25 @@ export interface RunRequest {
  */
 export async function runTable(table: Table, request: RunRequest, io: CliIo, log: Logger): Promise<number> {
   const { options, layout } = table;
-  const drivers = await createDrivers({ layout, options, stdout: io.stdout, env: io.env });
-  const pipeline = new ColorPipeline({ brightness: options.brightness });
+  const pipeline = new ColorPipeline({
+    brightness: options.brightness,
+    gamma: options.gamma,
+    budgetMilliamps: options.powerBudget,
+    channelMilliamps: options.channelMilliamps,
+    idleMilliamps: options.idleMilliamps,
+  });
+  try {
+    pipeline.checkBudget(layout.ledCount);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const drivers = await createDrivers({
+    layout,
+    options,
+    stdout: io.stdout,
+    env: io.env,
+    log: (message) => log.warn(message),
+  });
   const stage = new OutputStage(
     layout,
     drivers,

@@ -35,15 +35,20 @@ export interface OptionSpec {
 }
 
 const OUTPUT_WORDS = ['auto', 'terminal', 'null', 'ws281x'];
-const OUTPUT_PREFIXES = ['tpm2:', 'ddp:', 'e131:'];
+const OUTPUT_PREFIXES = ['tpm2:', 'ddp:', 'e131:', 'record:'];
+const OUTPUT_EXAMPLES: Readonly<Record<string, string>> = {
+  'tpm2:': 'tpm2:/dev/ttyACM0',
+  'ddp:': 'ddp:192.168.1.50',
+  'e131:': 'e131:192.168.1.50',
+  'record:': 'record:run.tpm2',
+};
 
 function checkOutput(value: string): string | undefined {
   if (OUTPUT_WORDS.includes(value)) return undefined;
   const prefix = OUTPUT_PREFIXES.find((p) => value.startsWith(p));
   if (prefix && value.length > prefix.length) return undefined;
-  if (prefix)
-    return `${prefix} needs a target after the colon, e.g. ${prefix}${prefix === 'tpm2:' ? '/dev/ttyACM0' : '192.168.1.50'}`;
-  return `must be one of ${OUTPUT_WORDS.join(', ')}, tpm2:DEVICE, ddp:HOST, e131:HOST`;
+  if (prefix) return `${prefix} needs a target after the colon, e.g. ${OUTPUT_EXAMPLES[prefix]}`;
+  return `must be one of ${OUTPUT_WORDS.join(', ')}, tpm2:DEVICE, ddp:HOST[:PORT], e131:HOST[:PORT], record:FILE.tpm2`;
 }
 
 function checkKeyValue(value: string): string | undefined {
@@ -66,7 +71,8 @@ export const OPTIONS = [
     check: checkOutput,
     help:
       'Where frames go. `auto` = the terminal when stdout is a TTY, else null; others: terminal, null, ' +
-      'ws281x, tpm2:DEVICE, ddp:HOST, e131:HOST. Comma-separated or repeated for several outputs at once.',
+      'ws281x, tpm2:DEVICE (serial), ddp:HOST[:PORT], e131:HOST[:PORT] (network, e.g. WLED), ' +
+      'record:FILE.tpm2 (a recording). Comma-separated or repeated for several outputs at once.',
     scope: 'config',
   },
   {
@@ -87,6 +93,130 @@ export const OPTIONS = [
     min: 0,
     max: 100,
     help: 'LED brightness in percent (the current limiter may lower it further).',
+    scope: 'config',
+  },
+  {
+    name: 'gamma',
+    flag: '--gamma',
+    type: 'number',
+    default: 2.2,
+    min: 1,
+    max: 4,
+    help: 'Gamma correction of LED outputs; 1 = off (for pre-corrected content such as some recordings).',
+    scope: 'config',
+  },
+  {
+    name: 'powerBudget',
+    flag: '--power-budget',
+    type: 'int',
+    default: 8000,
+    min: 0,
+    max: 1000000,
+    arg: 'MA',
+    help:
+      'Current limit of the whole strip in mA: each frame is dimmed so its estimate stays below it ' +
+      '(8000 suits a 5 V 10 A supply with margin); 0 = no limit.',
+    scope: 'config',
+  },
+  {
+    name: 'channelMilliamps',
+    flag: '--channel-ma',
+    type: 'number',
+    default: 20,
+    min: 0.1,
+    max: 100,
+    arg: 'MA',
+    help: 'Power estimate: current of one LED colour channel at full value, in mA (WS2812: about 20).',
+    scope: 'config',
+  },
+  {
+    name: 'idleMilliamps',
+    flag: '--idle-ma',
+    type: 'number',
+    default: 1,
+    min: 0,
+    max: 10,
+    arg: 'MA',
+    help: 'Power estimate: current of one dark LED, in mA (WS2812: about 1).',
+    scope: 'config',
+  },
+  {
+    name: 'colorOrder',
+    flag: '--color-order',
+    type: 'enum',
+    default: 'rgb',
+    values: ['rgb', 'rbg', 'grb', 'gbr', 'brg', 'bgr'],
+    help:
+      'Byte order of each LED for tpm2, ddp, e131 and record outputs (match the controller; ws281x ' +
+      'uses --ws281x-strip instead).',
+    scope: 'config',
+  },
+  {
+    name: 'ws281xGpio',
+    flag: '--ws281x-gpio',
+    type: 'int',
+    default: 18,
+    min: 0,
+    max: 53,
+    arg: 'PIN',
+    help: 'ws281x output: GPIO (BCM number) of the data line: 18 or 12 (PWM), 21 (PCM), 10 (SPI).',
+    scope: 'config',
+  },
+  {
+    name: 'ws281xStrip',
+    flag: '--ws281x-strip',
+    type: 'enum',
+    default: 'ws2812',
+    values: [
+      'ws2812',
+      'sk6812',
+      'ws2811-rgb',
+      'ws2811-rbg',
+      'ws2811-grb',
+      'ws2811-gbr',
+      'ws2811-brg',
+      'ws2811-bgr',
+    ],
+    help: 'ws281x output: strip type, which sets the colour order on the wire (WS2812 and SK6812 are GRB).',
+    scope: 'config',
+  },
+  {
+    name: 'ws281xInvert',
+    flag: '--ws281x-invert',
+    type: 'bool',
+    default: false,
+    help: 'ws281x output: invert the data signal (for an inverting level shifter such as a single transistor).',
+    scope: 'config',
+  },
+  {
+    name: 'baud',
+    flag: '--baud',
+    type: 'int',
+    default: 115200,
+    min: 300,
+    max: 12000000,
+    help: 'tpm2 serial output: line speed in baud (frames are dropped to the newest when the line is full).',
+    scope: 'config',
+  },
+  {
+    name: 'e131Universe',
+    flag: '--e131-universe',
+    type: 'int',
+    default: 1,
+    min: 1,
+    max: 63999,
+    arg: 'N',
+    help: 'e131 output: first universe (170 LEDs per universe, so 300 LEDs use this one and the next).',
+    scope: 'config',
+  },
+  {
+    name: 'e131Priority',
+    flag: '--e131-priority',
+    type: 'int',
+    default: 100,
+    min: 0,
+    max: 200,
+    help: 'e131 output: sACN priority (receivers follow the highest-priority source).',
     scope: 'config',
   },
   {

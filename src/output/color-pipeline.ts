@@ -1,28 +1,159 @@
 /**
  * Colour correction applied once per frame to strip-order RGB bytes, after the game drew and
  * before any driver sees the frame. Games think in plain sRGB and never do this themselves.
+ *
+ * Steps, in order:
+ * 1. brightness and gamma through one 256-entry lookup table: out = round(255 · (v/255)^gamma · brightness);
+ * 2. the power limiter: the frame's current is estimated as
+ *    Σ (channel value / 255 × mA per channel) + idle mA × LED count,
+ *    and when that exceeds the budget every channel is scaled down (rounding down, through a
+ *    second lookup table) so the estimate is at most the budget.
+ * Colour order (GRB for WS2812…) is left to each driver: the terminal wants RGB, a WS2812 strip
+ * GRB, a WLED controller whatever it was set up for.
+ *
+ * apply() allocates nothing; the tables are rebuilt only when a setting changes.
  */
 export interface ColorPipelineOptions {
   /** 0..100 %. */
   readonly brightness: number;
+  /** Gamma exponent, 1 = off (for pre-corrected content); default 2.2. Range 1..4. */
+  readonly gamma?: number;
+  /** Current budget in mA for the whole strip, 0 = no limit; default 8000 (a 5 V 10 A supply with margin). */
+  readonly budgetMilliamps?: number;
+  /** Current of one channel at full value (255), mA; default 20 (WS2812 datasheet). */
+  readonly channelMilliamps?: number;
+  /** Current of one LED showing black, mA; default 1. */
+  readonly idleMilliamps?: number;
+}
+
+export const DEFAULT_GAMMA = 2.2;
+export const DEFAULT_BUDGET_MA = 8000;
+export const DEFAULT_CHANNEL_MA = 20;
+export const DEFAULT_IDLE_MA = 1;
+
+/**
+ * The estimated current (mA) of a strip whose channel values add up to `channelSum`:
+ * channelSum / 255 × channelMilliamps + ledCount × idleMilliamps. The limiter and its tests
+ * use this one formula.
+ */
+export function estimateMilliamps(
+  channelSum: number,
+  ledCount: number,
+  channelMilliamps: number,
+  idleMilliamps: number,
+): number {
+  return (channelSum * channelMilliamps) / 255 + ledCount * idleMilliamps;
 }
 
 export class ColorPipeline {
   private readonly lut = new Uint8Array(256);
+  private readonly limitLut = new Uint8Array(256);
+  private brightnessPercent = 100;
+  private gammaValue = DEFAULT_GAMMA;
+  readonly budgetMilliamps: number;
+  readonly channelMilliamps: number;
+  readonly idleMilliamps: number;
+  /** Estimated current of the last frame after limiting, mA (0 before the first frame). */
+  lastMilliamps = 0;
+  /** Estimated current of the last frame before limiting, mA. */
+  lastWantedMilliamps = 0;
+  /** Factor the limiter scaled the last frame by (1 = untouched). */
+  lastLimit = 1;
 
   constructor(options: ColorPipelineOptions) {
+    const gamma = options.gamma ?? DEFAULT_GAMMA;
+    const budget = options.budgetMilliamps ?? DEFAULT_BUDGET_MA;
+    const channel = options.channelMilliamps ?? DEFAULT_CHANNEL_MA;
+    const idle = options.idleMilliamps ?? DEFAULT_IDLE_MA;
+    if (!(gamma >= 1 && gamma <= 4)) throw new RangeError(`gamma must be 1..4 (1 = off), got ${gamma}`);
+    if (!(budget >= 0)) throw new RangeError(`power budget must be ≥ 0 mA (0 = no limit), got ${budget}`);
+    if (!(channel > 0)) throw new RangeError(`mA per channel must be > 0, got ${channel}`);
+    if (!(idle >= 0)) throw new RangeError(`idle mA per LED must be ≥ 0, got ${idle}`);
+    this.budgetMilliamps = budget;
+    this.channelMilliamps = channel;
+    this.idleMilliamps = idle;
+    this.gammaValue = gamma;
     this.setBrightness(options.brightness);
   }
 
-  /** Rebuilds the lookup table; called when the setting changes, never per frame. */
-  setBrightness(percent: number): void {
-    const scale = Math.min(100, Math.max(0, percent)) / 100;
-    for (let v = 0; v < 256; v++) this.lut[v] = Math.round(v * scale);
+  /** Brightness in percent (0..100), as last set. */
+  get brightness(): number {
+    return this.brightnessPercent;
   }
 
-  /** Corrects `strip` in place. */
+  get gamma(): number {
+    return this.gammaValue;
+  }
+
+  /** Sets brightness (clamped to 0..100 %) and rebuilds the lookup table; never per frame. */
+  setBrightness(percent: number): void {
+    this.brightnessPercent = Number.isFinite(percent) ? Math.min(100, Math.max(0, percent)) : 100;
+    this.rebuild();
+  }
+
+  /** Sets the gamma exponent (1..4, 1 = off) and rebuilds the lookup table. */
+  setGamma(gamma: number): void {
+    if (!(gamma >= 1 && gamma <= 4)) throw new RangeError(`gamma must be 1..4 (1 = off), got ${gamma}`);
+    this.gammaValue = gamma;
+    this.rebuild();
+  }
+
+  /**
+   * The most a strip of `ledCount` LEDs may show: budget − idle current. Throws when the idle
+   * current alone exceeds the budget (raise the budget or check the LED count).
+   */
+  checkBudget(ledCount: number): void {
+    if (this.budgetMilliamps === 0) return;
+    const idle = ledCount * this.idleMilliamps;
+    if (idle > this.budgetMilliamps) {
+      throw new RangeError(
+        `power budget ${this.budgetMilliamps} mA is below the idle current of ${ledCount} LEDs ` +
+          `(${idle} mA at ${this.idleMilliamps} mA each): raise --power-budget or set it to 0 for no limit`,
+      );
+    }
+  }
+
+  /** Corrects `strip` (3 bytes per LED) in place. */
   apply(strip: Uint8Array): void {
     const lut = this.lut;
-    for (let i = 0; i < strip.length; i++) strip[i] = lut[strip[i]!]!;
+    const n = strip.length;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const v = lut[strip[i]!]!;
+      strip[i] = v;
+      sum += v;
+    }
+    const leds = Math.floor(n / 3);
+    const channel = this.channelMilliamps;
+    const idle = this.idleMilliamps;
+    const wanted = estimateMilliamps(sum, leds, channel, idle);
+    this.lastWantedMilliamps = wanted;
+    const budget = this.budgetMilliamps;
+    if (budget === 0 || wanted <= budget) {
+      this.lastMilliamps = wanted;
+      this.lastLimit = 1;
+      return;
+    }
+    // The largest channel sum whose estimate stays within the budget (float-safe both ways).
+    let allowed = Math.max(0, Math.floor(((budget - leds * idle) * 255) / channel));
+    while (allowed > 0 && estimateMilliamps(allowed, leds, channel, idle) > budget) allowed--;
+    while (estimateMilliamps(allowed + 1, leds, channel, idle) <= budget) allowed++;
+    // floor(v · allowed / sum) per channel: the new sum is at most allowed.
+    const limit = this.limitLut;
+    for (let v = 0; v < 256; v++) limit[v] = Math.floor((v * allowed) / sum);
+    let after = 0;
+    for (let i = 0; i < n; i++) {
+      const v = limit[strip[i]!]!;
+      strip[i] = v;
+      after += v;
+    }
+    this.lastMilliamps = estimateMilliamps(after, leds, channel, idle);
+    this.lastLimit = allowed / sum;
+  }
+
+  private rebuild(): void {
+    const scale = this.brightnessPercent / 100;
+    const gamma = this.gammaValue;
+    for (let v = 0; v < 256; v++) this.lut[v] = Math.round(255 * (v / 255) ** gamma * scale);
   }
 }

@@ -1,0 +1,39 @@
+/** Byte order of one LED on the wire; the engine's frames are always RGB. */
+export type ColorOrder = 'rgb' | 'rbg' | 'grb' | 'gbr' | 'brg' | 'bgr';
+
+export const COLOR_ORDERS: readonly ColorOrder[] = ['rgb', 'rbg', 'grb', 'gbr', 'brg', 'bgr'];
+
+/** For each byte on the wire (0, 1, 2), the RGB channel it carries (0 = r, 1 = g, 2 = b). */
+export function channelOffsets(order: ColorOrder): readonly [number, number, number] {
+  if (!COLOR_ORDERS.includes(order)) {
+    throw new RangeError(`colour order must be one of ${COLOR_ORDERS.join(', ')}, got ${order}`);
+  }
+  const at = (c: string) => 'rgb'.indexOf(c);
+  return [at(order[0]!), at(order[1]!), at(order[2]!)];
+}
+
+/**
+ * Copies `leds` LEDs from strip-order RGB `src` (starting at LED `fromLed`) into `dst` at byte
+ * `dstStart`, in the wire order given by `offsets` (from channelOffsets). Allocates nothing.
+ */
+export function copyOrdered(
+  src: Readonly<Uint8Array>,
+  fromLed: number,
+  dst: Uint8Array,
+  dstStart: number,
+  leds: number,
+  offsets: readonly [number, number, number],
+): void {
+  const [a, b, c] = offsets;
+  if (a === 0 && b === 1 && c === 2) {
+    dst.set(src.subarray(fromLed * 3, (fromLed + leds) * 3), dstStart);
+    return;
+  }
+  let s = fromLed * 3;
+  let d = dstStart;
+  for (let i = 0; i < leds; i++, s += 3, d += 3) {
+    dst[d] = src[s + a]!;
+    dst[d + 1] = src[s + b]!;
+    dst[d + 2] = src[s + c]!;
+  }
+}

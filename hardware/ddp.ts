@@ -1,0 +1,98 @@
+import { type ColorOrder, channelOffsets, copyOrdered } from './color-order.ts';
+import { type Lookup, type PacketEncoder, UdpOutput } from './udp-output.ts';
+
+/** DDP (Distributed Display Protocol, 3waylabs; spoken by WLED and xLights): UDP port 4048. */
+export const DDP_PORT = 4048;
+export const DDP_HEADER = 10;
+/** Largest payload per packet: 480 RGB LEDs. */
+export const DDP_MAX_DATA = 1440;
+/** Flags byte: version 1 (0x40); the push flag (0x01) marks a frame's last packet. */
+export const DDP_VERSION_1 = 0x40;
+export const DDP_PUSH = 0x01;
+/** Data type: RGB (TTT = 001), 8 bits per channel (SSS = 011). */
+export const DDP_TYPE_RGB8 = 0x0b;
+/** Destination id 1: the default output device. */
+export const DDP_ID_DISPLAY = 1;
+
+/**
+ * One frame as DDP packets: each carries up to 1440 bytes at a byte offset; the last has the
+ * push flag so the receiver shows the frame. Header: flags, sequence (1..15), data type,
+ * destination id, offset (u32 BE, bytes), length (u16 BE, bytes). Buffers allocated once.
+ */
+export class DdpEncoder implements PacketEncoder {
+  readonly ledCount: number;
+  readonly packets: readonly Uint8Array[];
+  private readonly offsets: readonly [number, number, number];
+
+  constructor(ledCount: number, order: ColorOrder = 'rgb') {
+    if (!Number.isInteger(ledCount) || ledCount < 1)
+      throw new RangeError(`DDP: LED count must be ≥ 1, got ${ledCount}`);
+    this.ledCount = ledCount;
+    this.offsets = channelOffsets(order);
+    const total = ledCount * 3;
+    const packets: Uint8Array[] = [];
+    for (let offset = 0; offset < total; offset += DDP_MAX_DATA) {
+      const length = Math.min(DDP_MAX_DATA, total - offset);
+      const packet = Buffer.alloc(DDP_HEADER + length);
+      packet[1] = 0;
+      packet[2] = DDP_TYPE_RGB8;
+      packet[3] = DDP_ID_DISPLAY;
+      packet.writeUInt32BE(offset, 4);
+      packet.writeUInt16BE(length, 8);
+      packet[0] = DDP_VERSION_1 | (offset + length === total ? DDP_PUSH : 0);
+      packets.push(packet);
+    }
+    this.packets = packets;
+  }
+
+  /** Bytes on the wire per frame (UDP payloads: headers + data). */
+  get frameBytes(): number {
+    return this.packets.reduce((n, p) => n + p.length, 0);
+  }
+
+  encode(frame: Readonly<Uint8Array>, sequence = 0): void {
+    if (frame.length !== this.ledCount * 3) {
+      throw new RangeError(
+        `DDP: expected ${this.ledCount * 3} bytes (${this.ledCount} LEDs), got ${frame.length}`,
+      );
+    }
+    const seq = sequence === 0 ? 0 : ((sequence - 1) % 15) + 1;
+    let led = 0;
+    for (const packet of this.packets) {
+      packet[1] = seq;
+      const leds = (packet.length - DDP_HEADER) / 3;
+      copyOrdered(frame, led, packet, DDP_HEADER, leds, this.offsets);
+      led += leds;
+    }
+  }
+}
+
+export interface DdpOptions {
+  host: string;
+  /** Default 4048. */
+  port?: number;
+  ledCount: number;
+  /** Byte order the controller expects; default 'rgb' (WLED reorders itself). */
+  colorOrder?: ColorOrder;
+  lookup?: Lookup;
+}
+
+/** Sends frames to a DDP receiver (a WLED controller, xLights…) over UDP. */
+export class DdpDriver extends UdpOutput {
+  readonly name = 'ddp';
+
+  constructor(options: DdpOptions) {
+    super(
+      {
+        host: options.host,
+        port: options.port ?? DDP_PORT,
+        ...(options.lookup ? { lookup: options.lookup } : {}),
+      },
+      () => new DdpEncoder(options.ledCount, options.colorOrder ?? 'rgb'),
+    );
+  }
+
+  protected ledBytes(encoder: DdpEncoder): number {
+    return encoder.ledCount * 3;
+  }
+}
