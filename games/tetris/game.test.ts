@@ -62,7 +62,7 @@ test('A turns clockwise, B counter-clockwise; the ghost follows', async () => {
   );
   t.tap('b');
   await t.step(2);
-  assert.is(wellFrame(t).split('\n')[0], '|.....I....|');
+  assert.is(wellFrame(t).split('\n')[0], '|...IIII...|');
 });
 
 /** Leftmost column of the falling piece in the top rows, in well columns 0..9. */
@@ -100,7 +100,7 @@ test('down soft-drops while held', async () => {
   t.press('down');
   await t.step(9); // a third of a row per tick at level 1
   const rows = wellFrame(t).split('\n');
-  assert.is(rows[3], '|.....I....|');
+  assert.is(rows[3], '|...IIII...|');
 });
 
 test('top out ends the game with the score (same as the rules engine gives)', async () => {
