@@ -1,0 +1,123 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SerialPort } from 'serialport';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Tpm2Encoder } from '../../hardware/tpm2.ts';
+import { lineFramesPerSecond, Tpm2SerialDriver } from '../../hardware/tpm2-serial.ts';
+import { hasSocat, PtyPair } from './socat.ts';
+
+test('TPM2 frame bytes: C9 DA size-hi size-lo RGB… 36, colour order applied', () => {
+  const encoder = new Tpm2Encoder(2, 'bgr');
+  const bytes = encoder.encode(Uint8Array.from([1, 2, 3, 4, 5, 6]));
+  assert.equal(Array.from(bytes), [0xc9, 0xda, 0x00, 0x06, 3, 2, 1, 6, 5, 4, 0x36]);
+  assert.is(new Tpm2Encoder(300).frameBytes, 905);
+  assert.throws(() => new Tpm2Encoder(30000), /65535 bytes/);
+});
+
+test('line rate: 115200 baud carries about 12.7 frames per second of 300 LEDs', () => {
+  const fps = lineFramesPerSecond(115200, 905);
+  assert.ok(fps > 12.7 && fps < 12.8, `${fps}`);
+});
+
+/** Reads everything that arrives on a pseudo-terminal. */
+async function reader(path: string) {
+  const port = new SerialPort({ path, baudRate: 115200, autoOpen: false });
+  await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())));
+  const chunks: Buffer[] = [];
+  port.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return {
+    bytes: () => Buffer.concat(chunks),
+    async until(length: number, ms = 2000) {
+      for (let waited = 0; Buffer.concat(chunks).length < length; waited += 5) {
+        if (waited > ms) throw new Error(`expected ${length} bytes, got ${Buffer.concat(chunks).length}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
+    close: () => new Promise<void>((resolve) => port.close(() => resolve())),
+  };
+}
+
+const frameOf = (value: number, leds: number) => new Uint8Array(leds * 3).fill(value);
+const expected = (value: number, leds: number) =>
+  Array.from(new Tpm2Encoder(leds).encode(frameOf(value, leds)));
+
+if (!hasSocat()) {
+  console.log(
+    'tpm2 serial pty tests skipped: socat is not installed (apt-get install socat; .ci/run installs it)',
+  );
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'ledtable-pty-'));
+
+  test('byte-for-byte over a pseudo-terminal; frames shown faster than the line are dropped to the newest; black on close', async () => {
+    const pair = await PtyPair.start(join(dir, 'a1'), join(dir, 'b1'));
+    const rx = await reader(pair.b);
+    const driver = new Tpm2SerialDriver({ path: pair.a, baud: 115200, ledCount: 300 });
+    await driver.open();
+    for (let i = 1; i <= 5; i++) driver.show(frameOf(i, 300)); // 5 frames at once: the line takes ~79 ms each
+    await rx.until(2 * 905);
+    const got = rx.bytes();
+    assert.equal(Array.from(got.subarray(0, 905)), expected(1, 300), 'first frame goes out at once');
+    assert.equal(Array.from(got.subarray(905, 1810)), expected(5, 300), 'then the newest');
+    assert.is(driver.dropped, 3);
+    await driver.close();
+    await rx.until(3 * 905);
+    assert.equal(Array.from(rx.bytes().subarray(1810)), expected(0, 300), 'all black on close');
+    await rx.close();
+    await pair.stop();
+  });
+
+  test('a missing device fails at open with one line naming the fix', async () => {
+    const driver = new Tpm2SerialDriver({ path: join(dir, 'nothing-here'), ledCount: 300 });
+    try {
+      await driver.open();
+      assert.unreachable();
+    } catch (error) {
+      const message = (error as Error).message;
+      assert.match(message, /tpm2: serial device .*nothing-here not found: plug in the LED controller/);
+      assert.not.match(message, /\n/);
+    }
+  });
+
+  test('a device lost while running is reopened and gets the newest frame', async () => {
+    const a = join(dir, 'a2');
+    const b = join(dir, 'b2');
+    let pair = await PtyPair.start(a, b);
+    const lines: string[] = [];
+    const driver = new Tpm2SerialDriver({
+      path: a,
+      baud: 1_000_000,
+      ledCount: 4,
+      retryMs: 20,
+      log: (line) => lines.push(line),
+    });
+    await driver.open();
+    let rx = await reader(b);
+    driver.show(frameOf(7, 4));
+    await rx.until(17);
+    await rx.close();
+    await pair.stop(); // unplugged
+    for (let i = 0; i < 100 && !lines.some((l) => l.includes('device lost')); i++) {
+      driver.show(frameOf(8, 4)); // the game keeps running
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.ok(
+      lines.some((l) => l.includes('device lost')),
+      lines.join('\n'),
+    );
+    pair = await PtyPair.start(a, b); // plugged back in
+    rx = await reader(b);
+    driver.show(frameOf(9, 4));
+    for (let i = 0; i < 200 && driver.reconnects === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.is(driver.reconnects, 1);
+    assert.ok(lines.some((l) => l.includes('reconnected')));
+    await rx.until(17);
+    assert.equal(Array.from(rx.bytes().subarray(0, 17)), expected(9, 4));
+    await driver.close();
+    await rx.close();
+    await pair.stop();
+  });
+}
+
+test.run();
