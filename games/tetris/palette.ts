@@ -7,21 +7,24 @@ import type { Color } from '../../src/index.ts';
  */
 export const PIECE_COLORS: readonly Color[] = [
   0x00e0ff, // I cyan
-  0xffc800, // O yellow
+  0xffd200, // O yellow
   0xb000ff, // T purple
   0x00e000, // S green
   0xff0000, // Z red
   0x0030ff, // J blue
-  0xff5a00, // L orange
+  0xff7800, // L orange
 ];
 
-/** The ghost: the piece colour at this share of brightness. */
-export const GHOST_SHARE = 0.25;
+/**
+ * The ghost: the piece colour scaled to this share in sRGB, about 10 % of the light after the
+ * output stage's gamma 2.2: clearly there on LEDs, clearly not a piece. Walls are dimmer still.
+ */
+export const GHOST_SHARE = 0.35;
 export const GHOST_COLORS: readonly Color[] = PIECE_COLORS.map((c) => scale(c, GHOST_SHARE));
 /** The hold piece after it was used for this piece, and the second next piece. */
-export const DIM_COLORS: readonly Color[] = PIECE_COLORS.map((c) => scale(c, 0.45));
+export const DIM_COLORS: readonly Color[] = PIECE_COLORS.map((c) => scale(c, 0.55));
 
-export const WALL = 0x262626;
+export const WALL = 0x404040;
 export const FLASH = 0xffffff;
 export const LEVEL_TEXT = 0xc0c0c0;
 export const LINES_BAR = 0x7a7a7a;
