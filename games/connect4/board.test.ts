@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { Board, COLS, ROWS } from './board.ts';
 
 /** A full board without four in a row (found by a seeded search), as a column sequence. */
-export const DRAWN_GAME = '055432020040433643113521062434156552662161';
+const DRAWN_GAME = '055432020040433643113521062434156552662161';
 
 function cell(c: number, r: number): number {
   return c * ROWS + r;
