@@ -44,6 +44,10 @@ export interface HeadlessHooks {
   readonly onFrame?: (frame: Canvas, tick: number) => void;
   /** Real outputs, when --output was given. */
   readonly sink?: FrameSink;
+  /** Scripted input to use instead of the --inputs file (replays). */
+  readonly events?: readonly ScriptedEvent[];
+  /** Called once the game is started, before its first tick (--record attaches here). */
+  readonly onStart?: (engine: Engine) => void;
 }
 
 export async function runHeadless(
@@ -57,7 +61,7 @@ export async function runHeadless(
   const { onFrame, sink } = hooks;
   const game = findGame(table.catalog, gameId);
   const seed = options.seed ?? Random.freshSeed();
-  const script = new ScriptedInput(loadInputs(options.inputs));
+  const script = new ScriptedInput(hooks.events ?? loadInputs(options.inputs));
   const clock = new ManualClock();
   let ticks = 0;
   const engine = new Engine({
@@ -81,6 +85,7 @@ export async function runHeadless(
     throw new UsageError((error as Error).message);
   }
   await engine.settle();
+  hooks.onStart?.(engine);
   for (let tick = 0; tick < options.ticks; tick++) {
     script.deliver(tick, (event) => engine.input.push(event));
     if (engine.busy) await engine.settle();

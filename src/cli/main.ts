@@ -5,7 +5,9 @@ import { JsonFile } from '../config/json-store.ts';
 import type { GameParams, Options } from '../config/options.ts';
 import { resolveOptions } from '../config/parse.ts';
 import { dataDirectory, logFilePath } from '../config/paths.ts';
-import { describeError, MemoryLogger } from '../engine/log.ts';
+import type { Engine } from '../engine/engine.ts';
+import { describeError, type Logger, MemoryLogger } from '../engine/log.ts';
+import { Random } from '../engine/random.ts';
 import { describeKeymap } from '../input/keymap.ts';
 import { BUILT_IN_GAMES } from './discover.ts';
 import { FileLogger } from './file-logger.ts';
@@ -13,7 +15,11 @@ import { dumpFrame, runHeadless } from './headless.ts';
 import { type CliIo, processIo, UsageError } from './io.ts';
 import { formatList } from './list.ts';
 import { createGame } from './new-game.ts';
-import { runTable } from './run-table.ts';
+import { attractMode, BUILT_IN_REPLAYS, loadDemos } from './attract.ts';
+import { watchGames } from './hot-reload.ts';
+import { ReplayRecorder, saveReplay } from './replay.ts';
+import { replayCommand } from './replay-command.ts';
+import { type RunRequest, runTable } from './run-table.ts';
 import { choicesFor, findGame, prepareTable, type Table } from './table-setup.ts';
 
 export const COMMANDS = [
@@ -27,6 +33,14 @@ export const COMMANDS = [
     summary: 'Run without a clock or terminal, as fast as possible; --dump prints the final frame as hex.',
   },
   { usage: 'ledtable list [--json]', summary: 'Games and apps found in games/.' },
+  {
+    usage: 'ledtable play <id> [--watch] [--record FILE]',
+    summary: 'Hot reload on every save in games/; record the run for `replay` (also with --headless).',
+  },
+  {
+    usage: 'ledtable replay FILE [--headless --dump] [--output OUT]',
+    summary: 'Play a recording again frame for frame: in real time, or headless as fast as possible.',
+  },
   {
     usage: 'ledtable new <id> [--games DIR]',
     summary: 'Scaffold games/<id>/: a small working game, its test and README.',
@@ -94,6 +108,10 @@ async function runCommand(
       );
       return 0;
     }
+    case 'replay': {
+      const interactiveLog = () => new FileLogger(logFilePath(options, io.env), () => {}, options.debug);
+      return replayCommand(rest[0], options, io, quiet, interactiveLog);
+    }
     case 'bench': {
       const { runBench } = await import('./bench/run-bench.ts');
       const table = await prepareTable(options, gameParams, quiet);
@@ -103,7 +121,12 @@ async function runCommand(
     case '': {
       if (verb === 'play' && options.headless) {
         const table = await prepareTable(options, gameParams, quiet);
-        const run = await runHeadless(table, rest[0], gameParams, quiet);
+        let recorder: ReplayRecorder | undefined;
+        const record = options.record
+          ? { onStart: (engine: Engine) => (recorder = new ReplayRecorder(engine, options.layout)) }
+          : {};
+        const run = await runHeadless(table, rest[0], gameParams, quiet, { ...record });
+        if (recorder) saveReplay(options.record, recorder.finish());
         if (options.seed === undefined)
           io.stderr.write(`ledtable: seed ${run.seed} (pass --seed ${run.seed} to repeat this run)\n`);
         if (options.dump) dumpFrame(io, run.engine.frame);
@@ -127,7 +150,7 @@ async function runCommand(
     }
     default:
       throw new UsageError(
-        `unknown command "${verb}"; commands: play, list, new, bench, help (see ledtable --help)`,
+        `unknown command "${verb}"; commands: play, replay, list, new, bench, help (see ledtable --help)`,
       );
   }
 }
@@ -140,17 +163,54 @@ async function runInteractive(
   io: CliIo,
   log: FileLogger,
 ): Promise<number> {
-  if (gameId === undefined) return runTable(table, {}, io, log);
   const { options } = table;
+  const extras = developerExtras(table, log);
+  if (gameId === undefined) {
+    if (options.record) throw new UsageError('--record needs a game: ledtable play <id> --record FILE');
+    return runTable(table, extras, io, log);
+  }
   const game = findGame(table.catalog, gameId);
   const { settings, params } = choicesFor(game, gameParams);
   const launch = {
     settings,
     params,
     ...(options.players ? { players: options.players } : {}),
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    // A recording needs a known seed.
+    ...(options.seed === undefined
+      ? options.record
+        ? { seed: Random.freshSeed() }
+        : {}
+      : { seed: options.seed }),
   };
-  return runTable(table, { game, launch }, io, log);
+  return runTable(table, { game, launch, ...extras }, io, log);
+}
+
+/** Attract mode, hot reload (--watch) and --record for a real-time run. */
+function developerExtras(table: Table, log: Logger): RunRequest {
+  const { options } = table;
+  const demos =
+    options.demoSeconds > 0
+      ? loadDemos(
+          BUILT_IN_REPLAYS,
+          table.catalog,
+          { width: options.width, height: options.height, rate: options.fps },
+          (m) => log.warn(m),
+        )
+      : [];
+  return {
+    screensaver: attractMode({ demos, demoSeconds: options.demoSeconds }),
+    attach: (engine) => {
+      const hot = options.watch ? watchGames({ engine, gamesDir: table.gamesDir, log }) : undefined;
+      const recorder = options.record ? new ReplayRecorder(engine, options.layout) : undefined;
+      return () => {
+        hot?.close();
+        if (recorder) {
+          saveReplay(options.record, recorder.finish());
+          log.info(`recorded the run to ${options.record}`);
+        }
+      };
+    },
+  };
 }
 
 function usage(io: CliIo, problems: readonly string[]): number {

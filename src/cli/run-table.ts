@@ -1,5 +1,5 @@
-import { RealClock } from '../engine/clock.ts';
-import type { AnyGame } from '../engine/engine.ts';
+import { type Clock, RealClock } from '../engine/clock.ts';
+import type { AnyGame, EngineOptions } from '../engine/engine.ts';
 import { Engine, type LaunchOptions } from '../engine/engine.ts';
 import { describeError, type Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
@@ -19,6 +19,17 @@ export interface RunRequest {
   /** Start this game instead of the menu. */
   readonly game?: AnyGame;
   readonly launch?: LaunchOptions;
+  /** The idle scene (attract mode); default: the engine's colour screensaver. */
+  readonly screensaver?: EngineOptions['screensaver'];
+  /** Wraps the real clock (a replay feeds its events just before each tick). */
+  readonly clock?: (real: Clock) => Clock;
+  /** false: keys are not played, only Ctrl-C stops the run (replays). Default true. */
+  readonly keys?: boolean;
+  /**
+   * Extensions (hot reload, --record, replays): called once the engine runs and the game, if
+   * any, has started; `stop` ends the run. The returned function runs first at shutdown.
+   */
+  readonly attach?: (engine: Engine, stop: () => void) => (() => void) | undefined;
 }
 
 /**
@@ -72,9 +83,10 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
   const engine = new Engine({
     ...table.engineBase,
     ...persistentStores(table.dataDir, log),
-    clock,
+    clock: request.clock ? request.clock(clock) : clock,
     log,
     sink: stage,
+    ...(request.screensaver ? { screensaver: request.screensaver } : {}),
     seed: options.seed ?? Random.freshSeed(),
   });
 
@@ -83,6 +95,7 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
     finish = resolve;
   });
   let stopping = false;
+  let detach: (() => void) | undefined;
   const keys = io.stdin.isTTY
     ? new TerminalKeys({ stdin: io.stdin, stdout: io.stdout, onInterrupt: () => void stop(0, 'Ctrl-C') })
     : undefined;
@@ -94,6 +107,11 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
     else log.error(`stopping after ${reason}`, error);
     const limit = setTimeout(() => finish(code), SHUTDOWN_LIMIT_MS);
     try {
+      try {
+        detach?.();
+      } catch (detachError) {
+        log.error('shutdown of an extension failed', detachError);
+      }
       engine.stop();
       await keys?.stop();
       await stage.close();
@@ -129,7 +147,9 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
   };
 
   try {
-    await keys?.start((event) => engine.input.push(event));
+    await keys?.start((event) => {
+      if (request.keys !== false) engine.input.push(event);
+    });
   } catch (error) {
     await stop(2, 'keyboard', error);
     return finished;
@@ -153,6 +173,7 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
       await stop(2, 'start', error);
     }
   }
+  if (!stopping) detach = request.attach?.(engine, () => void stop(0, 'done')) ?? undefined;
   const code = await finished;
   clearInterval(status);
   return code;

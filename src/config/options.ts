@@ -299,6 +299,18 @@ export const OPTIONS = [
     scope: 'config',
   },
   {
+    name: 'demoSeconds',
+    flag: '--demo-seconds',
+    type: 'int',
+    default: 20,
+    min: 0,
+    max: 3600,
+    arg: 'SECONDS',
+    help:
+      'Attract mode: the idle screensaver plays demo replays (assets/replays/), each for at most ' +
+      'this long; 0 = the plain colour screensaver.',
+    scope: 'config',
+  },  {
     name: 'logFile',
     flag: '--log-file',
     type: 'string',
@@ -461,6 +473,25 @@ export const OPTIONS = [
     scope: 'config',
   },
   {
+    name: 'record',
+    flag: '--record',
+    type: 'string',
+    default: '',
+    arg: 'FILE',
+    help:
+      'play: record the seed, choices and every button event to FILE (JSON) for `ledtable replay FILE`; ' +
+      'a replay reproduces the run frame for frame (attach it to bug reports).',
+    scope: 'cli',
+  },  {
+    name: 'watch',
+    flag: '--watch',
+    type: 'bool',
+    default: false,
+    help:
+      'Simulator: hot reload. Saving a file in a game folder reloads that game without restarting ' +
+      '(the game played last restarts with the same players, settings and seed).',
+    scope: 'cli',
+  },  {
     name: 'json',
     flag: '--json',
     type: 'bool',

@@ -65,6 +65,11 @@ class AnyButtons implements Buttons {
   }
 }
 
+/** Sees every button event at the moment `sample()` applies it (replays record these). */
+export interface InputRecorder {
+  sampled(event: ButtonEvent): void;
+}
+
 /**
  * Every input source pushes events here at any time; the engine calls `sample()` once at the
  * start of each tick, and games read the sampled state. A press and release that both arrive
@@ -80,6 +85,8 @@ export class InputState implements Input {
   /** True when the last sample saw any button event (for idle detection). */
   activity = false;
   readonly any: Buttons = new AnyButtons(this.players);
+  /** Told about each event applied by sample(), in order; a deferred release is told on its tick. */
+  recorder: InputRecorder | undefined;
 
   constructor() {
     this.idle.connected = false;
@@ -139,9 +146,11 @@ export class InputState implements Input {
         p.down[i] = 1;
       } else if (p.pressedNow[i] === 1) {
         this.queue.push(event); // pressed within this tick: release on the next one
+        continue;
       } else {
         p.down[i] = 0;
       }
+      this.recorder?.sampled(event);
     }
     events.length = 0;
     this.spare = events;

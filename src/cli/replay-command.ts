@@ -1,0 +1,80 @@
+import type { GameParams, Options } from '../config/options.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { Logger, MemoryLogger } from '../engine/log.ts';
+import { dumpFrame, runHeadless } from './headless.ts';
+import type { CliIo } from './io.ts';
+import { frameHash, loadReplay, type Replay, ReplayClock, replayOptions, replayParams } from './replay.ts';
+import { runTable } from './run-table.ts';
+import { choicesFor, findGame, prepareTable } from './table-setup.ts';
+
+/** Seconds the last frame of a real-time replay stays on the outputs before it exits. */
+const HOLD_LAST_FRAME_MS = 3000;
+
+/**
+ * `ledtable replay FILE`: plays a recording again with its seed, choices, rate and size.
+ * Headless it runs as fast as possible (with --dump printing the final frame); otherwise in real
+ * time on the configured outputs, keys ignored (Ctrl-C stops). Exit code 1 when the final frame
+ * differs from the recorded one (the game's code changed since, or it is not deterministic).
+ */
+export async function replayCommand(
+  file: string | undefined,
+  options: Options,
+  io: CliIo,
+  quiet: MemoryLogger,
+  interactiveLog: () => Logger,
+): Promise<number> {
+  const replay = loadReplay(file);
+  const replayed = replayOptions(options, replay);
+  const params: GameParams = replayParams(replay);
+  if (options.headless) {
+    const table = await prepareTable(replayed, params, quiet);
+    const run = await runHeadless(table, replay.game, params, quiet, { events: replay.events });
+    if (options.dump) dumpFrame(io, run.engine.frame);
+    for (const line of quiet.lines) if (!line.startsWith('info:')) io.stderr.write(`ledtable: ${line}\n`);
+    return diverged(io, replay, frameHash(run.engine.frame)) ? 1 : 0;
+  }
+  const log = interactiveLog();
+  const table = await prepareTable(replayed, params, log);
+  const game = findGame(table.catalog, replay.game);
+  const { settings } = choicesFor(game, params);
+  let engine: Engine | undefined;
+  let stopRun = () => {};
+  let finalHash: string | undefined;
+  const code = await runTable(
+    table,
+    {
+      game,
+      launch: { seed: replay.seed, players: replay.players, settings, params: { ...replay.params } },
+      keys: false,
+      clock: (real) =>
+        new ReplayClock(
+          real,
+          replay,
+          (event) => engine?.input.push(event),
+          () => {
+            if (engine) finalHash = frameHash(engine.frame);
+            setTimeout(() => stopRun(), HOLD_LAST_FRAME_MS);
+          },
+        ),
+      attach: (running, stop) => {
+        engine = running;
+        stopRun = stop;
+        if (replay.ticks === 0) stop();
+        return undefined;
+      },
+    },
+    io,
+    log,
+  );
+  if (finalHash !== undefined && diverged(io, replay, finalHash)) return 1;
+  return code;
+}
+
+function diverged(io: CliIo, replay: Replay, hash: string): boolean {
+  if (replay.finalFrameHash === undefined || replay.finalFrameHash === hash) return false;
+  io.stderr.write(
+    `ledtable: the replay diverged: its last frame differs from the recording (${hash} ≠ ${replay.finalFrameHash}); ` +
+      `the game's code or data changed since it was recorded\n`,
+  );
+  return true;
+}

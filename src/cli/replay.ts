@@ -1,0 +1,207 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Options } from '../config/options.ts';
+import type { Clock } from '../engine/clock.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { Canvas } from '../gfx/canvas.ts';
+import type { ButtonEvent } from '../input/buttons.ts';
+import type { InputRecorder } from '../input/input-state.ts';
+import { parseScript, type ScriptedEvent, ScriptedInput } from '../input/scripted-input.ts';
+import { UsageError } from './io.ts';
+
+export const REPLAY_VERSION = 1;
+
+/**
+ * A recorded run: everything needed to play it again frame for frame. `events` are the button
+ * events the engine sampled, at the tick it sampled them (0 = the game's first tick), so feeding
+ * them back before those ticks reproduces every frame. Small: about 50 bytes per event.
+ */
+export interface Replay {
+  readonly version: typeof REPLAY_VERSION;
+  readonly game: string;
+  readonly seed: number;
+  readonly players: number;
+  readonly settings: Readonly<Record<string, string | number>>;
+  readonly params: Readonly<Record<string, string | number | boolean>>;
+  /** Ticks per second, canvas size and wiring of the recording table. */
+  readonly rate: number;
+  readonly width: number;
+  readonly height: number;
+  readonly layout?: string;
+  readonly events: readonly ScriptedEvent[];
+  /** Ticks the recording ran. */
+  readonly ticks: number;
+  /** frameHash() of the last frame, to tell a faithful replay from a diverged one. */
+  readonly finalFrameHash?: string;
+}
+
+/** A short hash of a frame's pixels (16 hex digits). */
+export function frameHash(canvas: Canvas): string {
+  return createHash('sha256').update(canvas.pixels).digest('hex').slice(0, 16);
+}
+
+/**
+ * Records a run: attach it right after `engine.play()` (before the game's first tick); every
+ * event `sample()` applies is kept with its tick relative to that moment. `finish()` detaches
+ * and returns the Replay.
+ */
+export class ReplayRecorder implements InputRecorder {
+  private readonly events: ScriptedEvent[] = [];
+  private readonly start: number;
+  private readonly header: Omit<Replay, 'events' | 'ticks' | 'finalFrameHash'>;
+
+  constructor(
+    private readonly engine: Engine,
+    layout?: string,
+  ) {
+    const launch = engine.lastLaunch;
+    if (!launch) throw new Error('ReplayRecorder: start a game with engine.play() before recording');
+    this.start = engine.tick;
+    const setup = engine.game?.setup;
+    this.header = {
+      version: REPLAY_VERSION,
+      game: launch.game.id,
+      seed: launch.options.seed,
+      players: launch.options.players,
+      settings: { ...launch.options.settings },
+      params: { ...(setup?.params ?? launch.options.params) },
+      rate: engine.rate,
+      width: engine.width,
+      height: engine.height,
+      ...(layout === undefined ? {} : { layout }),
+    };
+    engine.input.recorder = this;
+  }
+
+  sampled(event: ButtonEvent): void {
+    const { player, button, down } = event;
+    this.events.push({ tick: this.engine.tick - this.start, player, button, down });
+  }
+
+  /** Stops recording; the replay ends with the last frame the engine showed. */
+  finish(): Replay {
+    if (this.engine.input.recorder === this) this.engine.input.recorder = undefined;
+    return {
+      ...this.header,
+      events: this.events,
+      ticks: this.engine.tick - this.start,
+      finalFrameHash: frameHash(this.engine.frame),
+    };
+  }
+}
+
+/** Writes a replay as JSON with one event per line (diffable, a few kB per minute of play). */
+export function saveReplay(file: string, replay: Replay): void {
+  const { events, ...header } = replay;
+  const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');
+  const lines = events.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
+  writeFileSync(file, `${head},\n  "events": [\n${lines}${lines ? '\n' : ''}  ]\n}\n`);
+}
+
+/** Validates a replay's JSON; throws one Error listing every problem. */
+export function parseReplay(json: unknown, source = 'replay'): Replay {
+  if (typeof json !== 'object' || json === null) throw new Error(`${source}: expected a JSON object`);
+  const r = json as Record<string, unknown>;
+  const problems: string[] = [];
+  if (r.version !== REPLAY_VERSION) {
+    problems.push(
+      `${source}: version ${JSON.stringify(r.version)} is not ${REPLAY_VERSION}; record it again`,
+    );
+  }
+  const int = (key: string, min: number, max: number) => {
+    const value = r[key];
+    if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
+      problems.push(`${source}.${key}: ${JSON.stringify(value)} must be an integer from ${min} to ${max}`);
+    }
+  };
+  if (typeof r.game !== 'string' || r.game === '') problems.push(`${source}.game: must be a game id`);
+  int('seed', 0, 0xffffffff);
+  int('players', 1, 4);
+  int('rate', 1, 120);
+  int('width', 1, 256);
+  int('height', 1, 256);
+  int('ticks', 0, Number.MAX_SAFE_INTEGER);
+  for (const key of ['settings', 'params']) {
+    if (typeof r[key] !== 'object' || r[key] === null || Array.isArray(r[key])) {
+      problems.push(`${source}.${key}: must be an object`);
+    }
+  }
+  if (r.layout !== undefined && typeof r.layout !== 'string')
+    problems.push(`${source}.layout: must be a string`);
+  let events: ScriptedEvent[] = [];
+  try {
+    events = parseScript(r.events, `${source}.events`);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return { ...(r as unknown as Replay), events };
+}
+
+/** Reads a replay file; any problem is a UsageError naming the file. */
+export function loadReplay(file: string | undefined): Replay {
+  if (!file) throw new UsageError('replay needs a file: ledtable replay FILE (made with play --record FILE)');
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`replay ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return parseReplay(json, file);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** The options a replay runs with: the recording's seed, players, rate, size and wiring. */
+export function replayOptions(options: Options, replay: Replay): Options {
+  return {
+    ...options,
+    seed: replay.seed,
+    players: replay.players,
+    ticks: replay.ticks,
+    fps: replay.rate,
+    width: replay.width,
+    height: replay.height,
+    ...(replay.layout === undefined ? {} : { layout: replay.layout }),
+  };
+}
+
+/** The per-game parameters of a replay, in the shape `--set` gives them. */
+export function replayParams(replay: Replay): Record<string, Record<string, string | number | boolean>> {
+  return { [replay.game]: { ...replay.params, ...replay.settings } };
+}
+
+/**
+ * Wraps a clock for a real-time replay: before tick n (0 = the first) it pushes the replay's
+ * events for tick n into the engine's input; after `replay.ticks` ticks it stops ticking (the
+ * last frame stays on the outputs) and calls `done`.
+ */
+export class ReplayClock implements Clock {
+  private ticks = 0;
+  private readonly script: ScriptedInput;
+
+  constructor(
+    private readonly inner: Clock,
+    private readonly replay: Replay,
+    private readonly push: (event: ButtonEvent) => void,
+    private readonly done: () => void,
+  ) {
+    this.script = new ScriptedInput(replay.events);
+  }
+
+  start(rate: number, onTick: () => void): void {
+    this.inner.start(rate, () => {
+      if (this.ticks >= this.replay.ticks) return;
+      this.script.deliver(this.ticks, this.push);
+      this.ticks++;
+      onTick();
+      if (this.ticks === this.replay.ticks) this.done();
+    });
+  }
+
+  stop(): void {
+    this.inner.stop();
+  }
+}
