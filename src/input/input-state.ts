@@ -74,7 +74,8 @@ export interface InputRecorder {
  * Every input source pushes events here at any time; the engine calls `sample()` once at the
  * start of each tick, and games read the sampled state. A press and release that both arrive
  * within one tick are seen as pressed on that tick and released on the next, so quick taps
- * (terminal keys, scripted input) are never lost.
+ * (terminal keys, scripted input) are never lost; a release and a new press of a held button
+ * within one tick count as a new press (held ticks restart at 1).
  */
 export class InputState implements Input {
   private readonly players: PlayerButtons[] = Array.from({ length: MAX_PLAYERS }, () => new PlayerButtons());
@@ -142,7 +143,8 @@ export class InputState implements Input {
       const i = BUTTON_INDEX[event.button];
       if (!p.connected) continue;
       if (event.down) {
-        if (p.ticksHeld[i] === 0 && p.down[i] === 0 && p.suppressed[i] === 0) p.pressedNow[i] = 1;
+        // Up → down, even for a button held last tick and released since: a new press.
+        if (p.down[i] === 0 && p.suppressed[i] === 0) p.pressedNow[i] = 1;
         p.down[i] = 1;
       } else if (p.pressedNow[i] === 1) {
         this.queue.push(event); // pressed within this tick: release on the next one
@@ -161,7 +163,7 @@ export class InputState implements Input {
         const isDown = p.down[i] === 1 && p.suppressed[i] === 0;
         p.releasedNow[i] = wasHeld && !isDown ? 1 : 0;
         if (isDown && !wasHeld) p.pressedNow[i] = 1;
-        p.ticksHeld[i] = isDown ? p.ticksHeld[i]! + 1 : 0;
+        p.ticksHeld[i] = !isDown ? 0 : p.pressedNow[i] === 1 ? 1 : p.ticksHeld[i]! + 1;
       }
     }
   }

@@ -32,9 +32,16 @@ export interface TerminalKeysOptions {
   readonly tapMs?: number;
   /** ms after the last auto-repeat before a held key counts as released (default 100). */
   readonly releaseMs?: number;
+  /**
+   * Events of one key closer together than this are the terminal's auto-repeat (typically every
+   * 30–40 ms); further apart, each is a new tap (default 75).
+   */
+  readonly repeatGapMs?: number;
   /** ms to wait for the terminal to answer the kitty keyboard query (default 150). */
   readonly probeMs?: number;
   readonly timers?: Timers;
+  /** Monotonic ms; default performance.now. */
+  readonly now?: () => number;
 }
 
 const KITTY_QUERY = '\x1b[?u\x1b[c'; // kitty flags query, then Primary Device Attributes as a sentinel
@@ -57,13 +64,13 @@ const ARROWS: Readonly<Record<string, string>> = { A: 'up', B: 'down', C: 'right
 
 interface HeldKey {
   timer: unknown;
-  repeating: boolean;
 }
 
 /**
  * Keyboard input from a terminal in raw mode. Terminals normally send no key-up, so a key is
  * held for `tapMs` after its first press and, once the terminal's auto-repeat starts, until no
- * repeat came for `releaseMs` (between the two, a held key reads as released). Terminals that
+ * repeat came for `releaseMs` (between the two, a held key reads as released). Events closer
+ * than `repeatGapMs` are auto-repeat; further apart, each one is a new tap. Terminals that
  * speak the kitty keyboard protocol report real presses and releases, which this uses when the
  * terminal answers the query.
  */
@@ -71,7 +78,10 @@ export class TerminalKeys implements InputSource {
   private readonly options: TerminalKeysOptions;
   private readonly keymap: Readonly<Record<string, KeyBinding>>;
   private readonly timers: Timers;
+  private readonly now: () => number;
   private readonly held = new Map<string, HeldKey>();
+  /** Time of the last event per key (ms), kept after release to recognise auto-repeat. */
+  private readonly lastEvent = new Map<string, number>();
   private emit: ((event: ButtonEvent) => void) | undefined;
   private kitty = false;
   private started = false;
@@ -79,6 +89,7 @@ export class TerminalKeys implements InputSource {
   constructor(options: TerminalKeysOptions) {
     this.options = options;
     this.keymap = options.keymap ?? DEFAULT_KEYMAP;
+    this.now = options.now ?? (() => performance.now());
     this.timers = options.timers ?? {
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
@@ -183,27 +194,25 @@ export class TerminalKeys implements InputSource {
       if (event === 3) {
         if (this.held.delete(name)) this.emit?.({ ...binding, down: false });
       } else if (!this.held.has(name)) {
-        this.held.set(name, { timer: undefined, repeating: true });
+        this.held.set(name, { timer: undefined });
         this.emit?.({ ...binding, down: true });
       }
     }
   };
 
-  /** Legacy terminals: a press or an auto-repeat of `name` keeps the key held a while longer. */
+  /** Legacy terminals: auto-repeat keeps `name` held a while longer; a slower event is a new tap. */
   private repeatHeld(name: string): void {
     const binding = this.keymap[name]!;
+    const now = this.now();
+    const gap = now - (this.lastEvent.get(name) ?? Number.NEGATIVE_INFINITY);
+    this.lastEvent.set(name, now);
+    const repeating = gap < (this.options.repeatGapMs ?? 75);
+    if (this.held.has(name) && !repeating) this.release(name);
     const held = this.held.get(name);
-    if (held) {
-      this.timers.clearTimeout(held.timer);
-      held.repeating = true;
-      held.timer = this.timers.setTimeout(() => this.release(name), this.options.releaseMs ?? 100);
-      return;
-    }
-    this.emit?.({ ...binding, down: true });
-    this.held.set(name, {
-      repeating: false,
-      timer: this.timers.setTimeout(() => this.release(name), this.options.tapMs ?? 120),
-    });
+    if (held) this.timers.clearTimeout(held.timer);
+    else this.emit?.({ ...binding, down: true });
+    const wait = repeating ? (this.options.releaseMs ?? 100) : (this.options.tapMs ?? 120);
+    this.held.set(name, { timer: this.timers.setTimeout(() => this.release(name), wait) });
   }
 
   private release(name: string): void {

@@ -35,6 +35,7 @@ function fakeTerminal(answer?: string) {
       const i = timers.findIndex((t) => t.id === id);
       if (i >= 0) timers.splice(i, 1);
     },
+    now: () => now,
     advance(ms: number) {
       now += ms;
       for (const timer of timers.filter((t) => t.at <= now).sort((a, b) => a.at - b.at)) {
@@ -54,6 +55,7 @@ async function started(answer?: string) {
     stdin: term.stdin,
     stdout: term.stdout,
     timers: term.clock,
+    now: term.clock.now,
     onInterrupt: () => interrupted++,
   });
   const start = keys.start((e) => events.push(e));
@@ -74,19 +76,30 @@ test('without the kitty protocol a tap is held briefly, then released', async ()
   assert.equal(t.events[1], { player: 0, button: 'left', down: false });
 });
 
+test('two quick taps are two presses, not one hold', async () => {
+  const t = await started();
+  t.stdin.emit('keypress', undefined, { name: 'left' });
+  t.clock.advance(90);
+  t.stdin.emit('keypress', undefined, { name: 'left' });
+  t.clock.advance(200);
+  assert.equal(
+    t.events.map((e) => e.down),
+    [true, false, true, false],
+  );
+});
+
 test('auto-repeat keeps a key held until repeats stop', async () => {
   const t = await started();
-  t.stdin.emit('keypress', 'a', { name: 'a' }); // P2 left
+  t.stdin.emit('keypress', 'a', { name: 'a' }); // P2 left: a tap until repeats begin
+  t.clock.advance(300); // the terminal's repeat delay
   for (let i = 0; i < 10; i++) {
-    t.clock.advance(33);
     t.stdin.emit('keypress', 'a', { name: 'a' });
+    t.clock.advance(33);
   }
-  assert.is(t.events.length, 1);
-  t.clock.advance(101);
-  assert.equal(t.events, [
-    { player: 1, button: 'left', down: true },
-    { player: 1, button: 'left', down: false },
-  ]);
+  const left = (down: boolean) => ({ player: 1, button: 'left', down });
+  assert.equal(t.events, [left(true), left(false), left(true)], 'one hold for the whole repeat stream');
+  t.clock.advance(70);
+  assert.equal(t.events, [left(true), left(false), left(true), left(false)]);
 });
 
 test('Ctrl-C interrupts; unbound keys are ignored; stop restores cooked mode', async () => {
