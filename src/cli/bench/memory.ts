@@ -1,7 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ManualClock } from '../../engine/clock.ts';
-import type { Engine } from '../../engine/engine.ts';
 import type { BenchSection } from './section.ts';
 import { benchEngine } from './ticks.ts';
 
@@ -16,7 +15,7 @@ function collectGarbage(): void {
   gc();
 }
 
-function heapGrowth(engine: Engine, clock: ManualClock): number {
+function heapGrowth(clock: ManualClock): number {
   clock.step(WARM_UP);
   collectGarbage();
   const before = process.memoryUsage().heapUsed;
@@ -32,7 +31,7 @@ export const memoryBench: BenchSection = {
     const menu = benchEngine(table);
     report({
       name: 'menu heap growth over 10,000 ticks',
-      value: kib(heapGrowth(menu.engine, menu.clock)),
+      value: kib(heapGrowth(menu.clock)),
       unit: 'KiB',
       note: 'aim ≈ 0',
     });
@@ -42,7 +41,7 @@ export const memoryBench: BenchSection = {
       await engine.settle();
       report({
         name: `${game.id} heap growth over 10,000 ticks`,
-        value: kib(heapGrowth(engine, clock)),
+        value: kib(heapGrowth(clock)),
         unit: 'KiB',
       });
     }

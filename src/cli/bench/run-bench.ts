@@ -1,5 +1,6 @@
 import type { CliIo } from '../io.ts';
 import type { Table } from '../table-setup.ts';
+import { connect4Bench } from './connect4.ts';
 import { loopBench } from './loop.ts';
 import { memoryBench } from './memory.ts';
 import type { BenchFigure, BenchSection } from './section.ts';
@@ -7,7 +8,13 @@ import { terminalBench } from './terminal.ts';
 import { ticksBench } from './ticks.ts';
 
 /** Every benchmark, in the order `ledtable bench` runs them. */
-export const SECTIONS: readonly BenchSection[] = [ticksBench, memoryBench, terminalBench, loopBench];
+export const SECTIONS: readonly BenchSection[] = [
+  ticksBench,
+  memoryBench,
+  terminalBench,
+  connect4Bench,
+  loopBench,
+];
 
 /** Prints each figure as it is measured (or one JSON array at the end with --json). */
 export async function runBench(table: Table, io: CliIo, json = false, only?: string): Promise<number> {
