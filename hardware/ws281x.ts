@@ -120,6 +120,17 @@ export class Ws281xDriver implements LedDriver {
           `the systemd service (systemd/), which runs as root; or ${ALTERNATIVES}`,
       );
     }
+    // The native library crashes (SIGSEGV) on machines that are not a Raspberry Pi, and cannot
+    // drive the Pi 5's RP1 chip: refuse before loading it.
+    const board = readBoard(this.board);
+    if (!board.model?.startsWith('Raspberry Pi')) {
+      throw new Error(`ws281x: ${board.text} is not a Raspberry Pi; ${ALTERNATIVES}`);
+    }
+    if (/^Raspberry Pi 5|^Raspberry Pi Compute Module 5|^Raspberry Pi 500/.test(board.model)) {
+      throw new Error(
+        `ws281x: rpi-ws281x-native cannot drive the ${board.text} (its RP1 chip has no supported PWM/PCM DMA path); ${ALTERNATIVES}`,
+      );
+    }
     let lib: Ws281xModule;
     try {
       lib = await this.load();

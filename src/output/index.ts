@@ -1,3 +1,5 @@
+export type { ColorPipelineOptions } from './color-pipeline.ts';
+export { ColorPipeline, estimateMilliamps } from './color-pipeline.ts';
 export type { LedDriver } from './driver.ts';
 export type { Layout, LayoutOptions } from './layout.ts';
 export {

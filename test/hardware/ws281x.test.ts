@@ -36,6 +36,15 @@ function fakeLibrary(initError?: string) {
 
 const asRoot = () => 0;
 
+/** Fake /proc files for a board: its device-tree model and cpuinfo revision. */
+function boardFiles(model: string, revision: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'ledtable-board-'));
+  writeFileSync(join(dir, 'model'), `${model}\0`);
+  writeFileSync(join(dir, 'cpuinfo'), `processor\t: 0\nRevision\t: ${revision}\nSerial\t\t: 1\n`);
+  return { model: join(dir, 'model'), cpuinfo: join(dir, 'cpuinfo') };
+}
+const pi3 = boardFiles('Raspberry Pi 3 Model B Rev 1.2', 'a02082');
+
 test('renders 0xRRGGBB per LED with dma 10, gpio, strip type, invert; blanks and finalizes on close', async () => {
   const fake = fakeLibrary();
   const driver = new Ws281xDriver({
@@ -45,6 +54,7 @@ test('renders 0xRRGGBB per LED with dma 10, gpio, strip type, invert; blanks and
     invert: true,
     load: async () => fake.lib,
     getuid: asRoot,
+    board: pi3,
   });
   await driver.open();
   assert.equal(fake.options(), {
@@ -84,26 +94,53 @@ test('refuses to start when not root (the library would be a silent stub), namin
 });
 
 test('"Hardware revision is not supported" names the board and the alternatives', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ledtable-board-'));
-  writeFileSync(join(dir, 'model'), 'Raspberry Pi 5 Model B Rev 1.0\0');
-  writeFileSync(join(dir, 'cpuinfo'), 'processor\t: 0\nRevision\t: d04170\nSerial\t\t: 1\n');
   const fake = fakeLibrary('Hardware revision is not supported');
   const driver = new Ws281xDriver({
     ledCount: 300,
     load: async () => fake.lib,
     getuid: asRoot,
-    board: { model: join(dir, 'model'), cpuinfo: join(dir, 'cpuinfo') },
+    board: boardFiles('Raspberry Pi 4 Model B Rev 1.5', 'd03115'),
   });
   try {
     await driver.open();
     assert.unreachable();
   } catch (error) {
     const message = (error as Error).message;
-    assert.match(message, /does not support Raspberry Pi 5 Model B Rev 1\.0 \(revision d04170\)/);
+    assert.match(message, /does not support Raspberry Pi 4 Model B Rev 1\.5 \(revision d03115\)/);
     assert.match(message, /ddp:HOST or e131:HOST/);
     assert.match(message, /tpm2:/);
   }
   assert.equal(fake.calls, ['init', 'finalize']);
+});
+
+test('a machine that is not a Pi, or a Pi 5, is refused before the library is loaded', async () => {
+  for (const [model, expected] of [
+    ['', /no Raspberry Pi model in .* is not a Raspberry Pi; drive the strip instead through --output ddp/],
+    [
+      'Raspberry Pi 5 Model B Rev 1.0',
+      /cannot drive the Raspberry Pi 5 Model B Rev 1\.0 \(revision d04170\)/,
+    ],
+  ] as const) {
+    let loaded = false;
+    const driver = new Ws281xDriver({
+      ledCount: 300,
+      load: async () => {
+        loaded = true;
+        return fakeLibrary().lib;
+      },
+      getuid: asRoot,
+      board: model
+        ? boardFiles(model, 'd04170')
+        : { model: '/nonexistent/model', cpuinfo: '/nonexistent/cpuinfo' },
+    });
+    try {
+      await driver.open();
+      assert.unreachable();
+    } catch (error) {
+      assert.match((error as Error).message, expected);
+    }
+    assert.not.ok(loaded);
+  }
 });
 
 test('readBoard without a device tree says so', () => {
@@ -119,6 +156,7 @@ test('a missing library, an unsupported pin and other init errors each explain t
       throw new Error("Cannot find package 'rpi-ws281x-native'");
     },
     getuid: asRoot,
+    board: pi3,
   });
   try {
     await missing.open();
@@ -131,6 +169,7 @@ test('a missing library, an unsupported pin and other init errors each explain t
     gpio: 4,
     load: async () => fakeLibrary().lib,
     getuid: asRoot,
+    board: pi3,
   });
   try {
     await pin.open();
@@ -142,6 +181,7 @@ test('a missing library, an unsupported pin and other init errors each explain t
     ledCount: 300,
     load: async () => fakeLibrary('mmap() failed').lib,
     getuid: asRoot,
+    board: pi3,
   });
   try {
     await busy.open();
@@ -152,7 +192,12 @@ test('a missing library, an unsupported pin and other init errors each explain t
 });
 
 test('show before open throws; close before open is a no-op', async () => {
-  const driver = new Ws281xDriver({ ledCount: 1, load: async () => fakeLibrary().lib, getuid: asRoot });
+  const driver = new Ws281xDriver({
+    ledCount: 1,
+    load: async () => fakeLibrary().lib,
+    getuid: asRoot,
+    board: pi3,
+  });
   assert.throws(() => driver.show(new Uint8Array(3)), /call open\(\) first/);
   await driver.close();
 });
