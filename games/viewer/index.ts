@@ -198,6 +198,18 @@ export default defineGame({
         spin++;
         if (overlayTicks > 0) overlayTicks--;
         if (!sources || order.length === 0) return;
+        // The frame on show has been drawn once more; a picture rendered below starts at 0.
+        if (frames && frames.length > 1 && !(loops > 0 && loopsDone >= loops)) {
+          frameTicks++;
+          if (frameTicks >= (delays[frame] ?? 1)) {
+            frameTicks = 0;
+            frame++;
+            if (frame >= frames.length) {
+              loopsDone++;
+              frame = loops > 0 && loopsDone >= loops ? frames.length - 1 : 0;
+            }
+          }
+        }
         if (current < 0) go(0, false);
         if (input.any.pressed('right')) go(1, false);
         else if (input.any.pressed('left')) go(-1, false);
@@ -214,18 +226,6 @@ export default defineGame({
         if (!frames && !isProblem(current) && render(false)) shownTicks = 0;
         if (fadeTicks > 0) fadeTicks--;
         shownTicks++;
-
-        if (frames && frames.length > 1 && !(loops > 0 && loopsDone >= loops)) {
-          frameTicks++;
-          if (frameTicks >= (delays[frame] ?? 1)) {
-            frameTicks = 0;
-            frame++;
-            if (frame >= frames.length) {
-              loopsDone++;
-              frame = loops > 0 && loopsDone >= loops ? frames.length - 1 : 0;
-            }
-          }
-        }
 
         const n = order.length;
         if (n > 1) {
