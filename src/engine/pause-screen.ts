@@ -40,7 +40,7 @@ export class PauseScreen implements Scene {
   draw(g: Graphics): void {
     const source = this.frozen.pixels;
     const target = g.canvas.pixels;
-    for (let i = 0; i < source.length; i++) target[i] = (source[i]! * 0.25) | 0;
+    for (let i = 0; i < source.length; i++) target[i] = (source[i]! * 0.4) | 0;
     g.banner(this.label, Math.floor((g.height - 5) / 2), 0xffffff, this.shownFor);
   }
 }
