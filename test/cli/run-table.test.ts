@@ -87,7 +87,10 @@ test('Ctrl-C in raw mode stops the table the same way', async () => {
 
 test('an uncaught error restores the terminal and exits 1, with the stack in the log', async () => {
   const { code, output, raw, log } = await startTable(() =>
-    process.emit('uncaughtException', new Error('driver fell over'), 'uncaughtException'),
+    (process.emit as (event: string, ...args: unknown[]) => boolean)(
+      'uncaughtException',
+      new Error('driver fell over'),
+    ),
   );
   assert.is(code, 1);
   assertRestored(output, raw);
