@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
+import { startCapture } from '../capture/run-capture.ts';
 import { formatHelp } from '../config/help.ts';
 import { JsonFile } from '../config/json-store.ts';
 import type { GameParams, Options } from '../config/options.ts';
@@ -29,8 +30,11 @@ export const COMMANDS = [
     summary: 'Start one game or app.',
   },
   {
-    usage: 'ledtable play <id> --headless --ticks N [--seed N] [--inputs FILE] [--dump]',
-    summary: 'Run without a clock or terminal, as fast as possible; --dump prints the final frame as hex.',
+    usage:
+      'ledtable play <id> --headless --ticks N [--seed N] [--inputs FILE] [--dump] [--out FILE.png|FILE.gif]',
+    summary:
+      'Run without a clock or terminal, as fast as possible; --dump prints the final frame as hex, ' +
+      '--out saves it as a PNG or the whole run as a GIF.',
   },
   { usage: 'ledtable list [--json]', summary: 'Games and apps found in games/.' },
   {
@@ -63,7 +67,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   );
   const resolved = resolveOptions([...argv], io.env, readFileSync, settingsFile.read());
   if (resolved.problems.length > 0) return usage(io, resolved.problems);
-  const { options, command, gameParams } = resolved;
+  const { options, command } = resolved;
+  const gameParams = withViewerParams(options, resolved.gameParams);
 
   if (options.help || command[0] === 'help') {
     io.stdout.write(`${formatHelp(COMMANDS, describeKeymap())}\n`);
@@ -125,7 +130,12 @@ async function runCommand(
         const record = options.record
           ? { onStart: (engine: Engine) => (recorder = new ReplayRecorder(engine, options.layout)) }
           : {};
-        const run = await runHeadless(table, rest[0], gameParams, quiet, { ...record });
+        const capture = options.out ? captureFromOptions(options) : undefined;
+        const run = await runHeadless(table, rest[0], gameParams, quiet, {
+          ...record,
+          ...(capture ? { onFrame: capture.onFrame } : {}),
+        });
+        if (capture) io.stderr.write(`ledtable: ${await capture.finish()}\n`);
         if (recorder) saveReplay(options.record, recorder.finish());
         if (options.seed === undefined)
           io.stderr.write(`ledtable: seed ${run.seed} (pass --seed ${run.seed} to repeat this run)\n`);
@@ -211,6 +221,26 @@ function developerExtras(table: Table, log: Logger): RunRequest {
       };
     },
   };
+}
+
+/** The picture viewer's options (--path, --interval…) reach it as params; `--set viewer.key=…` wins. */
+function withViewerParams(options: Options, gameParams: GameParams): GameParams {
+  const { path, interval, crossfade, fit, shuffle } = options;
+  const viewer = { path: path.join(delimiter), interval, crossfade, fit, shuffle };
+  return { ...gameParams, viewer: { ...viewer, ...gameParams.viewer } };
+}
+
+/** --out FILE.png|FILE.gif for a headless run. */
+function captureFromOptions(options: Options) {
+  try {
+    return startCapture(
+      options.out,
+      { width: options.width, height: options.height, rate: options.fps },
+      { scale: options.captureScale, ledDots: options.ledDots },
+    );
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 function usage(io: CliIo, problems: readonly string[]): number {

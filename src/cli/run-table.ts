@@ -1,3 +1,4 @@
+import { saveScreenshot } from '../capture/screenshot.ts';
 import { type Clock, RealClock } from '../engine/clock.ts';
 import type { AnyGame, EngineOptions } from '../engine/engine.ts';
 import { Engine, type LaunchOptions } from '../engine/engine.ts';
@@ -97,8 +98,27 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
   let stopping = false;
   let detach: (() => void) | undefined;
   const keys = io.stdin.isTTY
-    ? new TerminalKeys({ stdin: io.stdin, stdout: io.stdout, onInterrupt: () => void stop(0, 'Ctrl-C') })
+    ? new TerminalKeys({
+        stdin: io.stdin,
+        stdout: io.stdout,
+        onInterrupt: () => void stop(0, 'Ctrl-C'),
+        onKey: (name) => {
+          if (name === 'p') screenshot();
+        },
+      })
     : undefined;
+  // P saves the frame on show as a PNG in the data directory; the status line shows where.
+  let notice = { text: '', until: 0 };
+  const screenshot = () => {
+    const look = { scale: options.captureScale, ledDots: options.ledDots };
+    saveScreenshot(engine.frame, table.dataDir, look).then(
+      (file) => {
+        log.info(`screenshot saved: ${file}`);
+        notice = { text: `saved ${file}`, until: performance.now() + 4000 };
+      },
+      (error: unknown) => log.warn(`screenshot failed: ${describeError(error).message}`),
+    );
+  };
 
   const stop = async (code: number, reason: string, error?: unknown) => {
     if (stopping) return;
@@ -160,7 +180,8 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
     const now = { ticks: clock.ticks, at: performance.now() };
     const fps = Math.round(((now.ticks - counted.ticks) * 1000) / Math.max(1, now.at - counted.at));
     counted = now;
-    const text = `${engine.top.title} · ${fps} fps · keys: arrows Z X Enter Esc (P2: WASD F G E Q) · Ctrl-C quits`;
+    const keyHelp = 'keys: arrows Z X Enter Esc (P2: WASD F G E Q) · P screenshot · Ctrl-C quits';
+    const text = now.at < notice.until ? notice.text : `${engine.top.title} · ${fps} fps · ${keyHelp}`;
     for (const driver of drivers) driver.setStatus?.(text);
   }, 1000);
   status.unref();
