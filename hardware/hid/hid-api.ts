@@ -62,6 +62,15 @@ export async function loadNodeHid(why: (reason: string) => void = () => {}): Pro
     );
     return undefined;
   }
+  try {
+    mod.devices(); // loads the native part now, so a broken install is reported here
+  } catch (error) {
+    why(
+      `node-hid is installed but its native part failed (${(error as Error).message.split('\n')[0]}); ` +
+        'on Linux install libusb-1.0-0 and libudev1, or rebuild it with `npm rebuild node-hid`',
+    );
+    return undefined;
+  }
   return {
     devices: () => mod.devices(),
     open: (path) => new mod.HID(path),

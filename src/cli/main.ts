@@ -10,14 +10,14 @@ import type { Engine } from '../engine/engine.ts';
 import { describeError, type Logger, MemoryLogger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
 import { describeKeymap } from '../input/keymap.ts';
+import { attractMode, BUILT_IN_REPLAYS, loadDemos } from './attract.ts';
 import { BUILT_IN_GAMES } from './discover.ts';
 import { FileLogger } from './file-logger.ts';
 import { dumpFrame, runHeadless } from './headless.ts';
+import { watchGames } from './hot-reload.ts';
 import { type CliIo, processIo, UsageError } from './io.ts';
 import { formatList } from './list.ts';
 import { createGame } from './new-game.ts';
-import { attractMode, BUILT_IN_REPLAYS, loadDemos } from './attract.ts';
-import { watchGames } from './hot-reload.ts';
 import { ReplayRecorder, saveReplay } from './replay.ts';
 import { replayCommand } from './replay-command.ts';
 import { type RunRequest, runTable } from './run-table.ts';
@@ -48,6 +48,10 @@ export const COMMANDS = [
   {
     usage: 'ledtable new <id> [--games DIR]',
     summary: 'Scaffold games/<id>/: a small working game, its test and README.',
+  },
+  {
+    usage: 'ledtable gamepad learn',
+    summary: 'Teach a HID gamepad (node-hid) its buttons, one prompt each; saved by vendor:product id.',
   },
   {
     usage: 'ledtable bench [--json]',
@@ -122,6 +126,11 @@ async function runCommand(
       const table = await prepareTable(options, gameParams, quiet);
       return runBench(table, io, options.json, rest[0]);
     }
+    case 'gamepad': {
+      if (rest[0] !== 'learn') throw new UsageError('gamepad needs a sub-command: ledtable gamepad learn');
+      const { runGamepadLearn } = await import('./gamepad-learn.ts');
+      return runGamepadLearn(dataDirectory(options, io.env), io);
+    }
     case 'play':
     case '': {
       if (verb === 'play' && options.headless) {
@@ -160,7 +169,7 @@ async function runCommand(
     }
     default:
       throw new UsageError(
-        `unknown command "${verb}"; commands: play, replay, list, new, bench, help (see ledtable --help)`,
+        `unknown command "${verb}"; commands: play, replay, list, new, bench, gamepad, help (see ledtable --help)`,
       );
   }
 }

@@ -11,6 +11,8 @@ import { restoreTerminalSequence } from '../output/terminal-driver.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
 import { createDrivers, usesTerminal } from './outputs.ts';
+import { startPhysicalInput } from './physical-input.ts';
+import { createTableControls } from './table-controls.ts';
 import { persistentStores, type Table } from './table-setup.ts';
 
 /** How long shutdown may take before the process exits anyway (ms). */
@@ -89,6 +91,13 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
     sink: stage,
     ...(request.screensaver ? { screensaver: request.screensaver } : {}),
     seed: options.seed ?? Random.freshSeed(),
+    controls: createTableControls({
+      options,
+      pipeline,
+      dataDir: table.dataDir,
+      env: io.env,
+      report: (message) => log.warn(message),
+    }),
   });
 
   let finish: (code: number) => void = () => {};
@@ -97,6 +106,7 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
   });
   let stopping = false;
   let detach: (() => void) | undefined;
+  let stopInput: (() => Promise<void>) | undefined;
   const keys = io.stdin.isTTY
     ? new TerminalKeys({
         stdin: io.stdin,
@@ -134,6 +144,7 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
       }
       engine.stop();
       await keys?.stop();
+      await stopInput?.();
       await stage.close();
     } finally {
       clearTimeout(limit);
@@ -174,6 +185,9 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
     await stop(2, 'keyboard', error);
     return finished;
   }
+  // Gamepads, USB keyboards and GPIO buttons: never fatal, problems are logged.
+  if (request.keys !== false)
+    stopInput = await startPhysicalInput({ options, engine, log, dataDir: table.dataDir });
 
   let counted = { ticks: 0, at: performance.now() };
   const status = setInterval(() => {

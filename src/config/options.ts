@@ -51,6 +51,26 @@ function checkOutput(value: string): string | undefined {
   return `must be one of ${OUTPUT_WORDS.join(', ')}, tpm2:DEVICE, ddp:HOST[:PORT], e131:HOST[:PORT], record:FILE.tpm2`;
 }
 
+const BUTTON_WORDS = 'up|down|left|right|a|b|start|back';
+const CODE_WORD = '(?:[A-Za-z][A-Za-z0-9_]*|\\d+|0x[0-9a-fA-F]+)';
+
+function checkPadPlayer(value: string): string | undefined {
+  return /^.+=[1-4]$/.test(value) ? undefined : 'must look like NAME=N with N from 1 to 4, e.g. Xbox=1';
+}
+
+function checkPadMap(value: string): string | undefined {
+  const pairs = new RegExp(`^[^=]+=${CODE_WORD}:(?:${BUTTON_WORDS})(?:,${CODE_WORD}:(?:${BUTTON_WORDS}))*$`);
+  return pairs.test(value.replaceAll(' ', ''))
+    ? undefined
+    : `must look like NAME=BTN_EAST:a,BTN_SOUTH:b (buttons: ${BUTTON_WORDS.replaceAll('|', ', ')})`;
+}
+
+function checkKeyMap(value: string): string | undefined {
+  return new RegExp(`^${CODE_WORD}=[1-4]:(?:${BUTTON_WORDS})$`).test(value)
+    ? undefined
+    : 'must look like KEY_J=2:left (key code, player 1-4, button)';
+}
+
 function checkKeyValue(value: string): string | undefined {
   const eq = value.indexOf('=');
   if (eq <= 0) return 'must look like key=value or game.key=value, e.g. viewer.path=/pics';
@@ -310,7 +330,8 @@ export const OPTIONS = [
       'Attract mode: the idle screensaver plays demo replays (assets/replays/), each for at most ' +
       'this long; 0 = the plain colour screensaver.',
     scope: 'config',
-  },  {
+  },
+  {
     name: 'logFile',
     flag: '--log-file',
     type: 'string',
@@ -482,7 +503,8 @@ export const OPTIONS = [
       'play: record the seed, choices and every button event to FILE (JSON) for `ledtable replay FILE`; ' +
       'a replay reproduces the run frame for frame (attach it to bug reports).',
     scope: 'cli',
-  },  {
+  },
+  {
     name: 'watch',
     flag: '--watch',
     type: 'bool',
@@ -491,7 +513,8 @@ export const OPTIONS = [
       'Simulator: hot reload. Saving a file in a game folder reloads that game without restarting ' +
       '(the game played last restarts with the same players, settings and seed).',
     scope: 'cli',
-  },  {
+  },
+  {
     name: 'json',
     flag: '--json',
     type: 'bool',
@@ -522,6 +545,80 @@ export const OPTIONS = [
     type: 'bool',
     default: false,
     help: 'Print this help and exit.',
+    scope: 'cli',
+  },
+  {
+    name: 'evdev',
+    flag: '--evdev',
+    type: 'bool',
+    default: true,
+    help:
+      'Linux: read keyboards, gamepads and GPIO buttons (gpio-key overlay) from /dev/input. Pads join as ' +
+      'the next player with their first button press; an unplugged pad pauses the game until it returns.',
+    scope: 'config',
+  },
+  {
+    name: 'padPlayers',
+    flag: '--pad-player',
+    type: 'list',
+    default: [],
+    arg: 'NAME=N',
+    split: false,
+    check: checkPadPlayer,
+    help: 'Fixes a pad to player N (1-4) instead of "first press joins"; NAME is part of the device name or vvvv:pppp. Repeatable.',
+    scope: 'config',
+  },
+  {
+    name: 'padMap',
+    flag: '--pad-map',
+    type: 'list',
+    default: [],
+    arg: 'NAME=CODE:BTN,…',
+    split: false,
+    check: checkPadMap,
+    help:
+      'Button map for pads whose name contains NAME (or vvvv:pppp), over the defaults, e.g. ' +
+      '"8BitDo=BTN_EAST:a,BTN_SOUTH:b". Codes are kernel names (BTN_*, KEY_*) or numbers. Repeatable.',
+    scope: 'config',
+  },
+  {
+    name: 'keyMap',
+    flag: '--key-map',
+    type: 'list',
+    default: [],
+    arg: 'CODE=P:BTN',
+    split: false,
+    check: checkKeyMap,
+    help: 'Keyboard and GPIO button codes over the defaults, e.g. KEY_J=2:left (see hardware/README.md). Repeatable.',
+    scope: 'config',
+  },
+  {
+    name: 'hid',
+    flag: '--hid',
+    type: 'enum',
+    default: 'auto',
+    values: ['auto', 'on', 'off'],
+    help:
+      'Gamepads through node-hid with a map learned by `ledtable gamepad learn`; auto = only where ' +
+      '/dev/input is absent (macOS, Windows).',
+    scope: 'config',
+  },
+  {
+    name: 'defaultPlayers',
+    flag: '--default-players',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 4,
+    help: "Players a game starts with when nobody chose (settings menu); 0 = the game's minimum.",
+    scope: 'config',
+  },
+  {
+    name: 'service',
+    flag: '--service',
+    type: 'bool',
+    default: false,
+    help: 'Running as the system service: the settings menu offers shut down and reboot (also when $INVOCATION_ID is set by systemd).',
     scope: 'cli',
   },
 ] as const satisfies readonly OptionSpec[];

@@ -22,6 +22,7 @@ import { Random } from './random.ts';
 import { ResultScreen } from './result-screen.ts';
 import type { FrameSink, Scene } from './scene.ts';
 import { Screensaver } from './screensaver.ts';
+import type { TableControls } from './settings-screen.ts';
 import { SetupScreen } from './setup-screen.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: a catalog holds games with different settings types
@@ -49,6 +50,12 @@ export interface EngineOptions {
   readonly layout?: Layout;
   /** Builds the idle scene; default: the built-in colour screensaver. */
   readonly screensaver?: (engine: Engine) => Scene;
+  /**
+   * Live settings (brightness, idle time, default players, power; shut down and reboot when
+   * running as the service). With controls the menu ends with a SETTINGS entry, and idle time
+   * and default players are read from them.
+   */
+  readonly controls?: TableControls;
 }
 
 export interface LaunchOptions {
@@ -93,6 +100,9 @@ export class Engine {
   private back: Canvas;
   private readonly graphics: Graphics;
   private idle = 0;
+  /** A short notice drawn over the menu ('P2 JOINED') and the ticks it has left. */
+  private notice = '';
+  private noticeTicks = 0;
   private running = false;
   private readonly wiring: Wiring;
 
@@ -188,12 +198,36 @@ export class Engine {
     } catch (error) {
       this.recover(scene, error);
     }
+    if (this.noticeTicks > 0) this.drawNotice();
     const shown = this.back;
     this.back = this.front;
     this.front = shown;
     this.back.copyFrom(shown);
     this.tick++;
     this.sink?.show(shown);
+  }
+
+  /** The table's live settings, when the CLI supplied them. */
+  get controls(): TableControls | undefined {
+    return this.options.controls;
+  }
+
+  /**
+   * Shows `text` for two seconds over the menu (not over games): pads joining, leaving and
+   * coming back. The latest notice replaces the previous one.
+   */
+  notify(text: string): void {
+    this.notice = text;
+    this.noticeTicks = this.rate * 2;
+  }
+
+  private drawNotice(): void {
+    this.noticeTicks--;
+    if (this.game) return;
+    const g = this.graphics;
+    const y = this.height - 6;
+    g.fillRect(0, y - 1, this.width, 7, 0x000000);
+    g.banner(this.notice, y, 0x40ff80, this.rate * 2 - this.noticeTicks);
   }
 
   /** Replaces everything above the menu with `scene`. */
@@ -230,7 +264,10 @@ export class Engine {
 
   /** Starts a game or app on top of the menu. */
   play(definition: AnyGame, options: LaunchOptions = {}): GameRunner {
-    const players = clampPlayers(definition, options.players);
+    const players = clampPlayers(
+      definition,
+      options.players ?? (this.options.controls?.defaultPlayers() || undefined),
+    );
     const settings = resolveSettings(definition, options.settings ?? {});
     const seed = options.seed ?? this.random.uint32();
     const params = { ...(this.options.params?.(definition.id) ?? {}), ...(options.params ?? {}) };
@@ -330,7 +367,10 @@ export class Engine {
       }
       return;
     }
-    if (this.stack.length === 1 && this.idleTicks > 0 && this.idle >= this.idleTicks) {
+    const idleTicks = this.options.controls
+      ? Math.round(this.options.controls.idleSeconds() * this.rate)
+      : this.idleTicks;
+    if (this.stack.length === 1 && idleTicks > 0 && this.idle >= idleTicks) {
       this.idle = 0;
       this.push(this.options.screensaver?.(this) ?? new Screensaver(this));
     }

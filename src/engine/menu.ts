@@ -4,6 +4,7 @@ import type { Graphics } from '../gfx/graphics.ts';
 import type { Input } from '../input/buttons.ts';
 import type { AnyGame, Engine } from './engine.ts';
 import type { Scene } from './scene.ts';
+import { SETTINGS_ICON, SettingsScreen } from './settings-screen.ts';
 
 const ICON_ROWS = 9;
 const SLIDE_TICKS = 8;
@@ -27,6 +28,7 @@ export class Menu implements Scene {
     this.entries = [...engine.catalog].sort(
       (a, b) => Number(a.kind === 'app') - Number(b.kind === 'app') || a.title.localeCompare(b.title),
     );
+    if (engine.controls) this.entries = [...this.entries, SETTINGS_ENTRY];
   }
 
   /** The entry under the cursor (undefined when no game was found). */
@@ -48,7 +50,9 @@ export class Menu implements Scene {
     }
     if (input.any.pressed('a') || input.any.pressed('start')) {
       const entry = this.entries[this.selected];
-      if (entry) this.engine.choose(entry);
+      if (entry === SETTINGS_ENTRY && this.engine.controls)
+        this.engine.push(new SettingsScreen(this.engine, this.engine.controls));
+      else if (entry) this.engine.choose(entry);
     }
   }
 
@@ -75,6 +79,17 @@ export class Menu implements Scene {
     drawPositionDots(g, this.selected, this.entries.length);
   }
 }
+
+/** The built-in last entry (only when the engine has controls): opens the settings screen. */
+const SETTINGS_ENTRY: AnyGame = {
+  id: 'settings',
+  title: 'Settings',
+  kind: 'app',
+  icon: SETTINGS_ICON,
+  create: () => {
+    throw new Error('the settings entry opens a screen, it is not a game');
+  },
+};
 
 /** The entry's icon centred in the top rows, or its initial in the large font. */
 function drawIcon(g: Graphics, entry: AnyGame, dx: number): void {

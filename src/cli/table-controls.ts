@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { JsonFile } from '../config/json-store.ts';
+import type { Options } from '../config/options.ts';
+import type { TableControls } from '../engine/settings-screen.ts';
+
+/** The parts of the colour pipeline the settings use (setBrightness live, the limiter's estimate). */
+export interface BrightnessTarget {
+  setBrightness(percent: number): void;
+  readonly lastMilliamps?: number;
+}
+
+export interface TableControlsOptions {
+  readonly options: Pick<Options, 'brightness' | 'idle' | 'defaultPlayers' | 'service'>;
+  readonly pipeline: BrightnessTarget;
+  /** settings.json goes here (main.ts reads it back as saved settings under the flags). */
+  readonly dataDir: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly report: (message: string) => void;
+  /** Runs a system command (default: spawn, detached); tests record the calls. */
+  readonly run?: (command: string, args: readonly string[]) => void;
+}
+
+/** True when running as the systemd service (--service, or INVOCATION_ID that systemd sets). */
+export function runsAsService(options: Pick<Options, 'service'>, env: NodeJS.ProcessEnv): boolean {
+  return options.service || (env.INVOCATION_ID ?? '') !== '';
+}
+
+/**
+ * The live settings behind the SETTINGS menu entry. Changes apply at once; `save` merges them into
+ * <dataDir>/settings.json (other keys there are kept). Shut down and reboot exist only as the
+ * service, and ask systemd (`systemctl poweroff` / `reboot`): the service stops cleanly first.
+ */
+export function createTableControls(config: TableControlsOptions): TableControls {
+  const { options, pipeline, report } = config;
+  const file = new JsonFile<Record<string, unknown>>(
+    join(config.dataDir, 'settings.json'),
+    () => ({}),
+    report,
+  );
+  const values = {
+    brightness: options.brightness,
+    idle: options.idle,
+    defaultPlayers: options.defaultPlayers,
+  };
+  const run =
+    config.run ??
+    ((command: string, args: readonly string[]) => {
+      const child = spawn(command, args, { detached: true, stdio: 'ignore' });
+      child.on('error', (error) => report(`${command} ${args.join(' ')} failed: ${error.message}`));
+      child.unref();
+    });
+  const controls: TableControls = {
+    brightness: () => values.brightness,
+    setBrightness(percent) {
+      values.brightness = Math.min(100, Math.max(0, Math.round(percent)));
+      pipeline.setBrightness(values.brightness);
+    },
+    idleSeconds: () => values.idle,
+    setIdleSeconds(seconds) {
+      values.idle = Math.max(0, Math.round(seconds));
+    },
+    defaultPlayers: () => values.defaultPlayers,
+    setDefaultPlayers(players) {
+      values.defaultPlayers = Math.min(4, Math.max(0, Math.round(players)));
+    },
+    save() {
+      file.write({ ...file.read(), ...values });
+    },
+  };
+  if ('lastMilliamps' in pipeline) controls.milliamps = () => pipeline.lastMilliamps ?? 0;
+  if (runsAsService(options, config.env)) {
+    controls.shutdown = () => run('systemctl', ['poweroff']);
+    controls.reboot = () => run('systemctl', ['reboot']);
+  }
+  return controls;
+}
