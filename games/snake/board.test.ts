@@ -237,8 +237,8 @@ test('computer snakes survive a while and eat', () => {
     survived += lifetime.reduce((a, v) => a + v, 0) / 4;
   }
   // Four snakes on 20×15 crowd each other: ask for a decent life, not immortality.
-  assert.ok(survived / seeds > 80, `mean steps survived ${survived / seeds}`);
-  assert.ok(eaten / seeds / 4 > 5, `mean food per snake ${eaten / seeds / 4}`);
+  assert.ok(survived / seeds > 150, `mean steps survived ${survived / seeds}`);
+  assert.ok(eaten / seeds / 4 > 8, `mean food per snake ${eaten / seeds / 4}`);
 });
 
 test('a lone computer snake eats a lot without dying early', () => {
