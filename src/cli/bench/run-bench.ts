@@ -3,6 +3,7 @@ import type { Table } from '../table-setup.ts';
 import { connect4Bench } from './connect4.ts';
 import { loopBench } from './loop.ts';
 import { memoryBench } from './memory.ts';
+import { outputsBench } from './outputs.ts';
 import type { BenchFigure, BenchSection } from './section.ts';
 import { terminalBench } from './terminal.ts';
 import { ticksBench } from './ticks.ts';
