@@ -13,6 +13,7 @@ export const SECTIONS: readonly BenchSection[] = [
   ticksBench,
   memoryBench,
   terminalBench,
+  outputsBench,
   connect4Bench,
   loopBench,
 ];
