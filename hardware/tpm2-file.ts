@@ -17,7 +17,7 @@ export interface Tpm2FileOptions {
  * play). close() appends one all-black frame, as every output does.
  */
 export class Tpm2FileDriver implements LedDriver {
-  readonly name = 'record';
+  readonly name = 'tpm2file';
   readonly path: string;
   /** Frames written (the black one on close included). */
   frames = 0;
@@ -41,7 +41,7 @@ export class Tpm2FileDriver implements LedDriver {
           : code === 'EACCES'
             ? 'choose a path you may write to'
             : 'check the path';
-      throw new Error(`record: cannot write ${this.path} (${code ?? (error as Error).message}): ${fix}`);
+      throw new Error(`tpm2file: cannot write ${this.path} (${code ?? (error as Error).message}): ${fix}`);
     }
   }
 

@@ -3,7 +3,7 @@ const START = 0xc9;
 const DATA = 0xda;
 const END = 0x36;
 
-/** The frames of a .tpm2 recording (Jinx!, Glediator, ledtable's record: output). */
+/** The frames of a .tpm2 recording (Jinx!, Glediator, ledtable's tpm2file: output). */
 export interface Tpm2Recording {
   /** Each frame's RGB bytes (views into the file's buffer). */
   readonly frames: readonly Uint8Array[];

@@ -17,7 +17,7 @@ async function listRecordings(path: string): Promise<string[]> {
 }
 
 /**
- * Plays .tpm2 recordings (Jinx!, Glediator, or `--output record:FILE.tpm2`) from params.path
+ * Plays .tpm2 recordings (Jinx!, Glediator, or `--output tpm2file:FILE.tpm2`) from params.path
  * (a file or a folder; default assets/tpm2) at the FPS setting (or params.fps), looping. Left
  * and right change the file, up and down the rate, A pauses. Files are read through ctx.task,
  * so frames are the same on every run.
@@ -25,7 +25,7 @@ async function listRecordings(path: string): Promise<string[]> {
 export default defineGame({
   id: 'tpm2',
   title: 'TPM2 player',
-  description: 'Plays .tpm2 recordings (Jinx!, Glediator, ledtable record:) in a loop.',
+  description: 'Plays .tpm2 recordings (Jinx!, Glediator, ledtable tpm2file:) in a loop.',
   kind: 'app',
   settings: {
     fps: { label: 'FPS', values: RATES, default: 25 },

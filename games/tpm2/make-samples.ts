@@ -31,7 +31,7 @@ function write(name: string, frames: Uint8Array[]): void {
   writeFileSync(`${out}${name}`, bytes);
 }
 
-// 1. A diagonal rainbow for the 20×15 table, in strip order (as the record: output writes it).
+// 1. A diagonal rainbow for the 20×15 table, in strip order (as the tpm2file: output writes it).
 const layout = compileLayout(20, 15, DEFAULT_LAYOUT);
 const rainbow: Uint8Array[] = [];
 for (let t = 0; t < 60; t++) {

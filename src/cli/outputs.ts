@@ -80,7 +80,7 @@ const FACTORIES: Readonly<Record<string, OutputFactory>> = {
         colorOrder: options.colorOrder,
       });
     }),
-  record: (target, { layout, options }) =>
+  tpm2file: (target, { layout, options }) =>
     usage(async () => {
       const { Tpm2FileDriver } = await import('../../hardware/tpm2-file.ts');
       return new Tpm2FileDriver({ path: target, ledCount: layout.ledCount, colorOrder: options.colorOrder });

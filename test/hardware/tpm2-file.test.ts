@@ -30,7 +30,7 @@ test('an unwritable path fails at open naming the fix', async () => {
   } catch (error) {
     assert.match(
       (error as Error).message,
-      /record: cannot write \/nonexistent-dir\/run\.tpm2 \(ENOENT\): create the folder/,
+      /tpm2file: cannot write \/nonexistent-dir\/run\.tpm2 \(ENOENT\): create the folder/,
     );
   }
 });
