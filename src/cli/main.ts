@@ -201,7 +201,10 @@ async function runInteractive(
         : {}
       : { seed: options.seed }),
   };
-  return runTable(table, { game, launch, ...extras }, io, log);
+  // Nothing chosen on the command line: let the player choose on the table, as from the menu.
+  const choose =
+    !options.players && !options.record && Object.keys(settings).length + Object.keys(params).length === 0;
+  return runTable(table, { game, launch, choose, ...extras }, io, log);
 }
 
 /** Attract mode, hot reload (--watch) and --record for a real-time run. */

@@ -22,6 +22,8 @@ export interface RunRequest {
   /** Start this game instead of the menu. */
   readonly game?: AnyGame;
   readonly launch?: LaunchOptions;
+  /** Open the game's setup screen (players, settings) instead of starting it with `launch`. */
+  readonly choose?: boolean;
   /** The idle scene (attract mode); default: the engine's colour screensaver. */
   readonly screensaver?: EngineOptions['screensaver'];
   /** Wraps the real clock (a replay feeds its events just before each tick). */
@@ -203,7 +205,8 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
   engine.start();
   if (request.game) {
     try {
-      engine.play(request.game, request.launch);
+      if (request.choose) engine.choose(request.game);
+      else engine.play(request.game, request.launch);
     } catch (error) {
       await stop(2, 'start', error);
     }
