@@ -45,7 +45,8 @@ export function watchGames(options: HotReloadOptions): HotReload {
   let queue = Promise.resolve();
 
   const reload = async (folder: string) => {
-    if (!existsSync(join(gamesDir, folder))) return;
+    // Only game folders: others (a data directory, notes) are not games and never reload.
+    if (!['index.ts', 'index.js'].some((name) => existsSync(join(gamesDir, folder, name)))) return;
     const loaded = await loadGameFolder(gamesDir, folder, ++version);
     if ('problem' in loaded) {
       failures++;
