@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# Installs ledtable as a system service on Raspberry Pi OS (64-bit, Bookworm or later).
+# Safe to run again (after `git pull`, or to add --gpio-buttons): every step checks first.
+#
+# Usage: sudo systemd/install.sh [--dry-run] [--gpio-buttons] [--prefix DIR]
+#   --dry-run        print every step and change nothing (no root needed)
+#   --gpio-buttons   add the gpio-key overlays for 2 players x 8 arcade buttons (hardware/README.md)
+#   --prefix DIR     install into DIR (default /opt/ledtable)
+set -euo pipefail
+
+DRY_RUN=0
+GPIO_BUTTONS=0
+PREFIX=/opt/ledtable
+SOURCE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CONFIG_DIR=/etc/ledtable
+CONFIG_FILE="$CONFIG_DIR/config.json"
+DATA_DIR=/var/lib/ledtable
+UNIT_FILE=/etc/systemd/system/ledtable.service
+MIN_NODE=20
+REBOOT_NEEDED=0
+
+# The gpio-key overlays: GPIO pin, key code, label. Key codes are the ones the default key map
+# expects (the terminal simulator's keys): P1 arrows Z X Enter Esc, P2 W S A D F G E Q.
+GPIO_KEYS=(
+  "4 103 P1_UP" "17 108 P1_DOWN" "27 105 P1_LEFT" "22 106 P1_RIGHT"
+  "5 44 P1_A" "6 45 P1_B" "13 28 P1_START" "26 1 P1_BACK"
+  "23 17 P2_UP" "24 31 P2_DOWN" "25 30 P2_LEFT" "16 32 P2_RIGHT"
+  "19 33 P2_A" "20 34 P2_B" "3 18 P2_START" "2 16 P2_BACK"
+)
+BEGIN_MARK="# ledtable gpio buttons: begin (systemd/install.sh --gpio-buttons)"
+END_MARK="# ledtable gpio buttons: end"
+
+usage() {
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    --dry-run) DRY_RUN=1 ;;
+    --gpio-buttons) GPIO_BUTTONS=1 ;;
+    --prefix)
+      [ "$#" -ge 2 ] || { echo "install.sh: --prefix needs a directory" >&2; exit 2; }
+      PREFIX="$2"
+      shift
+      ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "install.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+step() { printf '\n== %s\n' "$*"; }
+note() { printf '   %s\n' "$*"; }
+
+# Runs a command, or prints it in a dry run.
+run() {
+  printf '   $ %s\n' "$*"
+  if [ "$DRY_RUN" -eq 0 ]; then "$@"; fi
+}
+
+# A failed check stops a real install; a dry run reports it and goes on to show the rest.
+fail() {
+  if [ "$DRY_RUN" -eq 1 ]; then
+    note "WOULD STOP HERE: $*"
+  else
+    echo "install.sh: $*" >&2
+    exit 1
+  fi
+}
+
+# Writes stdin to a file (mode $2), or shows it in a dry run.
+write_file() {
+  local path="$1" mode="$2" content
+  content="$(cat)"
+  note "write $path (mode $mode):"
+  printf '%s\n' "$content" | sed 's/^/     | /'
+  if [ "$DRY_RUN" -eq 0 ]; then
+    printf '%s\n' "$content" >"$path.tmp.$$"
+    chmod "$mode" "$path.tmp.$$"
+    mv "$path.tmp.$$" "$path"
+  fi
+}
+
+boot_config() {
+  if [ -f /boot/firmware/config.txt ]; then echo /boot/firmware/config.txt; else echo /boot/config.txt; fi
+}
+
+step "Checks"
+if [ "$(id -u)" -ne 0 ]; then fail "run as root: sudo $0"; fi
+bits="$(getconf LONG_BIT 2>/dev/null || echo unknown)"
+machine="$(uname -m)"
+note "system: $machine, $bits-bit userland"
+if [ "$bits" != 64 ]; then
+  fail "this needs the 64-bit Raspberry Pi OS (found a $bits-bit one); flash the 64-bit image with Raspberry Pi Imager"
+elif [ "$machine" != aarch64 ]; then
+  note "not an ARM board ($machine): installing anyway, but the ws281x output will not work here"
+fi
+if command -v node >/dev/null 2>&1; then
+  node_version="$(node -p 'process.versions.node')"
+  note "node $node_version"
+  if [ "${node_version%%.*}" -lt "$MIN_NODE" ]; then
+    fail "Node $MIN_NODE or newer is needed (found $node_version): curl -fsSL https://deb.nodesource.com/setup_22.x | sudo -E bash - && sudo apt-get install -y nodejs"
+  fi
+else
+  fail "Node $MIN_NODE or newer is needed: curl -fsSL https://deb.nodesource.com/setup_22.x | sudo -E bash - && sudo apt-get install -y nodejs"
+fi
+
+step "System packages (build tools for rpi-ws281x-native; libusb and libudev for node-hid)"
+missing=()
+for package in build-essential python3 libusb-1.0-0 libudev1 rsync; do
+  if dpkg -s "$package" >/dev/null 2>&1; then note "$package: installed"; else missing+=("$package"); fi
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  run apt-get update
+  run env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+step "Program files in $PREFIX"
+if [ "$SOURCE" != "$PREFIX" ]; then
+  run mkdir -p "$PREFIX"
+  run rsync -a --delete --exclude .git --exclude node_modules --exclude dist "$SOURCE/" "$PREFIX/"
+else
+  note "installing in place ($SOURCE)"
+fi
+
+step "Dependencies and build"
+run npm --prefix "$PREFIX" ci --no-audit --no-fund
+run npm --prefix "$PREFIX" run build
+# The compiled files find package.json and assets/ next to them, as the sources do.
+run ln -sfn ../package.json "$PREFIX/dist/package.json"
+run ln -sfn ../assets "$PREFIX/dist/assets"
+
+step "Config $CONFIG_FILE"
+run mkdir -p "$CONFIG_DIR"
+if [ -e "$CONFIG_FILE" ]; then
+  note "kept (already there)"
+else
+  write_file "$CONFIG_FILE" 0644 <<'JSON'
+{
+  "output": ["ws281x"],
+  "ws281xGpio": 18,
+  "brightness": 60
+}
+JSON
+fi
+
+step "Data directory $DATA_DIR"
+run install -d -m 0700 "$DATA_DIR"
+
+# PWM (GPIO 18 or 12) is what the on-board analogue audio uses: it must be off.
+uses_pwm() {
+  local file="$CONFIG_FILE"
+  [ -e "$file" ] || file=/dev/null
+  node -e '
+    const text = require("fs").readFileSync(process.argv[1], "utf8").trim();
+    const c = text ? JSON.parse(text) : { output: ["ws281x"], ws281xGpio: 18 };
+    const outputs = [].concat(c.output ?? ["auto"]).join(",").split(",");
+    const pin = c.ws281xGpio ?? 18;
+    process.exit(outputs.includes("ws281x") && (pin === 18 || pin === 12) ? 0 : 1);
+  ' "$file" 2>/dev/null
+}
+BOOT_CONFIG="$(boot_config)"
+step "On-board audio ($BOOT_CONFIG)"
+if [ "$DRY_RUN" -eq 1 ] && [ ! -e "$CONFIG_FILE" ] && ! command -v node >/dev/null 2>&1; then
+  note "the default config uses PWM on GPIO 18: audio would be turned off"
+elif uses_pwm; then
+  if grep -qx 'dtparam=audio=off' "$BOOT_CONFIG" 2>/dev/null; then
+    note "already off"
+  elif grep -q '^dtparam=audio=on' "$BOOT_CONFIG" 2>/dev/null; then
+    run sed -i 's/^dtparam=audio=on/dtparam=audio=off/' "$BOOT_CONFIG"
+    REBOOT_NEEDED=1
+  else
+    note "append: dtparam=audio=off"
+    if [ "$DRY_RUN" -eq 0 ]; then echo 'dtparam=audio=off' >>"$BOOT_CONFIG"; fi
+    REBOOT_NEEDED=1
+  fi
+else
+  note "the LEDs do not use PWM: audio left as it is"
+fi
+
+if [ "$GPIO_BUTTONS" -eq 1 ]; then
+  step "GPIO buttons (gpio-key overlays in $BOOT_CONFIG)"
+  if grep -qxF "$BEGIN_MARK" "$BOOT_CONFIG" 2>/dev/null; then
+    note "already there (edit the block between the ledtable marks to change pins)"
+  else
+    block="$BEGIN_MARK"
+    for entry in "${GPIO_KEYS[@]}"; do
+      read -r pin code label <<<"$entry"
+      block+=$'\n'"dtoverlay=gpio-key,gpio=$pin,keycode=$code,label=$label,gpio_pull=up"
+    done
+    block+=$'\n'"$END_MARK"
+    note "append:"
+    printf '%s\n' "$block" | sed 's/^/     | /'
+    if [ "$DRY_RUN" -eq 0 ]; then printf '\n%s\n' "$block" >>"$BOOT_CONFIG"; fi
+    REBOOT_NEEDED=1
+  fi
+fi
+
+step "Service $UNIT_FILE"
+write_file "$UNIT_FILE" 0644 < <(sed "s#/opt/ledtable#$PREFIX#g" "$SOURCE/systemd/ledtable.service")
+run systemctl daemon-reload
+run systemctl enable ledtable.service
+run systemctl restart ledtable.service
+
+step "Done"
+note "logs:     journalctl -u ledtable -f"
+note "settings: $CONFIG_FILE (then: sudo systemctl restart ledtable)"
+if [ "$REBOOT_NEEDED" -eq 1 ]; then note "reboot once for the $BOOT_CONFIG changes: sudo reboot"; fi
+if [ "$DRY_RUN" -eq 1 ]; then note "dry run: nothing was changed"; fi

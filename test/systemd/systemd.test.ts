@@ -1,0 +1,107 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+const root = resolve(import.meta.dirname, '../..');
+const unit = join(root, 'systemd/ledtable.service');
+const script = join(root, 'systemd/install.sh');
+
+function has(tool: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+}
+
+test('systemd-analyze verify accepts the unit', () => {
+  if (!has('systemd-analyze')) {
+    console.log('  skipped: systemd-analyze is not installed (apt-get install systemd)');
+    return;
+  }
+  // systemd looks `node` up in its own PATH; where node lives elsewhere (nvm), verify a copy
+  // that names this node by its full path.
+  const dirs = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+  let path = unit;
+  if (!dirs.some((d) => existsSync(join(d, 'node')))) {
+    path = join(mkdtempSync(join(tmpdir(), 'ledtable-unit-')), 'ledtable.service');
+    writeFileSync(
+      path,
+      readFileSync(unit, 'utf8').replace('ExecStart=node ', `ExecStart=${process.execPath} `),
+    );
+  }
+  const run = spawnSync('systemd-analyze', ['verify', path], { encoding: 'utf8' });
+  assert.is(run.status, 0, run.stderr);
+  assert.not.match(run.stderr, /ledtable\.service/, run.stderr);
+});
+
+test('the unit restarts on failure, stops on SIGTERM with a timeout, and comments its hardening', () => {
+  const text = readFileSync(unit, 'utf8');
+  for (const line of [
+    'Restart=on-failure',
+    'KillSignal=SIGTERM',
+    'TimeoutStopSec=5',
+    'StandardError=journal',
+  ])
+    assert.ok(text.includes(line), line);
+  assert.match(text, /ExecStart=node dist\/src\/cli\/start\.js --service/);
+  // every setting in [Service] after the hardening mark has a comment right above it (or in its group)
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('# --- Hardening'));
+  let commented = false;
+  for (const line of lines.slice(start)) {
+    if (line.startsWith('[')) break;
+    if (line.startsWith('#')) commented = true;
+    else if (line.trim() === '') commented = false;
+    else assert.ok(commented, `no comment above: ${line}`);
+  }
+});
+
+test('shellcheck finds nothing in install.sh', () => {
+  if (!has('shellcheck')) {
+    console.log('  skipped: shellcheck is not installed (apt-get install shellcheck)');
+    return;
+  }
+  const run = spawnSync('shellcheck', [script], { encoding: 'utf8' });
+  assert.is(run.status, 0, run.stdout + run.stderr);
+});
+
+test('install.sh --dry-run prints every step and changes nothing', () => {
+  const prefix = join(mkdtempSync(join(tmpdir(), 'ledtable-prefix-')), 'opt');
+  const out = execFileSync('bash', [script, '--dry-run', '--gpio-buttons', '--prefix', prefix], {
+    encoding: 'utf8',
+  });
+  for (const step of [
+    '== Checks',
+    '== System packages',
+    `== Program files in ${prefix}`,
+    `$ npm --prefix ${prefix} ci`,
+    `$ npm --prefix ${prefix} run build`,
+    '== Config /etc/ledtable/config.json',
+    '== Data directory /var/lib/ledtable',
+    '== On-board audio',
+    'dtoverlay=gpio-key,gpio=4,keycode=103,label=P1_UP,gpio_pull=up',
+    `WorkingDirectory=${prefix}`,
+    '$ systemctl enable ledtable.service',
+    'dry run: nothing was changed',
+  ]) {
+    assert.ok(out.includes(step), `missing: ${step}\n${out}`);
+  }
+  assert.not.ok(existsSync(prefix), 'nothing was created');
+});
+
+test('install.sh rejects unknown options', () => {
+  const run = spawnSync('bash', [script, '--frobnicate'], { encoding: 'utf8' });
+  assert.is(run.status, 2);
+  assert.match(run.stderr, /unknown option --frobnicate/);
+});
+
+test('hardware/README.md lists the same gpio-key lines install.sh adds', () => {
+  const readme = readFileSync(join(root, 'hardware/README.md'), 'utf8');
+  const out = execFileSync('bash', [script, '--dry-run', '--gpio-buttons'], { encoding: 'utf8' });
+  const fromScript = out.match(/dtoverlay=gpio-key[^\n]*/g) ?? [];
+  const fromReadme = readme.match(/^dtoverlay=gpio-key[^\n]*/gm) ?? [];
+  assert.is(fromScript.length, 16);
+  assert.equal(fromReadme, fromScript);
+});
+
+test.run();
