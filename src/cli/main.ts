@@ -223,7 +223,8 @@ function developerExtras(table: Table, log: Logger): RunRequest {
     screensaver: attractMode({ demos, demoSeconds: options.demoSeconds }),
     attach: (engine) => {
       const hot = options.watch ? watchGames({ engine, gamesDir: table.gamesDir, log }) : undefined;
-      const recorder = options.record ? new ReplayRecorder(engine, options.layout) : undefined;
+      const recorder =
+        options.record && engine.lastLaunch ? new ReplayRecorder(engine, options.layout) : undefined;
       return () => {
         hot?.close();
         if (recorder) {
