@@ -1,6 +1,7 @@
 import type { CliIo } from '../io.ts';
 import type { Table } from '../table-setup.ts';
 import { connect4Bench } from './connect4.ts';
+import { inputBench } from './input.ts';
 import { loopBench } from './loop.ts';
 import { memoryBench } from './memory.ts';
 import { outputsBench } from './outputs.ts';
@@ -15,6 +16,7 @@ export const SECTIONS: readonly BenchSection[] = [
   terminalBench,
   outputsBench,
   connect4Bench,
+  inputBench,
   loopBench,
 ];
 
