@@ -8,6 +8,7 @@ import { outputsBench } from './outputs.ts';
 import type { BenchFigure, BenchSection } from './section.ts';
 import { terminalBench } from './terminal.ts';
 import { ticksBench } from './ticks.ts';
+import { viewerBench } from './viewer.ts';
 
 /** Every benchmark, in the order `ledtable bench` runs them. */
 export const SECTIONS: readonly BenchSection[] = [
@@ -15,6 +16,7 @@ export const SECTIONS: readonly BenchSection[] = [
   memoryBench,
   terminalBench,
   outputsBench,
+  viewerBench,
   connect4Bench,
   inputBench,
   loopBench,
