@@ -30,6 +30,8 @@ export interface GalleryPlan {
   readonly activity: number;
   /** Buttons the computer plays. */
   readonly buttons: readonly Button[];
+  /** Game settings for the run (e.g. computer snakes), as `--set` would give them. */
+  readonly settings?: Readonly<Record<string, string | number>>;
 }
 
 const DEFAULT_PLAN: GalleryPlan = {
@@ -42,12 +44,12 @@ const DEFAULT_PLAN: GalleryPlan = {
 /** Per-game tweaks so each GIF shows play rather than a pause or the result screen. */
 const PLANS: Readonly<Record<string, Partial<GalleryPlan>>> = {
   flappy: { buttons: ['a'], activity: 0.1 },
-  snake: { buttons: ['up', 'down', 'left', 'right'], activity: 0.03, ticks: 360 },
+  snake: { buttons: ['up', 'down', 'left', 'right'], activity: 0.03, ticks: 360, settings: { cpu: 3 } },
   life: { buttons: [], ticks: 240 },
   tetris: { buttons: ['left', 'right', 'up', 'down', 'a'], activity: 0.1, ticks: 420 },
   testpattern: { buttons: ['right'], activity: 0.02 },
   viewer: { buttons: [], ticks: 360 },
-  tpm2: { buttons: [], ticks: 240 },
+  tpm2: { buttons: [], ticks: 120 },
 };
 
 /** Seeded presses and releases of `plan.buttons` by every player. */
@@ -91,7 +93,7 @@ export async function makeGallery(only: readonly string[] = [], scale = 8): Prom
     const gif = join(GALLERY_DIR, `${game.id}.gif`);
     const capture = startCapture(gif, { width: base.width, height: base.height, rate: base.fps }, { scale });
     let recorder: ReplayRecorder | undefined;
-    await runHeadless({ ...table, options }, game.id, {}, log, {
+    await runHeadless({ ...table, options }, game.id, { [game.id]: { ...plan.settings } }, log, {
       events: computerPlay(plan, players),
       onFrame: (frame) => capture.onFrame(frame),
       onStart: (engine: Engine) => {
