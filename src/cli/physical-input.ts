@@ -59,7 +59,7 @@ export async function startPhysicalInput(config: PhysicalInputOptions): Promise<
   };
 
   const hasEvdev = platform === 'linux' && existsSync(join(devRoot, 'input'));
-  if (options.evdev && platform === 'linux') {
+  if (options.evdev === 'on' && platform === 'linux') {
     const padMaps = parseAll(options.padMap, parsePadMapRule, log);
     const padPlayers = parseAll(options.padPlayers, parsePadPlayerRule, log);
     let keyButtons: ReturnType<typeof keyButtonsWith> | undefined;

@@ -550,8 +550,9 @@ export const OPTIONS = [
   {
     name: 'evdev',
     flag: '--evdev',
-    type: 'bool',
-    default: true,
+    type: 'enum',
+    default: 'on',
+    values: ['on', 'off'],
     help:
       'Linux: read keyboards, gamepads and GPIO buttons (gpio-key overlay) from /dev/input. Pads join as ' +
       'the next player with their first button press; an unplugged pad pauses the game until it returns.',
