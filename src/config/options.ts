@@ -35,12 +35,12 @@ export interface OptionSpec {
 }
 
 const OUTPUT_WORDS = ['auto', 'terminal', 'null', 'ws281x'];
-const OUTPUT_PREFIXES = ['tpm2:', 'ddp:', 'e131:', 'record:'];
+const OUTPUT_PREFIXES = ['tpm2:', 'ddp:', 'e131:', 'tpm2file:'];
 const OUTPUT_EXAMPLES: Readonly<Record<string, string>> = {
   'tpm2:': 'tpm2:/dev/ttyACM0',
   'ddp:': 'ddp:192.168.1.50',
   'e131:': 'e131:192.168.1.50',
-  'record:': 'record:run.tpm2',
+  'tpm2file:': 'tpm2file:run.tpm2',
 };
 
 function checkOutput(value: string): string | undefined {
@@ -48,7 +48,7 @@ function checkOutput(value: string): string | undefined {
   const prefix = OUTPUT_PREFIXES.find((p) => value.startsWith(p));
   if (prefix && value.length > prefix.length) return undefined;
   if (prefix) return `${prefix} needs a target after the colon, e.g. ${OUTPUT_EXAMPLES[prefix]}`;
-  return `must be one of ${OUTPUT_WORDS.join(', ')}, tpm2:DEVICE, ddp:HOST[:PORT], e131:HOST[:PORT], record:FILE.tpm2`;
+  return `must be one of ${OUTPUT_WORDS.join(', ')}, tpm2:DEVICE, ddp:HOST[:PORT], e131:HOST[:PORT], tpm2file:FILE.tpm2`;
 }
 
 const BUTTON_WORDS = 'up|down|left|right|a|b|start|back';
@@ -92,7 +92,7 @@ export const OPTIONS = [
     help:
       'Where frames go. `auto` = the terminal when stdout is a TTY, else null; others: terminal, null, ' +
       'ws281x, tpm2:DEVICE (serial), ddp:HOST[:PORT], e131:HOST[:PORT] (network, e.g. WLED), ' +
-      'record:FILE.tpm2 (a recording). Comma-separated or repeated for several outputs at once.',
+      'tpm2file:FILE.tpm2 (a recording). Comma-separated or repeated for several outputs at once.',
     scope: 'config',
   },
   {
