@@ -175,7 +175,7 @@ test('progress shows on the bottom row while a folder is checked, and in the log
   assert.is(t.pixel(0, 14), RED);
   assert.match(
     t.log.lines.join('\n'),
-    /checked 2 of 12 pictures[^]*checked all 12 pictures: 12 ready, 0 skipped/,
+    /checked 2 of 12 pictures[\s\S]*checked all 12 pictures: 12 ready, 0 skipped/,
   );
 });
 

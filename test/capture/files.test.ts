@@ -90,7 +90,13 @@ test('screenshots go to <dir>/screenshots with a sortable name', async () => {
 async function cli(...argv: string[]): Promise<{ code: number; err: string }> {
   let err = '';
   const stream = (sink: (s: string) => void) =>
-    ({ isTTY: false, write: (s: string) => (sink(s), true) }) as unknown as NodeJS.WriteStream;
+    ({
+      isTTY: false,
+      write: (s: string) => {
+        sink(s);
+        return true;
+      },
+    }) as unknown as NodeJS.WriteStream;
   const io: CliIo = {
     stdout: stream(() => {}),
     stderr: stream((s) => (err += s)),
