@@ -125,10 +125,8 @@ fi
 
 step "Dependencies and build"
 run npm --prefix "$PREFIX" ci --no-audit --no-fund
+# The build also links package.json and assets/ into dist/ (scripts/link-dist.mjs).
 run npm --prefix "$PREFIX" run build
-# The compiled files find package.json and assets/ next to them, as the sources do.
-run ln -sfn ../package.json "$PREFIX/dist/package.json"
-run ln -sfn ../assets "$PREFIX/dist/assets"
 
 step "Config $CONFIG_FILE"
 run mkdir -p "$CONFIG_DIR"
