@@ -21,6 +21,7 @@ export * from './gfx/color.ts';
 export type { Font } from './gfx/font.ts';
 export { FONT_3X5, FONT_5X7 } from './gfx/font.ts';
 export { Graphics } from './gfx/graphics.ts';
+export { drawSpinner } from './gfx/spinner.ts';
 export type { Sprite } from './gfx/sprite.ts';
 export { sprite } from './gfx/sprite.ts';
 export type { Button, Buttons, Input } from './input/buttons.ts';

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Canvas, defineGame, Graphics, sprite } from '../../src/index.ts';
+import { Canvas, defineGame, drawSpinner, Graphics, sprite } from '../../src/index.ts';
 import { readConfig } from './config.ts';
 import { decodePicture, PictureError } from './decode.ts';
 import { FIT_LABELS, FIT_MODES } from './fit.ts';
@@ -279,28 +279,3 @@ export default defineGame({
     };
   },
 });
-
-const SPINNER: readonly (readonly [number, number])[] = [
-  [0, -2],
-  [1, -1],
-  [2, 0],
-  [1, 1],
-  [0, 2],
-  [-1, 1],
-  [-2, 0],
-  [-1, -1],
-];
-
-/** Loading: eight dots around the centre, one bright and a fading tail. */
-function drawSpinner(g: Graphics, tick: number): void {
-  g.clear();
-  const cx = Math.floor(g.width / 2);
-  const cy = Math.floor(g.height / 2);
-  const lead = Math.floor(tick / 4) % SPINNER.length;
-  for (let i = 0; i < SPINNER.length; i++) {
-    const [dx, dy] = SPINNER[i]!;
-    const age = (lead - i + SPINNER.length) % SPINNER.length;
-    const level = Math.max(0, 255 - age * 60);
-    g.set(cx + dx, cy + dy, (level << 16) | (level << 8) | level);
-  }
-}

@@ -1,4 +1,5 @@
 import type { Graphics } from '../gfx/graphics.ts';
+import { drawSpinner } from '../gfx/spinner.ts';
 import type { Input } from '../input/buttons.ts';
 import type {
   GameContext,
@@ -97,7 +98,7 @@ export class GameRunner implements Scene {
   draw(g: Graphics): void {
     if (this.stopped) return;
     if (!this.instance) {
-      drawLoading(g, this.ticks++);
+      drawSpinner(g, this.ticks++); // an async create() is still loading
       return;
     }
     try {
@@ -149,27 +150,4 @@ export class GameRunner implements Scene {
       log: (message: string) => services.log(`${definition.id}: ${message}`),
     };
   }
-}
-
-/** A small spinner shown while an async create() is still loading. */
-function drawLoading(g: Graphics, tick: number): void {
-  g.clear();
-  const cx = Math.floor(g.width / 2);
-  const cy = Math.floor(g.height / 2);
-  const spots = [
-    [0, -2],
-    [1, -1],
-    [2, 0],
-    [1, 1],
-    [0, 2],
-    [-1, 1],
-    [-2, 0],
-    [-1, -1],
-  ] as const;
-  const lead = Math.floor(tick / 4) % spots.length;
-  spots.forEach(([dx, dy], i) => {
-    const age = (lead - i + spots.length) % spots.length;
-    const level = Math.max(0, 255 - age * 60);
-    g.set(cx + dx, cy + dy, (level << 16) | (level << 8) | level);
-  });
 }

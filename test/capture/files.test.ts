@@ -8,8 +8,7 @@ import { GifRecorder } from '../../src/capture/gif-recorder.ts';
 import { writePng } from '../../src/capture/png.ts';
 import { startCapture } from '../../src/capture/run-capture.ts';
 import { saveScreenshot, screenshotName } from '../../src/capture/screenshot.ts';
-import type { CliIo } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledtable-capture-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,29 +86,10 @@ test('screenshots go to <dir>/screenshots with a sortable name', async () => {
   assert.equal([(await sharp(file).metadata()).width], [40]);
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; err: string }> {
-  let err = '';
-  const stream = (sink: (s: string) => void) =>
-    ({
-      isTTY: false,
-      write: (s: string) => {
-        sink(s);
-        return true;
-      },
-    }) as unknown as NodeJS.WriteStream;
-  const io: CliIo = {
-    stdout: stream(() => {}),
-    stderr: stream((s) => (err += s)),
-    stdin: { isTTY: false } as NodeJS.ReadStream,
-    env: { HOME: dir },
-  };
-  const code = await main([...argv, '--data-dir', dir], io);
-  return { code, err };
-}
-
 test('ledtable play --headless --out FILE.gif: sharp reads back the frames the run reported', async () => {
   const file = join(dir, 'testpattern.gif');
-  const { code, err } = await cli(
+  const { code, err } = await runCli(
+    dir,
     'play',
     'testpattern',
     '--headless',
@@ -130,7 +110,8 @@ test('ledtable play --headless --out FILE.gif: sharp reads back the frames the r
 
 test('ledtable play --headless --out FILE.png --led-dots writes the last frame', async () => {
   const file = join(dir, 'last.png');
-  const { code, err } = await cli(
+  const { code, err } = await runCli(
+    dir,
     'play',
     'viewer',
     '--headless',
@@ -147,7 +128,7 @@ test('ledtable play --headless --out FILE.png --led-dots writes the last frame',
 });
 
 test('a bad --out is a usage error', async () => {
-  const { code, err } = await cli('play', 'testpattern', '--headless', '--out', join(dir, 'x.bmp'));
+  const { code, err } = await runCli(dir, 'play', 'testpattern', '--headless', '--out', join(dir, 'x.bmp'));
   assert.is(code, 2);
   assert.match(err, /must end in \.png.*or \.gif/);
 });

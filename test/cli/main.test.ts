@@ -4,32 +4,11 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { discoverGames } from '../../src/cli/discover.ts';
-import type { CliIo } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/games');
 const dataDir = mkdtempSync(join(tmpdir(), 'ledtable-cli-'));
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const stream = (sink: (s: string) => void) =>
-    ({
-      isTTY: false,
-      write: (s: string) => {
-        sink(s);
-        return true;
-      },
-    }) as unknown as NodeJS.WriteStream;
-  const io: CliIo = {
-    stdout: stream((s) => (out += s)),
-    stderr: stream((s) => (err += s)),
-    stdin: { isTTY: false } as NodeJS.ReadStream,
-    env: { HOME: dataDir },
-  };
-  const code = await main([...argv, '--data-dir', dataDir], io);
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli(dataDir, ...argv);
 
 test('list --json lists every game folder with id, title and players', async () => {
   const { code, out } = await run('list', '--json');

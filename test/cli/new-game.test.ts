@@ -4,38 +4,17 @@ import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { discoverGames } from '../../src/cli/discover.ts';
-import type { CliIo } from '../../src/cli/io.ts';
 import { UsageError } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
 import { createGame, titleOf } from '../../src/cli/new-game.ts';
 import { randomPlay } from '../../src/testing/random-play.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // Inside node_modules so the generated test resolves 'uvu' like a game in games/ would.
 const cache = join(ROOT, 'node_modules/.cache');
 mkdirSync(cache, { recursive: true });
 const gamesDir = mkdtempSync(join(cache, 'ledtable-new-'));
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const stream = (sink: (s: string) => void) =>
-    ({
-      isTTY: false,
-      write: (s: string) => {
-        sink(s);
-        return true;
-      },
-    }) as unknown as NodeJS.WriteStream;
-  const io: CliIo = {
-    stdout: stream((s) => (out += s)),
-    stderr: stream((s) => (err += s)),
-    stdin: { isTTY: false } as NodeJS.ReadStream,
-    env: { HOME: gamesDir },
-  };
-  const code = await main([...argv, '--data-dir', join(gamesDir, '.data')], io);
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli(join(gamesDir, '.data'), ...argv);
 
 test('new scaffolds a game that list shows and discovery loads without problems', async () => {
   const { code, out } = await run('new', 'catch', '--games', gamesDir);

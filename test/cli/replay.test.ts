@@ -9,40 +9,19 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { discoverGames } from '../../src/cli/discover.ts';
-import type { CliIo } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
 import { frameHash, parseReplay, type Replay, ReplayRecorder, saveReplay } from '../../src/cli/replay.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { Random } from '../../src/engine/random.ts';
 import { BUTTONS } from '../../src/input/buttons.ts';
 import { ScriptedInput } from '../../src/input/scripted-input.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledtable-replay-'));
+const run = (...argv: string[]) => runCli(join(dir, 'data'), ...argv);
 const { games } = await discoverGames();
 const has = (id: string) => games.some((g) => g.id === id);
 const pick = (...ids: string[]) => ids.find(has) ?? 'testpattern';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const stream = (sink: (s: string) => void) =>
-    ({
-      isTTY: false,
-      write: (s: string) => {
-        sink(s);
-        return true;
-      },
-    }) as unknown as NodeJS.WriteStream;
-  const io: CliIo = {
-    stdout: stream((s) => (out += s)),
-    stderr: stream((s) => (err += s)),
-    stdin: { isTTY: false } as NodeJS.ReadStream,
-    env: { HOME: dir },
-  };
-  const code = await main([...argv, '--data-dir', join(dir, 'data')], io);
-  return { code, out, err };
-}
 
 /** Seeded random presses and releases for `players` players (no back: it would only pause). */
 function randomInputs(seed: number, ticks: number, players: number) {
