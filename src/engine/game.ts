@@ -93,7 +93,7 @@ export interface GameDefinition<S extends SettingSpecs = SettingSpecs> {
   readonly kind?: 'game' | 'app';
   /** Supported player counts; default { min: 1, max: 1 }. */
   readonly players?: { readonly min: number; readonly max: number };
-  /** Shown in the menu; up to 20×9 pixels. Build it with `sprite()`. */
+  /** Shown in the menu; up to 20×8 pixels. Build it with `sprite()`. */
   readonly icon?: Sprite;
   readonly settings?: S;
   /** How results compare: "higher" (points, default) or "lower" (times). */

@@ -6,7 +6,7 @@ import type { AnyGame, Engine } from './engine.ts';
 import type { Scene } from './scene.ts';
 import { SETTINGS_ICON, SettingsScreen } from './settings-screen.ts';
 
-const ICON_ROWS = 9;
+const ICON_ROWS = 8;
 const SLIDE_TICKS = 8;
 const GAME_TITLE: Color = 0xffffff;
 const APP_TITLE: Color = 0x40d0ff;

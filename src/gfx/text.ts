@@ -114,7 +114,7 @@ export function drawScrollingText(c: Canvas, text: string, opts: ScrollTextOptio
 }
 
 export interface BannerOptions {
-  /** Scroll speed in pixels per tick (default 0.5). */
+  /** Scroll speed in pixels per tick (default 0.25: 15 px/s at 60 Hz, easy to read). */
   readonly speed?: number;
   readonly font?: Font;
   /** Window left edge (default 0). */
@@ -142,7 +142,7 @@ export function drawBanner(
   if (tw <= width) {
     drawText(c, text, x + Math.floor((width - tw) / 2), y, color, font);
   } else {
-    scrollText(c, text, x, y, width, color, tick * (opts?.speed ?? 0.5), 6, font);
+    scrollText(c, text, x, y, width, color, tick * (opts?.speed ?? 0.25), 6, font);
   }
 }
 

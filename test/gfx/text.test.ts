@@ -155,7 +155,7 @@ test('banner: centred when it fits, scrolling by tick × speed when not, determi
     const a = new Canvas(20, 5);
     const b = new Canvas(20, 5);
     drawBanner(a, long, 0, WHITE, tick);
-    drawScrollingText(b, long, { x: 0, y: 0, width: 20, color: WHITE, offset: tick * 0.5 });
+    drawScrollingText(b, long, { x: 0, y: 0, width: 20, color: WHITE, offset: tick * 0.25 });
     assert.equal(a.pixels, b.pixels, `tick ${tick}`);
     const again = new Canvas(20, 5);
     drawBanner(again, long, 0, WHITE, tick);
