@@ -34,6 +34,8 @@ export interface OptionSpec {
   readonly scope: OptionScope;
 }
 
+import { parseLayoutSpec } from '../output/layout.ts';
+
 const OUTPUT_WORDS = ['auto', 'terminal', 'null', 'ws281x'];
 const OUTPUT_PREFIXES = ['tpm2:', 'ddp:', 'e131:', 'tpm2file:'];
 const OUTPUT_EXAMPLES: Readonly<Record<string, string>> = {
@@ -69,6 +71,15 @@ function checkKeyMap(value: string): string | undefined {
   return new RegExp(`^${CODE_WORD}=[1-4]:(?:${BUTTON_WORDS})$`).test(value)
     ? undefined
     : 'must look like KEY_J=2:left (key code, player 1-4, button)';
+}
+
+function checkLayout(value: string): string | undefined {
+  try {
+    parseLayoutSpec(value);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 function checkKeyValue(value: string): string | undefined {
@@ -265,6 +276,7 @@ export const OPTIONS = [
     type: 'string',
     default: 'columns,serpentine,top-left',
     arg: 'SPEC',
+    check: checkLayout,
     help:
       'How the LED strip is wired, as comma-separated words (the default: the strip runs in columns, ' +
       'zigzag, from the top-left corner); or map:FILE for an explicit LED map.',

@@ -112,7 +112,7 @@ export function compileLayout(width: number, height: number, options: LayoutOpti
 }
 
 const SPEC_HELP =
-  'a layout spec is comma-separated tokens: columns|rows, serpentine|progressive, ' +
+  'a layout spec is comma-separated tokens: columns|rows, serpentine (or zigzag)|progressive, ' +
   'top-left|top-right|bottom-left|bottom-right, rotate=0|90|180|270, mirror=none|x|y ' +
   `(omitted ones default to ${formatLayoutSpec(DEFAULT_LAYOUT)}), or map:FILE.json`;
 
@@ -144,9 +144,9 @@ export function parseLayoutSpec(spec: string): LayoutOptions | { mapFile: string
     if (token === 'columns' || token === 'rows') {
       once('order', token);
       out.order = token;
-    } else if (token === 'serpentine' || token === 'progressive') {
+    } else if (token === 'serpentine' || token === 'zigzag' || token === 'progressive') {
       once('direction', token);
-      out.serpentine = token === 'serpentine';
+      out.serpentine = token !== 'progressive';
     } else if ((STARTS as readonly string[]).includes(token)) {
       once('start corner', token);
       out.start = token as LayoutOptions['start'];

@@ -204,8 +204,8 @@ test('parseLayoutSpec reads the compact forms', () => {
 test('parseLayoutSpec errors name the bad token and list what is allowed', () => {
   const cases: [string, RegExp][] = [
     [
-      'columns,zigzag',
-      /"zigzag".*columns\|rows.*serpentine\|progressive.*top-left.*rotate=0\|90\|180\|270.*mirror=none\|x\|y.*map:/,
+      'columns,wiggly',
+      /"wiggly".*columns\|rows.*serpentine.*\|progressive.*top-left.*rotate=0\|90\|180\|270.*mirror=none\|x\|y.*map:/,
     ],
     ['rotate=45', /"rotate=45".*0, 90, 180 or 270/],
     ['rotate=', /"rotate=".*0, 90, 180 or 270/],
@@ -302,6 +302,10 @@ test('compileLayout rejects bad sizes and options', () => {
     () => compileLayout(20, 15, { ...DEFAULT_LAYOUT, rotate: 45 as 90 }),
     /rotate must be one of 0, 90, 180, 270/,
   );
+});
+
+test('zigzag is another word for serpentine', () => {
+  assert.equal(parseLayoutSpec('columns,zigzag,top-left'), parseLayoutSpec('columns,serpentine,top-left'));
 });
 
 test.run();
