@@ -41,6 +41,12 @@ export interface RealClockOptions {
     setTimeout(fn: () => void, ms: number): unknown;
     clearTimeout(handle: unknown): void;
   };
+  /**
+   * Runs a due tick after the I/O that arrived with it. Default setImmediate: the event loop
+   * runs timers before I/O callbacks, so without it a button event that arrives just as a tick
+   * falls due would wait for the tick after.
+   */
+  defer?: (fn: () => void) => void;
 }
 
 /**
@@ -53,6 +59,7 @@ export class RealClock implements Clock {
   private readonly maxCatchUp: number;
   private readonly now: () => number;
   private readonly timers: NonNullable<RealClockOptions['timers']>;
+  private readonly defer: (fn: () => void) => void;
   private timer: unknown;
   private running = false;
   /** Ticks run since start. */
@@ -63,6 +70,7 @@ export class RealClock implements Clock {
   constructor(options: RealClockOptions = {}) {
     this.maxCatchUp = options.maxCatchUp ?? 4;
     this.now = options.now ?? (() => performance.now());
+    this.defer = options.defer ?? ((fn) => setImmediate(fn));
     this.timers = options.timers ?? {
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
@@ -91,9 +99,10 @@ export class RealClock implements Clock {
       }
       if (!this.running) return;
       const nextDeadline = origin + (slots + 1) * period;
-      this.timer = this.timers.setTimeout(loop, Math.max(0, nextDeadline - this.now()));
+      this.timer = this.timers.setTimeout(wake, Math.max(0, nextDeadline - this.now()));
     };
-    this.timer = this.timers.setTimeout(loop, period);
+    const wake = () => this.defer(loop);
+    this.timer = this.timers.setTimeout(wake, period);
   }
 
   stop(): void {

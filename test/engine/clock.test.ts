@@ -48,7 +48,7 @@ test('manual clock: step(n) runs exactly n ticks, none after stop', () => {
 
 test('real clock: 60 Hz for 60 s is 3600 ticks even when every timer fires late', () => {
   const time = simulatedTime((i) => 0.3 + (i % 7) * 0.25); // 0.3–1.8 ms late, like setTimeout
-  const clock = new RealClock({ now: time.now, timers: time.timers });
+  const clock = new RealClock({ now: time.now, timers: time.timers, defer: (fn) => fn() });
   let ticks = 0;
   clock.start(60, () => ticks++);
   time.runUntil(60_000 + 2); // the 3600th deadline is at 60 s; allow its timer to be late
@@ -58,7 +58,7 @@ test('real clock: 60 Hz for 60 s is 3600 ticks even when every timer fires late'
 
 test('real clock: after a 1 s stall it catches up at most 4 ticks and drops the rest', () => {
   const time = simulatedTime(() => 0.5);
-  const clock = new RealClock({ now: time.now, timers: time.timers, maxCatchUp: 4 });
+  const clock = new RealClock({ now: time.now, timers: time.timers, maxCatchUp: 4, defer: (fn) => fn() });
   const stamps: number[] = [];
   clock.start(60, () => stamps.push(time.now()));
   time.runUntil(10_000 + 1, { at: 5000, ms: 1000 });
@@ -71,7 +71,7 @@ test('real clock: after a 1 s stall it catches up at most 4 ticks and drops the 
 
 test('real clock: stop() inside a tick prevents any further tick', () => {
   const time = simulatedTime(() => 0);
-  const clock = new RealClock({ now: time.now, timers: time.timers });
+  const clock = new RealClock({ now: time.now, timers: time.timers, defer: (fn) => fn() });
   let ticks = 0;
   clock.start(10, () => {
     ticks++;
