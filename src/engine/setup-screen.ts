@@ -42,7 +42,9 @@ export class SetupScreen implements Scene {
     for (const choice of this.choices) {
       const wanted =
         remembered[choice.key] ??
-        (choice.key === 'players' ? undefined : (specs[choice.key]?.default ?? choice.values[0]));
+        (choice.key === 'players'
+          ? engine.controls?.defaultPlayers() // the table's default player count (0 = the minimum)
+          : (specs[choice.key]?.default ?? choice.values[0]));
       const index = choice.values.findIndex((v) => String(v) === String(wanted));
       choice.index = Math.max(0, index);
     }

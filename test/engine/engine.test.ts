@@ -76,6 +76,27 @@ test('a game with choices opens the setup screen; players and settings reach the
   assert.is(engine.frame.get(2, 0), 0);
 });
 
+test("the setup screen starts at the table's default player count when nothing was chosen before", () => {
+  let players = 3;
+  const controls = {
+    brightness: () => 100,
+    setBrightness() {},
+    idleSeconds: () => 0,
+    setIdleSeconds() {},
+    defaultPlayers: () => players,
+    setDefaultPlayers(n: number) {
+      players = n;
+    },
+  };
+  const clock = new ManualClock();
+  const engine = new Engine({ catalog: [timed], clock, controls, idleSeconds: 0 });
+  engine.start();
+  engine.choose(timed);
+  engine.input.push({ player: 0, button: 'start', down: true });
+  clock.step(1);
+  assert.is(engine.game?.setup.players, 3);
+});
+
 test('lower-is-better scores keep the best per score key; the result screen returns to the menu', () => {
   const scores = new InMemory<ScoreTable>({});
   const { engine, clock, tap } = tableWith(0, scores);
