@@ -1,5 +1,8 @@
 import { cellX, cellY } from './pieces.ts';
 
+/** Cell value of a garbage block (versus); pieces store type + 1, i.e. 1..7. */
+export const GARBAGE = 8;
+
 /**
  * The well: `width` columns × `height` rows, row 0 at the top. The top `hidden` rows are the
  * buffer zone above the visible field where pieces spawn. A cell holds 0 when empty, or the
@@ -57,6 +60,29 @@ export class Board {
       if (cy >= this.hidden) allHidden = false;
     }
     return allHidden;
+  }
+
+  /**
+   * Pushes the stack up by `rows` and fills the bottom `rows` rows with GARBAGE except column
+   * `hole`. Returns true when a filled cell was pushed off the top (a top out).
+   */
+  insertGarbage(rows: number, hole: number): boolean {
+    const n = Math.min(rows, this.height);
+    if (n <= 0) return false;
+    const w = this.width;
+    let overflow = false;
+    for (let i = 0; i < n * w; i++) {
+      if (this.cells[i] !== 0) {
+        overflow = true;
+        break;
+      }
+    }
+    this.cells.copyWithin(0, n * w);
+    for (let y = this.height - n; y < this.height; y++) {
+      this.cells.fill(GARBAGE, y * w, (y + 1) * w);
+      if (hole >= 0 && hole < w) this.cells[y * w + hole] = 0;
+    }
+    return overflow;
   }
 
   /** Marks full rows in `full` and returns how many there are. */

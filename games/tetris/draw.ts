@@ -1,5 +1,6 @@
 import type { Color, Graphics } from '../../src/index.ts';
 import {
+  CELL_COLORS,
   DIM_COLORS,
   FLASH,
   GHOST_COLORS,
@@ -26,43 +27,12 @@ export function drawTetris(g: Graphics, game: Tetris, clearTicks: number, overTi
   g.clear();
   const wellX = Math.floor((g.width - WELL_WIDTH) / 2);
   const rows = g.height;
-  const board = game.board;
   for (let y = 0; y < rows; y++) {
     g.set(wellX - 1, y, WALL);
     g.set(wellX + WELL_WIDTH, y, WALL);
   }
 
-  // Locked cells, with the clear animation on full rows.
-  const clearing = game.phase === CLEARING;
-  const progress = clearing ? game.phaseTicks / clearTicks : 0;
-  const wipe =
-    progress <= FLASH_SHARE ? 0 : ((progress - FLASH_SHARE) / (1 - FLASH_SHARE)) * (WELL_WIDTH / 2);
-  for (let y = 0; y < rows; y++) {
-    const by = y + HIDDEN_ROWS;
-    const full = clearing && board.full[by] === 1;
-    for (let x = 0; x < WELL_WIDTH; x++) {
-      const cell = board.cells[by * WELL_WIDTH + x]!;
-      if (cell === 0) continue;
-      if (full) {
-        if (Math.abs(x + 0.5 - WELL_WIDTH / 2) >= wipe) g.set(wellX + x, y, FLASH);
-      } else {
-        g.set(wellX + x, y, PIECE_COLORS[cell - 1]!);
-      }
-    }
-  }
-
-  if (game.phase !== CLEARING && game.phase !== OVER) {
-    drawPiece(g, game, wellX, game.ghostY, GHOST_COLORS[game.type]!);
-    drawPiece(g, game, wellX, game.y, PIECE_COLORS[game.type]!);
-  }
-
-  if (game.phase === OVER) {
-    // Grey rows rise from the floor over `overTicks`.
-    const filled = Math.min(rows, Math.ceil((game.phaseTicks / overTicks) * rows));
-    for (let y = rows - filled; y < rows; y++) {
-      for (let x = 0; x < WELL_WIDTH; x++) if (g.get(wellX + x, y) === 0) g.set(wellX + x, y, TOP_OUT);
-    }
-  }
+  drawWell(g, game, wellX, clearTicks, overTicks);
 
   // Hold (left), dimmed once used for this piece.
   if (game.hold >= 0) {
@@ -82,6 +52,54 @@ export function drawTetris(g: Graphics, game: Tetris, clearTicks: number, overTi
   for (let i = 0; i < toward; i++) g.set(right + 1 + (i % 2), rows - 1 - (i >> 1), LINES_BAR);
 }
 
+/**
+ * One well with its top-left at (wellX, 0), as many rows as the canvas is tall: locked cells
+ * (with the line-clear animation), the ghost and the falling piece, and the game-over fill. Draws
+ * only over cells that hold something, so the caller may paint a background first.
+ */
+export function drawWell(
+  g: Graphics,
+  game: Tetris,
+  wellX: number,
+  clearTicks: number,
+  overTicks: number,
+): void {
+  const rows = g.height;
+  const board = game.board;
+  // Locked cells, with the clear animation on full rows.
+  const clearing = game.phase === CLEARING;
+  const progress = clearing ? game.phaseTicks / clearTicks : 0;
+  const wipe =
+    progress <= FLASH_SHARE ? 0 : ((progress - FLASH_SHARE) / (1 - FLASH_SHARE)) * (WELL_WIDTH / 2);
+  for (let y = 0; y < rows; y++) {
+    const by = y + HIDDEN_ROWS;
+    const full = clearing && board.full[by] === 1;
+    for (let x = 0; x < WELL_WIDTH; x++) {
+      const cell = board.cells[by * WELL_WIDTH + x]!;
+      if (cell === 0) continue;
+      if (full) {
+        if (Math.abs(x + 0.5 - WELL_WIDTH / 2) >= wipe) g.set(wellX + x, y, FLASH);
+      } else {
+        g.set(wellX + x, y, CELL_COLORS[cell - 1]!);
+      }
+    }
+  }
+
+  if (game.phase !== CLEARING && game.phase !== OVER) {
+    drawPiece(g, game, wellX, game.ghostY, GHOST_COLORS[game.type]!);
+    drawPiece(g, game, wellX, game.y, PIECE_COLORS[game.type]!);
+  }
+
+  if (game.phase === OVER) {
+    // Grey rows rise from the floor over `overTicks`.
+    const filled = Math.min(rows, Math.ceil((game.phaseTicks / overTicks) * rows));
+    for (let y = rows - filled; y < rows; y++) {
+      for (let x = 0; x < WELL_WIDTH; x++)
+        if (board.cells[(y + HIDDEN_ROWS) * WELL_WIDTH + x] === 0) g.set(wellX + x, y, TOP_OUT);
+    }
+  }
+}
+
 function drawPiece(g: Graphics, game: Tetris, wellX: number, y: number, color: Color): void {
   for (let i = 0; i < 4; i++) {
     const cy = y + cellY(game.type, game.rotation, i) - HIDDEN_ROWS;
@@ -90,10 +108,11 @@ function drawPiece(g: Graphics, game: Tetris, wellX: number, y: number, color: C
 }
 
 /**
- * A piece in spawn state in a 4×2 panel at (px, py). 3-wide pieces sit against the table's
- * edge, away from the well (`leftPanel` says which edge that is); I and O are centred.
+ * A piece in spawn state in a 4×2 panel at (px, py). I and O are centred; 3-wide pieces sit
+ * against the panel's left column when `leftPanel` is true, its right column otherwise (single
+ * player: against the table's edge, away from the well).
  */
-function drawPreview(
+export function drawPreview(
   g: Graphics,
   type: number,
   px: number,

@@ -1,7 +1,9 @@
-import { defineGame, sprite } from '../../src/index.ts';
+import { type Buttons, defineGame, sprite } from '../../src/index.ts';
 import { drawTetris } from './draw.ts';
+import { drawVersus } from './draw-versus.ts';
 import { PIECE_COLORS } from './palette.ts';
-import { type Controls, OVER, Tetris } from './tetris.ts';
+import { type Controls, OVER, Tetris, type TetrisOptions } from './tetris.ts';
+import { UNDECIDED, Versus } from './versus.ts';
 
 /** DAS: ticks from a press to the first repeat, at 60 Hz (scaled by the loop rate). */
 const DAS_60HZ = 10;
@@ -11,8 +13,9 @@ const ARR_60HZ = 2;
 export default defineGame({
   id: 'tetris',
   title: 'Tetris',
-  description: 'Guideline Tetris: SRS kicks, 7-bag, hold, ghost, lock delay, next two pieces.',
-  players: { min: 1, max: 1 },
+  description:
+    'Guideline Tetris: SRS kicks, 7-bag, hold, ghost, lock delay, next two pieces; 2-player versus with garbage.',
+  players: { min: 1, max: 2 },
   settings: {
     level: { label: 'LEVEL', values: [1, 5, 10, 15], default: 1 },
   },
@@ -32,38 +35,43 @@ export default defineGame({
     const overTicks = ctx.ticks(1);
     const das = Math.max(1, Math.round((DAS_60HZ * ctx.rate) / 60));
     const arr = Math.max(1, Math.round((ARR_60HZ * ctx.rate) / 60));
-    const game = new Tetris({
+    const options: TetrisOptions = {
       random: ctx.random,
       rate: ctx.rate,
       visibleRows: ctx.height,
       startLevel: Number(ctx.settings.level),
       lockTicks: ctx.ticks(0.5),
       clearTicks,
-    });
-    const controls: Controls = {
-      left: false,
-      right: false,
-      rotateCw: false,
-      rotateCcw: false,
-      softDrop: false,
-      hardDrop: false,
-      hold: false,
     };
     let ended = false;
 
+    if (ctx.players >= 2) {
+      const versus = new Versus(options);
+      const c0 = newControls();
+      const c1 = newControls();
+      const pulseTicks = ctx.ticks(0.25);
+      return {
+        update(input) {
+          readControls(input.player(0), c0, das, arr, false);
+          readControls(input.player(1), c1, das, arr, false);
+          versus.step(c0, c1);
+          if (versus.winner !== UNDECIDED && versus.overTicks >= overTicks && !ended) {
+            ended = true;
+            const winner = versus.winner;
+            ctx.end({ winner, message: winner < 0 ? 'DRAW' : winner === 0 ? 'P1 WINS' : 'P2 WINS' });
+          }
+        },
+        draw(g) {
+          drawVersus(g, versus, clearTicks, overTicks, Math.floor(ctx.tick / pulseTicks) % 2 === 0);
+        },
+      };
+    }
+
+    const game = new Tetris(options);
+    const controls = newControls();
     return {
       update(input) {
-        const p = input.player(0);
-        const l = p.heldTicks('left');
-        const r = p.heldTicks('right');
-        // Both held: the more recent press wins (left on a tie).
-        controls.left = l > 0 && (r === 0 || l <= r) && p.repeat('left', das, arr);
-        controls.right = r > 0 && (l === 0 || r < l) && p.repeat('right', das, arr);
-        controls.rotateCw = p.pressed('a');
-        controls.rotateCcw = p.pressed('b');
-        controls.softDrop = p.held('down');
-        controls.hardDrop = p.pressed('up');
-        controls.hold = p.pressed('start');
+        readControls(input.player(0), controls, das, arr, true);
         game.step(controls);
         if (game.phase === OVER && game.phaseTicks >= overTicks && !ended) {
           ended = true;
@@ -76,3 +84,32 @@ export default defineGame({
     };
   },
 });
+
+function newControls(): Controls {
+  return {
+    left: false,
+    right: false,
+    rotateCw: false,
+    rotateCcw: false,
+    softDrop: false,
+    hardDrop: false,
+    hold: false,
+  };
+}
+
+/**
+ * One player's buttons into `c` (reused every tick): DAS/ARR on left and right, A/B rotate,
+ * down soft drop, up hard drop, start hold (when `holdAllowed`).
+ */
+function readControls(p: Buttons, c: Controls, das: number, arr: number, holdAllowed: boolean): void {
+  const l = p.heldTicks('left');
+  const r = p.heldTicks('right');
+  // Both held: the more recent press wins (left on a tie).
+  c.left = l > 0 && (r === 0 || l <= r) && p.repeat('left', das, arr);
+  c.right = r > 0 && (l === 0 || r < l) && p.repeat('right', das, arr);
+  c.rotateCw = p.pressed('a');
+  c.rotateCcw = p.pressed('b');
+  c.softDrop = p.held('down');
+  c.hardDrop = p.pressed('up');
+  c.hold = holdAllowed && p.pressed('start');
+}

@@ -24,6 +24,20 @@ export const GHOST_COLORS: readonly Color[] = PIECE_COLORS.map((c) => scale(c, G
 /** The hold piece after it was used for this piece, and the second next piece. */
 export const DIM_COLORS: readonly Color[] = PIECE_COLORS.map((c) => scale(c, 0.55));
 
+/** Locked cell colours by cell value − 1: the seven pieces, then versus garbage. */
+export const GARBAGE_COLOR = 0x707070;
+export const CELL_COLORS: readonly Color[] = [...PIECE_COLORS, GARBAGE_COLOR];
+
+/**
+ * Versus: the empty cells of each well take a faint tint of the player's colour (P1 red, P2
+ * blue, as on the result screen), about 1–3 % of the light after gamma: enough to see where one
+ * well ends and the other begins, far below the ghost.
+ */
+export const VERSUS_TINTS: readonly Color[] = [0x280000, 0x000038];
+/** Versus: the pending-garbage bar, pulsing between these two (so it never reads as a Z block). */
+export const PENDING_BRIGHT = 0xff2000;
+export const PENDING_DIM = 0x700000;
+
 export const WALL = 0x404040;
 export const FLASH = 0xffffff;
 export const LEVEL_TEXT = 0xc0c0c0;

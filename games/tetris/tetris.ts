@@ -1,6 +1,7 @@
 import type { Random } from '../../src/index.ts';
 import { SevenBag } from './bag.ts';
 import { Board } from './board.ts';
+import { type GarbageQueue, garbageFor } from './garbage.ts';
 import { rowsPerTick, SOFT_DROP_FACTOR } from './gravity.ts';
 import { kickCount, kickX, kickY } from './pieces.ts';
 import { HARD_DROP_POINTS, levelFor, linePoints, SOFT_DROP_POINTS } from './scoring.ts';
@@ -41,6 +42,11 @@ export interface TetrisOptions {
   readonly lockTicks: number;
   /** Length of the line-clear animation in ticks; the next piece spawns after it. */
   readonly clearTicks: number;
+  /**
+   * Versus only: this player's incoming garbage. Clears cancel it (what is left goes to `sent`);
+   * a lock without a clear lands all of it. Without it the game is single-player.
+   */
+  readonly garbage?: GarbageQueue;
 }
 
 /**
@@ -72,7 +78,12 @@ export class Tetris {
   level: number;
   /** Lines cleared by the last lock (the CLEARING animation shows them). */
   lastClear = 0;
-  /** Why the game ended: 'block out' (no room to spawn) or 'lock out' (locked above the field). */
+  /** Versus: garbage rows this player's clears sent (after cancelling); the versus module takes them. */
+  sent = 0;
+  /**
+   * Why the game ended: 'block out' (no room to spawn), 'lock out' (locked above the field) or
+   * 'top out' (garbage pushed the stack off the top).
+   */
   topOut = '';
 
   /** Fall accumulator in rows; a row falls each time it reaches 1. */
@@ -256,6 +267,11 @@ export class Tetris {
     }
     const cleared = this.board.markFullRows();
     this.lastClear = cleared;
+    const incoming = this.options.garbage;
+    if (incoming !== undefined) {
+      if (cleared > 0) this.sent += incoming.cancel(garbageFor(cleared));
+      else if (incoming.rows > 0 && this.receiveGarbage(incoming)) return;
+    }
     if (cleared > 0) {
       this.score += linePoints(cleared, this.level);
       this.lines += cleared;
@@ -269,6 +285,20 @@ export class Tetris {
       return;
     }
     this.spawn(this.bag.next());
+  }
+
+  /** Lands every waiting batch, oldest first. Returns true when it topped the player out. */
+  private receiveGarbage(incoming: GarbageQueue): boolean {
+    while (incoming.batches > 0) {
+      const overflow = this.board.insertGarbage(incoming.peekRows(), incoming.peekHole());
+      incoming.drop();
+      if (overflow) {
+        incoming.clear();
+        this.gameOver('top out');
+        return true;
+      }
+    }
+    return false;
   }
 
   private gameOver(reason: string): void {
