@@ -1,5 +1,5 @@
-import { existsSync, type FSWatcher, readFileSync, watch } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, type FSWatcher, readdirSync, readFileSync, statSync, watch } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../engine/log.ts';
 import type { Scene } from '../engine/scene.ts';
@@ -59,19 +59,24 @@ export function watchGames(options: HotReloadOptions): HotReload {
     engine.replace(loaded.game);
   };
 
-  const watcher: FSWatcher = watch(gamesDir, { recursive: true }, (_event, filename) => {
-    const folder = filename?.toString().split(/[\\/]/)[0];
-    if (!folder || folder.startsWith('.') || folder.startsWith('_') || folder === filename) return;
-    clearTimeout(timers.get(folder));
-    timers.set(
-      folder,
-      setTimeout(() => {
-        timers.delete(folder);
-        queue = queue.then(() => reload(folder)).catch((error: unknown) => log.error('hot reload', error));
-      }, debounceMs),
-    );
-  });
-  watcher.on('error', (error) => log.error(`hot reload stopped watching ${gamesDir}`, error));
+  const watcher = watchTree(
+    gamesDir,
+    (path, isDirectory) => {
+      const folder = path.split(sep)[0];
+      // Files directly in gamesDir are no game; a folder appearing there is (a new game).
+      if (!folder || folder.startsWith('.') || folder.startsWith('_') || (folder === path && !isDirectory))
+        return;
+      clearTimeout(timers.get(folder));
+      timers.set(
+        folder,
+        setTimeout(() => {
+          timers.delete(folder);
+          queue = queue.then(() => reload(folder)).catch((error: unknown) => log.error('hot reload', error));
+        }, debounceMs),
+      );
+    },
+    (error) => log.error(`hot reload stopped watching ${gamesDir}`, error),
+  );
   log.info(`watching ${gamesDir} for changes (hot reload)`);
   if (!isModulePackage(gamesDir)) {
     log.warn(
@@ -123,6 +128,79 @@ class ReloadError implements Scene {
       width: g.width - 2,
     });
   }
+}
+
+/**
+ * Watches `root` and every directory below it (but node_modules and dot-folders) with one
+ * non-recursive fs.watch each; directories created later join when they appear. Calls `changed`
+ * with the path (relative to root) of each entry that changed. Not `watch(root, { recursive })`:
+ * on Linux, Node 20 emulates that per file and loses a file for good once a rename replaces it,
+ * which is how many editors and `sed -i` save, so every later save went unnoticed.
+ */
+export function watchTree(
+  root: string,
+  changed: (path: string, isDirectory: boolean) => void,
+  failed: (error: unknown) => void,
+): { close(): void } {
+  const watchers = new Map<string, FSWatcher>();
+  const isDirectory = (path: string) => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const forget = (dir: string) => {
+    for (const [path, watcher] of watchers) {
+      if (path === dir || path.startsWith(dir + sep)) {
+        watcher.close();
+        watchers.delete(path);
+      }
+    }
+  };
+  /** Starts watching `dir` and its sub-directories; `announce` reports the files already in them. */
+  const add = (dir: string, announce: boolean) => {
+    if (watchers.has(dir)) return;
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(dir, (_event, name) => {
+        const path = name ? join(dir, name.toString()) : dir;
+        const directory = isDirectory(path);
+        if (directory && path !== dir) add(path, true);
+        else if (!directory) forget(path); // a watched folder that was deleted or renamed away
+        changed(relative(root, path), directory);
+      });
+    } catch (error) {
+      if (dir === root) failed(error);
+      return; // gone already, or unreadable: nothing to watch
+    }
+    watchers.set(dir, watcher);
+    watcher.on('error', (error) => {
+      forget(dir);
+      if (dir === root) failed(error);
+    });
+    let entries: import('node:fs').Dirent[] = [];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      // Deleted while we looked: its parent's watcher reports that.
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) add(path, announce);
+      } else if (announce) {
+        changed(relative(root, path), false); // written before this watcher existed
+      }
+    }
+  };
+  add(resolve(root), false);
+  return {
+    close() {
+      for (const watcher of watchers.values()) watcher.close();
+      watchers.clear();
+    },
+  };
 }
 
 /** True when the nearest package.json at or above `dir` says "type": "module" (reload needs ESM). */

@@ -3,7 +3,7 @@
  * while the test rewrites its files; the watcher reloads it (sub-modules included) and the next
  * frame shows the new code. Waiting for the watcher is a bounded poll, never a fixed sleep.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -105,6 +105,43 @@ test('a runtime error takes the crash path; the next save restarts the game', as
   clock.step(1);
   assert.is(engine.top.title, 'Blink');
   assert.is(engine.frame.get(0, 0), 0x0000ff);
+});
+
+test('an atomic save (temp file renamed over the old one) reloads, and so does every save after it', async () => {
+  // Editors and `sed -i` save this way; Node 20's recursive fs.watch on Linux lost the file after it.
+  const saveAtomically = (color: number) => {
+    writeFileSync(join(folder, 'color.ts.tmp'), `export const COLOR: number = ${color};\n`);
+    renameSync(join(folder, 'color.ts.tmp'), join(folder, 'color.ts'));
+  };
+  for (const [color, save] of [
+    [0xffff00, saveAtomically],
+    [0x00ffff, writeColor],
+    [0xff00ff, saveAtomically],
+    [0x808080, writeColor],
+  ] as const) {
+    const before = hot.reloads;
+    save(color);
+    await until(() => hot.reloads > before, `the reload to ${color.toString(16)}`);
+    clock.step(1);
+    assert.is(engine.frame.get(0, 0), color);
+  }
+});
+
+test('a game folder created while watching reloads too', async () => {
+  const late = join(dir, 'late');
+  mkdirSync(late);
+  writeFileSync(
+    join(late, 'index.ts'),
+    "export default { id: 'late', title: 'Late', create() { return { update() {}, draw() {} }; } };\n",
+  );
+  await until(() => engine.catalog.some((game) => game.id === 'late'), 'the new game in the catalog');
+  const before = hot.reloads;
+  writeFileSync(
+    join(late, 'index.ts'),
+    "export default { id: 'late', title: 'Later', create() { return { update() {}, draw() {} }; } };\n",
+  );
+  await until(() => hot.reloads > before, 'the reload of the new game');
+  assert.is(engine.catalog.find((game) => game.id === 'late')?.title, 'Later');
 });
 
 test('clean up', () => {
