@@ -99,6 +99,18 @@ export function watchGames(options: HotReloadOptions): HotReload {
   };
 }
 
+/**
+ * The line a failed reload shows on the table: the folder and the file, line and column with the
+ * compiler's message when there is one ("catch: index.ts:8:17: Unexpected \";\""), else the first
+ * line of the problem, always without the long absolute path.
+ */
+export function reloadErrorText(folder: string, problem: string): string {
+  const lines = problem.split('\n');
+  const line = lines.find((text) => text.includes(': ERROR: '))?.replace(': ERROR: ', ': ') ?? lines[0] ?? '';
+  const at = line.lastIndexOf(`${folder}/`);
+  return `${folder}: ${at < 0 ? line : line.slice(at + folder.length + 1)}`;
+}
+
 /** A load error, in red, until the next save reloads the game (or back returns to the menu). */
 class ReloadError implements Scene {
   readonly title = 'Reload error';
@@ -110,9 +122,7 @@ class ReloadError implements Scene {
     folder: string,
     problem: string,
   ) {
-    // The first line of the problem without the long absolute path: "index.ts: failed to load: …"
-    const line = problem.split('\n')[0] ?? problem;
-    this.text = `${folder}: ${line.slice(line.lastIndexOf(`${folder}/`) + folder.length + 1)}`;
+    this.text = reloadErrorText(folder, problem);
   }
 
   update(input: Input): void {

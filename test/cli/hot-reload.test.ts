@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { discoverGames } from '../../src/cli/discover.ts';
-import { type HotReload, watchGames } from '../../src/cli/hot-reload.ts';
+import { type HotReload, reloadErrorText, watchGames } from '../../src/cli/hot-reload.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
@@ -83,6 +83,20 @@ test('a syntax error shows on the table and in the log; the process keeps runnin
   assert.is(engine.top.title, 'Reload error');
   assert.is(engine.frame.get(0, 0), 0xff3030);
   assert.ok(log.lines.some((line) => line.startsWith('error: reload blink failed')));
+});
+
+test('the table shows where the syntax error is, not only "Transform failed"', () => {
+  const problem =
+    '/home/me/games/catch/index.ts: failed to load: Transform failed with 1 error:\n/home/me/games/catch/index.ts:8:17: ERROR: Unexpected ";"';
+  assert.is(reloadErrorText('catch', problem), 'catch: index.ts:8:17: Unexpected ";"');
+  assert.is(
+    reloadErrorText(
+      'catch',
+      '/home/me/games/catch/index.ts: id is "cat" but the folder is "catch": make them equal',
+    ),
+    'catch: index.ts: id is "cat" but the folder is "catch": make them equal',
+  );
+  assert.is(reloadErrorText('catch', 'no path here'), 'catch: no path here');
 });
 
 test('the next save recovers', async () => {
