@@ -1,20 +1,31 @@
 import { Random } from '../../src/index.ts';
 import type { Harness } from '../../src/testing/index.ts';
 import { SevenBag } from './bag.ts';
-import { DIM_COLORS, GHOST_COLORS, LEVEL_TEXT, LINES_BAR, PIECE_COLORS, WALL } from './palette.ts';
+import type { GarbageQueue } from './garbage.ts';
+import {
+  DIM_COLORS,
+  GARBAGE_COLOR,
+  GHOST_COLORS,
+  LEVEL_TEXT,
+  LINES_BAR,
+  PENDING_BRIGHT,
+  PENDING_DIM,
+  PIECE_COLORS,
+  VERSUS_TINTS,
+  WALL,
+} from './palette.ts';
 import { PIECE_NAMES } from './pieces.ts';
-import { type Controls, HIDDEN_ROWS, Tetris } from './tetris.ts';
+import { type Controls, HIDDEN_ROWS, Tetris, type TetrisOptions } from './tetris.ts';
 
-/** A game at 60 Hz with the table's 15 visible rows. */
-export function newTetris(startLevel = 1, seed = 1): Tetris {
-  return new Tetris({
-    random: new Random(seed),
-    rate: 60,
-    visibleRows: 15,
-    startLevel,
-    lockTicks: 30,
-    clearTicks: 18,
-  });
+/** Options for a game at 60 Hz with the table's 15 visible rows. */
+export function tetrisOptions(startLevel = 1, seed = 1): TetrisOptions {
+  return { random: new Random(seed), rate: 60, visibleRows: 15, startLevel, lockTicks: 30, clearTicks: 18 };
+}
+
+/** A game at 60 Hz with the table's 15 visible rows; with `garbage`, a versus player's. */
+export function newTetris(startLevel = 1, seed = 1, garbage?: GarbageQueue): Tetris {
+  const options = tetrisOptions(startLevel, seed);
+  return new Tetris(garbage === undefined ? options : { ...options, garbage });
 }
 
 export function controls(set: Partial<Controls> = {}): Controls {
@@ -70,6 +81,19 @@ export const LEGEND: Readonly<Record<string, number>> = (() => {
   }
   return legend;
 })();
+
+/**
+ * Legend for versus frames: as LEGEND, plus '.' P1's empty cells, ',' P2's, '#' garbage, '+' and
+ * '-' the pending-garbage bar (bright and dim phase).
+ */
+export const VERSUS_LEGEND: Readonly<Record<string, number>> = {
+  ...LEGEND,
+  '.': VERSUS_TINTS[0]!,
+  ',': VERSUS_TINTS[1]!,
+  '#': GARBAGE_COLOR,
+  '+': PENDING_BRIGHT,
+  '-': PENDING_DIM,
+};
 
 /** Columns 4..15 of the frame: the well with its two walls. */
 export function wellFrame(t: Harness): string {
