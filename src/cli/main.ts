@@ -111,10 +111,7 @@ async function runCommand(
     }
     case 'new': {
       const made = createGame(rest[0], options.games || BUILT_IN_GAMES);
-      io.stdout.write(
-        `created ${made.dir}/ (${made.files.join(', ')})\n` +
-          `play it: npx ledtable play ${rest[0]} --watch   test it: npx tsx test/run.ts ${rest[0]}\n`,
-      );
+      io.stdout.write(`created ${made.dir}/ (${made.files.join(', ')})\n${made.next}\n`);
       return 0;
     }
     case 'replay': {

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { discoverGames } from '../../src/cli/discover.ts';
+import { BUILT_IN_GAMES, discoverGames } from '../../src/cli/discover.ts';
+import { isModulePackage } from '../../src/cli/hot-reload.ts';
 import { UsageError } from '../../src/cli/io.ts';
-import { createGame, titleOf } from '../../src/cli/new-game.ts';
+import { createGame, nextSteps, titleOf } from '../../src/cli/new-game.ts';
 import { randomPlay } from '../../src/testing/random-play.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
@@ -68,6 +70,47 @@ test('ids that clash or are not folder names are refused with exit code 2', asyn
   assert.throws(
     () => createGame('x y', gamesDir),
     (e: unknown) => e instanceof UsageError,
+  );
+});
+
+test('a games folder outside any ES module package gets a package.json, so the game loads', async () => {
+  const outside = mkdtempSync(join(tmpdir(), 'ledtable-new-outside-'));
+  try {
+    const needed = !isModulePackage(outside);
+    const { code, out } = await run('new', 'far', '--games', outside);
+    assert.is(code, 0, out);
+    assert.is(existsSync(join(outside, 'package.json')), needed);
+    const { games, problems } = await discoverGames(outside);
+    assert.equal(problems, []);
+    assert.equal(
+      games.map((g) => g.id),
+      ['far'],
+    );
+    assert.ok(out.includes(`play it: npx ledtable play far --games ${outside} --watch`), out);
+    assert.ok(out.includes(`npx tsx ${join(outside, 'far', 'far.test.ts')}`), out);
+  } finally {
+    rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test('a CommonJS package.json in the games folder is refused, never rewritten', async () => {
+  const outside = mkdtempSync(join(tmpdir(), 'ledtable-new-cjs-'));
+  try {
+    writeFileSync(join(outside, 'package.json'), '{ "name": "mine" }\n');
+    const { code, err } = await run('new', 'far', '--games', outside);
+    assert.is(code, 2);
+    assert.match(err, /"type": "module"/);
+    assert.is(readFileSync(join(outside, 'package.json'), 'utf8'), '{ "name": "mine" }\n');
+    assert.not.ok(existsSync(join(outside, 'far')));
+  } finally {
+    rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test('in the built-in games folder the hints are the short ones', () => {
+  assert.is(
+    nextSteps('rain', BUILT_IN_GAMES, join(BUILT_IN_GAMES, 'rain')),
+    'play it: npx ledtable play rain --watch\ntest it: npx tsx test/run.ts games/rain/rain.test.ts',
   );
 });
 
