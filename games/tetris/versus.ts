@@ -37,7 +37,8 @@ export class Versus {
    * only the topped-out wells keep ticking (their game-over animation); the winner's freezes.
    */
   step(c0: Controls, c1: Controls): void {
-    const [a, b] = this.games;
+    const a = this.games[0];
+    const b = this.games[1];
     if (this.winner !== UNDECIDED) {
       if (a.phase === OVER) a.step(c0);
       if (b.phase === OVER) b.step(c1);
@@ -57,7 +58,8 @@ export class Versus {
   /** Ticks since the (first) loser topped out, or -1 while undecided. */
   get overTicks(): number {
     if (this.winner === UNDECIDED) return -1;
-    const [a, b] = this.games;
+    const a = this.games[0];
+    const b = this.games[1];
     return Math.max(a.phase === OVER ? a.phaseTicks : 0, b.phase === OVER ? b.phaseTicks : 0);
   }
 
