@@ -16,7 +16,7 @@ export type SettingValues<S extends SettingSpecs> = { readonly [K in keyof S]: S
 
 /** How a game ends. The engine shows it, with the high score, then returns to the menu. */
 export interface GameResult {
-  /** Points, a length, or ticks for timed games; compared by the game's `score.order`. */
+  /** Points, a length, or ticks for timed games; compared by the game's `scoreOrder`. */
   readonly score?: number;
   /** Separate high-score tables, e.g. one per difficulty level ("easy"). Default: "default". */
   readonly scoreKey?: string;
