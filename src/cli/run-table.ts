@@ -8,6 +8,7 @@ import { TerminalKeys } from '../input/terminal-keys.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
 import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
+import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
 import { createDrivers, usesTerminal } from './outputs.ts';
@@ -157,27 +158,14 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
     }
   };
 
-  const onSignal = (signal: NodeJS.Signals) => void stop(0, signal);
-  const onFatal = (error: unknown) => void stop(1, 'an unexpected error', error);
-  const onExit = () => {
-    // Last resort if the process exits without stop() finishing: give the terminal back.
-    if (onTerminal && !stopping) io.stdout.write(restoreTerminalSequence());
-    if (io.stdin.isTTY) io.stdin.setRawMode?.(false);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
-  process.on('uncaughtException', onFatal);
-  process.on('unhandledRejection', onFatal);
-  process.on('exit', onExit);
-  const removeHandlers = () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
-    process.off('uncaughtException', onFatal);
-    process.off('unhandledRejection', onFatal);
-    process.off('exit', onExit);
-  };
+  const removeHandlers = routeExitPaths(
+    (code, reason, error) => void stop(code, reason, error),
+    () => {
+      // The process is exiting without stop() having finished: give the terminal back.
+      if (onTerminal && !stopping) io.stdout.write(restoreTerminalSequence());
+      if (io.stdin.isTTY) io.stdin.setRawMode?.(false);
+    },
+  );
 
   try {
     await keys?.start((event) => {
