@@ -1,0 +1,71 @@
+/**
+ * The design's boundaries, checked on every file: src/ imports games/ and hardware/ only from
+ * src/cli/ (the composition root); games import the engine only through src/index.ts and never
+ * hardware/; games never read the clock or Math.random (the engine owns time and randomness).
+ * Only the apps that must read files (viewer, tpm2) may import node: modules or sharp.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+const ROOT = join(import.meta.dirname, '..');
+const FILE_APPS = new Set(['viewer', 'tpm2']);
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
+    .map((e) => relative(ROOT, join(e.parentPath, e.name)))
+    .filter((file) => !file.includes('node_modules') && !file.includes('templates'));
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1]!);
+}
+
+test('src/ outside src/cli/ imports neither games/ nor hardware/', () => {
+  const offenders = sources('src')
+    .filter((file) => !file.startsWith('src/cli/'))
+    .flatMap((file) =>
+      imports(file)
+        .filter((spec) => /\/(games|hardware)\//.test(spec))
+        .map((spec) => `${file} → ${spec}`),
+    );
+  assert.equal(offenders, []);
+});
+
+test('games import the engine only through src/index.ts, and never hardware/', () => {
+  const offenders = sources('games').flatMap((file) =>
+    imports(file)
+      .filter(
+        (spec) => spec.includes('hardware/') || (spec.includes('/src/') && !spec.endsWith('/src/index.ts')),
+      )
+      .map((spec) => `${file} → ${spec}`),
+  );
+  assert.equal(offenders, []);
+});
+
+test('only the file-reading apps import node: modules or sharp', () => {
+  const offenders = sources('games')
+    .filter((file) => !FILE_APPS.has(file.split('/')[1]!) && !file.endsWith('make-samples.ts'))
+    .flatMap((file) =>
+      imports(file)
+        .filter((spec) => spec.startsWith('node:') || spec === 'sharp')
+        .map((spec) => `${file} → ${spec}`),
+    );
+  assert.equal(offenders, []);
+});
+
+test('games never read the clock or Math.random', () => {
+  const offenders = sources('games')
+    .filter((file) => !file.endsWith('make-samples.ts'))
+    .filter((file) =>
+      /\b(Math\.random|Date\.now|new Date\(|setTimeout|setInterval|performance\.now)\b/.test(
+        readFileSync(join(ROOT, file), 'utf8'),
+      ),
+    );
+  assert.equal(offenders, []);
+});
+
+test.run();
