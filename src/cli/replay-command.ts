@@ -70,8 +70,13 @@ export async function replayCommand(
   return code;
 }
 
+/** Reports whether the final frame matches the recording (one line on stderr either way). */
 function diverged(io: CliIo, replay: Replay, hash: string): boolean {
-  if (replay.finalFrameHash === undefined || replay.finalFrameHash === hash) return false;
+  if (replay.finalFrameHash === undefined) return false;
+  if (replay.finalFrameHash === hash) {
+    io.stderr.write(`ledtable: replay of ${replay.game} matched: ${replay.ticks} ticks, same final frame\n`);
+    return false;
+  }
   io.stderr.write(
     `ledtable: the replay diverged: its last frame differs from the recording (${hash} ≠ ${replay.finalFrameHash}); ` +
       `the game's code or data changed since it was recorded\n`,
