@@ -33,7 +33,14 @@ type OutputFactory = (target: string, context: OutputContext) => LedDriver | Pro
 const FACTORIES: Readonly<Record<string, OutputFactory>> = {
   null: () => new NullDriver(),
   terminal: (_target, { layout, options, stdout, env }) =>
-    new TerminalDriver({ stream: stdout, layout, scale: options.scale, colors: options.colors, env }),
+    new TerminalDriver({
+      stream: stdout,
+      layout,
+      scale: options.scale,
+      colors: options.colors,
+      env,
+      gamma: options.gamma, // shown as the LEDs look, not as the bytes they are sent
+    }),
   ws281x: (target, { layout, options }) =>
     usage(async () => {
       if (target !== '')

@@ -22,6 +22,12 @@ export interface TerminalDriverOptions {
   colors?: 'auto' | 'truecolor' | '256';
   /** Environment consulted by colors: 'auto' (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The gamma the colour pipeline applied for the LEDs (default 1: none). The simulator undoes
+   * it, so a monitor shows what the LEDs look like, while brightness and the power limiter stay
+   * visible.
+   */
+  gamma?: number;
 }
 
 const ESC = '\x1b[';
@@ -59,6 +65,8 @@ export class TerminalDriver implements LedDriver {
   private readonly pixelOfLed: Int32Array;
   /** Colour key per pixel: 0xRRGGBB (truecolour) or a palette index (256). */
   private readonly keys: Int32Array;
+  /** LED channel value → the display value that looks the same on a monitor (inverse gamma). */
+  private readonly toDisplay = new Uint8Array(256);
   private readonly blackKey: number;
   private state: 'new' | 'open' | 'closed' = 'new';
   private shownOnce = false;
@@ -105,6 +113,8 @@ export class TerminalDriver implements LedDriver {
     layout.ledOf.forEach((led, pixel) => {
       if (led >= 0) this.pixelOfLed[led] = pixel;
     });
+    const gamma = options.gamma ?? 1;
+    for (let v = 0; v < 256; v++) this.toDisplay[v] = Math.round(255 * (v / 255) ** (1 / gamma));
     this.keys = new Int32Array(layout.width * layout.height);
     this.blackKey = this.colorMode === 'truecolor' ? 0 : 16;
     this.keys.fill(this.blackKey);
@@ -137,13 +147,14 @@ export class TerminalDriver implements LedDriver {
     }
     const keys = this.keys;
     const pixelOfLed = this.pixelOfLed;
+    const display = this.toDisplay;
     const truecolor = this.colorMode === 'truecolor';
     for (let led = 0; led < ledCount; led++) {
       const p = pixelOfLed[led]!;
       if (p < 0) continue;
-      const r = frame[led * 3]!;
-      const g = frame[led * 3 + 1]!;
-      const b = frame[led * 3 + 2]!;
+      const r = display[frame[led * 3]!]!;
+      const g = display[frame[led * 3 + 1]!]!;
+      const b = display[frame[led * 3 + 2]!]!;
       keys[p] = truecolor ? (r << 16) | (g << 8) | b : nearest256(r, g, b);
     }
     this.shownOnce = true;

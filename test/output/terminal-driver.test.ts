@@ -118,6 +118,17 @@ test('round trip at scale 2 and 3, and through many partial updates', async () =
   }
 });
 
+test('with the pipeline gamma given, the screen shows the LEDs as they look (gamma undone)', async () => {
+  const term = new FakeTerminal(80, 24);
+  const driver = new TerminalDriver({ stream: term, layout, scale: 1, colors: 'truecolor', gamma: 2.2 });
+  await driver.open();
+  const strip = new Uint8Array(layout.ledCount * 3);
+  // 56 is what gamma 2.2 makes of sRGB 128; 255 and 0 stay.
+  strip.set([56, 255, 0], 0);
+  driver.show(strip);
+  assert.is(readBack(term, 20, 15, 1)[0], 0x80ff00);
+});
+
 test('a static frame re-sent writes nothing', async () => {
   const { term, driver, canvas, show } = await setup();
   randomize(canvas, lcg(2));
