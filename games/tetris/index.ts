@@ -2,7 +2,7 @@ import { type Buttons, defineGame, sprite } from '../../src/index.ts';
 import { drawTetris } from './draw.ts';
 import { drawVersus } from './draw-versus.ts';
 import { PIECE_COLORS } from './palette.ts';
-import { type Controls, OVER, Tetris, type TetrisOptions } from './tetris.ts';
+import { type Controls, idleControls, OVER, Tetris, type TetrisOptions } from './tetris.ts';
 import { UNDECIDED, Versus } from './versus.ts';
 
 /** DAS: ticks from a press to the first repeat, at 60 Hz (scaled by the loop rate). */
@@ -47,8 +47,8 @@ export default defineGame({
 
     if (ctx.players >= 2) {
       const versus = new Versus(options);
-      const c0 = newControls();
-      const c1 = newControls();
+      const c0 = idleControls();
+      const c1 = idleControls();
       const pulseTicks = ctx.ticks(0.25);
       return {
         update(input) {
@@ -68,7 +68,7 @@ export default defineGame({
     }
 
     const game = new Tetris(options);
-    const controls = newControls();
+    const controls = idleControls();
     return {
       update(input) {
         readControls(input.player(0), controls, das, arr, true);
@@ -84,18 +84,6 @@ export default defineGame({
     };
   },
 });
-
-function newControls(): Controls {
-  return {
-    left: false,
-    right: false,
-    rotateCw: false,
-    rotateCcw: false,
-    softDrop: false,
-    hardDrop: false,
-    hold: false,
-  };
-}
 
 /**
  * One player's buttons into `c` (reused every tick): DAS/ARR on left and right, A/B rotate,

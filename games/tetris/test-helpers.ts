@@ -15,7 +15,7 @@ import {
   WALL,
 } from './palette.ts';
 import { PIECE_NAMES } from './pieces.ts';
-import { type Controls, HIDDEN_ROWS, Tetris, type TetrisOptions } from './tetris.ts';
+import { type Controls, HIDDEN_ROWS, idleControls, Tetris, type TetrisOptions } from './tetris.ts';
 
 /** Options for a game at 60 Hz with the table's 15 visible rows. */
 export function tetrisOptions(startLevel = 1, seed = 1): TetrisOptions {
@@ -29,16 +29,7 @@ export function newTetris(startLevel = 1, seed = 1, garbage?: GarbageQueue): Tet
 }
 
 export function controls(set: Partial<Controls> = {}): Controls {
-  return {
-    left: false,
-    right: false,
-    rotateCw: false,
-    rotateCcw: false,
-    softDrop: false,
-    hardDrop: false,
-    hold: false,
-    ...set,
-  };
+  return { ...idleControls(), ...set };
 }
 
 /**

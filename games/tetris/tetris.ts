@@ -30,6 +30,19 @@ export interface Controls {
   hold: boolean;
 }
 
+/** Controls with nothing pressed (one object per player, reused every tick). */
+export function idleControls(): Controls {
+  return {
+    left: false,
+    right: false,
+    rotateCw: false,
+    rotateCcw: false,
+    softDrop: false,
+    hardDrop: false,
+    hold: false,
+  };
+}
+
 export interface TetrisOptions {
   readonly random: Random;
   /** Loop rate in ticks per second (gravity is converted with it). */
