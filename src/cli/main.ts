@@ -54,8 +54,9 @@ export const COMMANDS = [
     summary: 'Teach a HID gamepad (node-hid) its buttons, one prompt each; saved by vendor:product id.',
   },
   {
-    usage: 'ledtable bench [--json]',
-    summary: 'Measure loop timing, per-tick cost, memory and output bytes.',
+    usage: 'ledtable bench [WORD] [--json]',
+    summary:
+      'Measure loop timing, per-tick cost, memory, output and viewer figures (WORD: only the sections whose title has it).',
   },
 ] as const;
 
