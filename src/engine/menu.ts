@@ -20,6 +20,8 @@ export class Menu implements Scene {
   private readonly entries: readonly AnyGame[];
   private selected = 0;
   private shownFor = 0;
+  /** The title line of the selected entry, rebuilt only when the entry or the scores change. */
+  private shown: { entry: AnyGame; revision: number; text: string } | undefined;
   /** Ticks left in the slide animation and its direction (+1 = moved right). */
   private slide = 0;
   private slideDirection = 0;
@@ -56,6 +58,19 @@ export class Menu implements Scene {
     }
   }
 
+  /** "TETRIS  HI 1234"; with several score tables "MINESWEEPER  EASY 83  HARD 140". */
+  private label(entry: AnyGame): string {
+    const scores = this.engine.scores;
+    const shown = this.shown;
+    if (shown?.entry === entry && shown.revision === scores.revision) return shown.text;
+    const best = Object.entries(scores.all(entry.id)).map(([key, value]) =>
+      key === 'default' ? `HI ${value}` : `${key} ${value}`,
+    );
+    const text = [entry.title, ...best].join('  ').toUpperCase();
+    this.shown = { entry, revision: scores.revision, text };
+    return text;
+  }
+
   draw(g: Graphics): void {
     g.clear();
     const entry = this.entries[this.selected];
@@ -70,12 +85,7 @@ export class Menu implements Scene {
       if (previous) drawIcon(g, previous, offset - this.slideDirection * g.width);
     }
     drawIcon(g, entry, offset);
-    g.banner(
-      entry.title.toUpperCase(),
-      ICON_ROWS + 1,
-      entry.kind === 'app' ? APP_TITLE : GAME_TITLE,
-      this.shownFor,
-    );
+    g.banner(this.label(entry), ICON_ROWS + 1, entry.kind === 'app' ? APP_TITLE : GAME_TITLE, this.shownFor);
     drawPositionDots(g, this.selected, this.entries.length);
   }
 }

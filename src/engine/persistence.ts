@@ -31,6 +31,8 @@ export interface ScoreRecord {
 /** Best score per game and score key, compared the way the game says ("higher" or "lower"). */
 export class ScoreBook {
   private table: ScoreTable;
+  /** Goes up by one whenever a score is recorded (lets views cache what they show). */
+  revision = 0;
 
   constructor(private readonly file: Persisted<ScoreTable>) {
     this.table = file.read();
@@ -38,6 +40,11 @@ export class ScoreBook {
 
   best(gameId: string, scoreKey = 'default'): number | undefined {
     return this.table[gameId]?.[scoreKey];
+  }
+
+  /** Every best score of a game, by score key ("default" for games with one table). */
+  all(gameId: string): Readonly<Record<string, number>> {
+    return this.table[gameId] ?? {};
   }
 
   record(gameId: string, scoreKey: string, score: number, order: 'higher' | 'lower'): ScoreRecord {
@@ -48,6 +55,7 @@ export class ScoreBook {
       scores[scoreKey] = score;
       this.table[gameId] = scores;
       this.file.write(this.table);
+      this.revision++;
     }
     return { best: isNew ? score : previous, previous, isNew };
   }

@@ -4,7 +4,8 @@ import { ManualClock } from '../../src/engine/clock.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
 import { InMemory, type ScoreTable } from '../../src/engine/persistence.ts';
-import { defineGame } from '../../src/index.ts';
+import { drawBanner } from '../../src/gfx/text.ts';
+import { Canvas, defineGame } from '../../src/index.ts';
 import type { Button } from '../../src/input/buttons.ts';
 
 const timed = defineGame({
@@ -114,6 +115,27 @@ test('lower-is-better scores keep the best per score key; the result screen retu
   clock.step(61); // results ignore presses for a second
   tap('start');
   assert.is(engine.top.title, 'Menu');
+});
+
+test("the menu shows each game's best scores after its title", () => {
+  const { engine, clock, tap } = tableWith();
+  engine.play(timed, { settings: { level: 'hard' } });
+  clock.step(40);
+  tap('a');
+  engine.menu();
+  tap('right');
+  clock.step(10);
+  tap('left'); // back on Timed: its title line starts scrolling from the beginning
+  clock.step(100);
+  const expected = `TIMED  HARD ${engine.scores.best('timed', 'hard')}`;
+  // 100 ticks in, the scrolling line shows the score, not the title.
+  const rows = (c: Canvas) => JSON.stringify(Array.from(c.pixels.subarray(9 * 20 * 3, 14 * 20 * 3)));
+  const banners = [98, 99, 100, 101, 102, 103].map((tick) => {
+    const c = new Canvas(20, 15);
+    drawBanner(c, expected, 9, 0xffffff, tick);
+    return rows(c);
+  });
+  assert.ok(banners.includes(rows(engine.frame)), `the title line reads "${expected}"`);
 });
 
 test('an idle menu falls into the screensaver; any button returns without launching', () => {
