@@ -1,7 +1,7 @@
 import { defineGame, FONT_3X5, FONT_5X7, type Graphics, sprite } from '../../src/index.ts';
 import { LEVELS, type LevelName, PongAi } from './ai.ts';
 import { Court, OUT_LEFT, OUT_RIGHT, PADDLE, type Side } from './court.ts';
-import { BALL_COLOR, SIDE_COLORS } from './palette.ts';
+import { BALL_COLOR, BALL_WAIT_COLOR, SIDE_COLORS } from './palette.ts';
 
 /** Game phases: the score between points, waiting for the serve, the rally, a point, the end. */
 const SCORE = 0;
@@ -42,6 +42,7 @@ export default defineGame({
     const repeatDelay = ctx.ticks(0.15);
     const repeatEvery = Math.max(1, ctx.ticks(1 / 30));
     const blinkTicks = Math.max(1, ctx.ticks(0.15));
+    const pulseTicks = Math.max(1, ctx.ticks(0.3));
     let phase = SCORE;
     let phaseTicks = 0;
     let server: Side = 0;
@@ -146,6 +147,12 @@ export default defineGame({
               g.fillRect(scorer === 0 ? ctx.width - 1 : 0, 0, 1, ctx.height, SIDE_COLORS[scorer]!);
             }
             break;
+          case SERVE: {
+            // A player's serve: the ball pulses (bright first) until A; the computer's stays lit.
+            const waiting = !(ai && server === 1) && Math.floor(phaseTicks / pulseTicks) % 2 === 1;
+            g.set(court.column, court.row, waiting ? BALL_WAIT_COLOR : BALL_COLOR);
+            break;
+          }
           default:
             g.set(court.column, court.row, BALL_COLOR);
         }

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { BUTTONS, Random } from '../../src/index.ts';
 import { Harness } from '../../src/testing/index.ts';
 import pong from './index.ts';
-import { BALL_COLOR, SIDE_COLORS } from './palette.ts';
+import { BALL_COLOR, BALL_WAIT_COLOR, SIDE_COLORS } from './palette.ts';
 
 /** Legend: 'L' player 1 (left) colour, 'R' player 2 / computer (right) colour, 'o' the ball. */
 const LEGEND = { L: SIDE_COLORS[0], R: SIDE_COLORS[1], o: BALL_COLOR };
@@ -89,6 +89,35 @@ test('A serves; the ball crosses the court', async () => {
   t.tap('a');
   await t.step(60);
   assert.ok(ballColumn(t) >= 8, t.frame(LEGEND)); // 8 px/s
+});
+
+test("the ball pulses while it waits for a player's serve, and stays lit once served", async () => {
+  const t = await Harness.start(pong, { seed: 1, players: 2 });
+  await t.step(SCORE_TICKS + 1);
+  const seen = new Set<number>();
+  for (let i = 0; i < 60; i++) {
+    seen.add(t.pixel(1, 6));
+    await t.step(1);
+  }
+  assert.equal([...seen].sort(), [BALL_COLOR, BALL_WAIT_COLOR].sort());
+  t.tap('a');
+  for (let i = 0; i < 40; i++) {
+    await t.step(1);
+    assert.ok(ballColumn(t) >= 0, t.frame(LEGEND));
+  }
+});
+
+test("the computer's serve does not pulse: only a player is asked to press A", async () => {
+  const t = await Harness.start(pong, { seed: 1, players: 1 });
+  await t.step(SCORE_TICKS + 1);
+  t.tap('a'); // the player's serve; whoever wins the point, the computer serves the next
+  await until(t, () => flashing(t) >= 0);
+  await until(t, () => ballColumn(t) >= 0);
+  assert.is(ballColumn(t), 18);
+  for (let i = 0; i < 36; i++) {
+    await t.step(1);
+    assert.ok(ballColumn(t) >= 0, t.frame(LEGEND));
+  }
 });
 
 /** The side whose colour fills a whole goal line (the point flash), or -1. */
