@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { blue, green, red } from '../../src/index.ts';
 import { Harness } from '../../src/testing/index.ts';
-import flappy, { BIRD, CRASH_FLASH, GROUND_A, GROUND_B } from './index.ts';
+import flappy, { BIRD, CRASH_FLASH, DIM_TEXT, GROUND_A, GROUND_B, PIPE, PIPE_LIP } from './index.ts';
 import { TUNING } from './world.ts';
 
 const LEGEND = { y: BIRD, a: GROUND_A, b: GROUND_B, w: 0xffffff };
@@ -89,6 +89,42 @@ test('up flaps too: the bird rises after the tap', async () => {
   t.tap('up');
   await t.step(10);
   assert.ok(birdRow(t) < before, `row ${birdRow(t)} after ${before}`);
+});
+
+test('B flaps as well (on many pads it is the bottom face button): it starts the run and lifts', async () => {
+  const t = await Harness.start(flappy, { seed: 2 });
+  t.tap('b');
+  await t.step(40);
+  assert.ok(t.pixel(19, 0) !== 0 || t.pixel(18, 0) !== 0, 'the run started: a pipe came in');
+  const before = birdRow(t);
+  t.tap('b');
+  await t.step(10);
+  assert.ok(birdRow(t) < before, `row ${birdRow(t)} after ${before}`);
+});
+
+test('the score shows behind the pipes: a pipe under the digits still reads whole', async () => {
+  const t = await Harness.start(flappy, { seed: 7 });
+  t.tap('a');
+  let crossings = 0;
+  for (let ticks = 0; ticks < 60 * 12; ticks++) {
+    const row = birdRow(t);
+    if (row >= 0 && row + 1 >= gapBottomAhead(t) - 1 && ticks % 4 === 0) t.tap('a');
+    await t.step(1);
+    let text = false;
+    for (let x = 0; x < 20; x++) for (let y = 1; y < 6; y++) if (t.pixel(x, y) === DIM_TEXT) text = true;
+    if (!text) continue;
+    for (let x = 0; x < 20; x++) {
+      // A fully covered pipe column: from row 0 down to its lip, every row is pipe body.
+      if (x === TUNING.birdX || t.pixel(x, 0) !== PIPE) continue;
+      let lip = 1;
+      while (lip < 14 && t.pixel(x, lip) !== PIPE_LIP) lip++;
+      for (let y = 1; y < lip; y++) {
+        assert.is(t.pixel(x, y), PIPE, `pipe column ${x} row ${y}\n${t.frame(LEGEND)}`);
+      }
+      if (lip > 1) crossings++;
+    }
+  }
+  assert.ok(crossings > 5, `a pipe passed under the score ${crossings} times`);
 });
 
 test('a player flying from the frame scores per pipe and the score is the result', async () => {

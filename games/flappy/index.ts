@@ -9,18 +9,19 @@ export const GROUND_A: Color = 0x804000;
 export const GROUND_B: Color = 0x502800;
 export const CRASH_FLASH: Color = 0x500000;
 const TEXT: Color = 0xffffff;
-const DIM_TEXT: Color = 0x606060;
+/** The score during play and the high score on the ready screen. */
+export const DIM_TEXT: Color = 0x606060;
 
 type State = 'ready' | 'playing' | 'crashed';
 
 /**
  * Flappy on a 20×15 table: a 1-pixel bird with sub-pixel gravity, pipes from the right with gaps
- * that narrow from 6 to 4 rows as the score grows. A or up flaps. See README.md for the rules.
+ * that narrow from 6 to 4 rows as the score grows. A, B or up flaps. See README.md for the rules.
  */
 export default defineGame({
   id: 'flappy',
   title: 'Flappy',
-  description: 'Flap through the gaps between the pipes. A or up flaps.',
+  description: 'Flap through the gaps between the pipes. A, B or up flaps.',
   kind: 'game',
   players: { min: 1, max: 1 },
   scoreOrder: 'higher',
@@ -58,7 +59,8 @@ export default defineGame({
       }
     };
 
-    // Pipes are drawn anti-aliased across columns: a pipe at x = 3.25 lights column 3 at 75 %.
+    // Pipes are drawn anti-aliased across columns: a pipe at x = 3.25 lights column 3 at 75 %,
+    // over whatever is below (the score), so a pipe's edges always read whole.
     const drawPipes = (g: Graphics) => {
       const width = world.tuning.pipeWidth;
       for (let i = 0; i < world.active.length; i++) {
@@ -73,7 +75,10 @@ export default defineGame({
           const lip = blendLinear(0, PIPE_LIP, cover);
           for (let y = 0; y < world.playHeight; y++) {
             if (y >= top && y < bottom) continue;
-            g.set(column, y, y === top - 1 || y === bottom ? lip : body);
+            const isLip = y === top - 1 || y === bottom;
+            const under = g.get(column, y);
+            if (under === 0) g.set(column, y, isLip ? lip : body);
+            else g.set(column, y, blendLinear(under, isLip ? PIPE_LIP : PIPE, cover));
           }
         }
       }
@@ -92,7 +97,8 @@ export default defineGame({
       update(input) {
         stateTicks++;
         const p = input.player(0);
-        const flap = p.pressed('a') || p.pressed('up');
+        // Both face buttons flap: on many pads the bottom one, the natural "jump", is B.
+        const flap = p.pressed('a') || p.pressed('b') || p.pressed('up');
         switch (state) {
           case 'ready':
             // The first flap starts the run and counts as a flap.
@@ -131,6 +137,8 @@ export default defineGame({
       },
       draw(g) {
         g.clear(state === 'crashed' && stateTicks <= flashTicks ? CRASH_FLASH : 0);
+        // The score goes behind the pipes: the pipes are what the bird must read, it is not.
+        if (state === 'playing' && sinceScore < scoreShowTicks) g.banner(scoreText, 1, DIM_TEXT, sinceScore);
         drawPipes(g);
         drawGround(g);
         if (state === 'crashed') {
@@ -142,8 +150,6 @@ export default defineGame({
         if (state === 'ready') {
           if (Math.floor(stateTicks / ctx.ticks(0.5)) % 2 === 0) g.banner('READY', 1, TEXT, stateTicks);
           if (bestText !== '') g.banner(bestText, 8, DIM_TEXT, stateTicks);
-        } else if (sinceScore < scoreShowTicks) {
-          g.banner(scoreText, 1, DIM_TEXT, sinceScore);
         }
       },
     };
