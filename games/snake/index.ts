@@ -78,7 +78,10 @@ export default defineGame({
       }
       if (winner < 0) return { winner: -1 };
       if (winner >= humans) return { winner, message: 'CPU WINS' };
-      return { winner, score: board.snakes[winner]!.length, scoreKey: wrap ? 'versus-wrap' : 'versus' };
+      const score = board.snakes[winner]!.length;
+      const scoreKey = wrap ? 'versus-wrap' : 'versus';
+      // One player against computer snakes: "YOU WIN", as the mirror of "CPU WINS".
+      return humans === 1 ? { winner, score, scoreKey, message: 'YOU WIN' } : { winner, score, scoreKey };
     };
 
     const step = (): void => {

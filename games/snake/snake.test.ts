@@ -111,6 +111,28 @@ test('one player against computers: the game ends when the player dies', async (
   assert.is(t.result?.message, 'CPU WINS');
 });
 
+test('one player outliving the computer snakes: "YOU WIN" with the length as score', async () => {
+  const t = await Harness.start(snake, { seed: 2, players: 1, settings: { cpu: 1 } });
+  // Player 1 starts at (1..3, 2) heading right and circles a 2×2 square for ever; the computer
+  // snake, alone with the food, eventually traps itself.
+  const loop: Record<string, 'up' | 'down' | 'left' | 'right'> = {
+    '3,2': 'up',
+    '3,1': 'left',
+    '2,1': 'down',
+    '2,2': 'right',
+  };
+  for (let tick = 0; tick < 60 * 120 && t.result === undefined; tick++) {
+    for (let y = 0; y < 3; y++) {
+      for (let x = 1; x < 4; x++) {
+        const turn = loop[`${x},${y}`];
+        if (turn && t.pixel(x, y) === HEAD_COLORS[0]) t.tap(turn);
+      }
+    }
+    await t.step(1);
+  }
+  assert.equal(t.result, { winner: 0, score: 3, scoreKey: 'versus', message: 'YOU WIN' });
+});
+
 test('a vanished controller pauses the game (the engine does it) and it resumes', async () => {
   const t = await Harness.start(snake, { seed: 3, players: 2 });
   await t.step(READY);
