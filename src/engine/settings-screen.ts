@@ -84,7 +84,7 @@ export class SettingsScreen implements Scene {
   ) {
     const c = controls;
     this.lines.push({
-      label: 'BRIGHT',
+      label: 'LIGHT', // brightness; "BRIGHT" is 23 px wide and would scroll
       value: () => `${c.brightness()}`,
       step: (d) => c.setBrightness(nextStep(BRIGHTNESS_STEPS, c.brightness(), d)),
     });
@@ -150,19 +150,20 @@ export class SettingsScreen implements Scene {
       return;
     }
     const line = this.lines[this.line]!;
-    g.banner(line.label, 1, line.action ? 0xff6040 : 0x808080, this.shownFor);
+    // Same rows as the setup screen: label 0..4, value 6..12 (or 7..11), side marks on row 9.
+    g.banner(line.label, 0, line.action ? 0xff6040 : 0x808080, this.shownFor);
     const value = line.value();
     if (value !== '') {
       const width = g.textWidth(value, FONT_5X7);
       if (width <= g.width)
-        g.text(value, Math.floor((g.width - width) / 2), 7, line.color ?? 0xffffff, FONT_5X7);
-      else g.banner(value, 8, line.color ?? 0xffffff, this.shownFor);
+        g.text(value, Math.floor((g.width - width) / 2), 6, line.color ?? 0xffffff, FONT_5X7);
+      else g.banner(value, 7, line.color ?? 0xffffff, this.shownFor);
     } else {
-      g.text('A', Math.floor((g.width - g.textWidth('A')) / 2), 8, 0x606060);
+      g.text('A', Math.floor((g.width - g.textWidth('A')) / 2), 7, 0x606060);
     }
     if (line.step) {
-      g.set(0, 10, 0x606060);
-      g.set(g.width - 1, 10, 0x606060);
+      g.set(0, 9, 0x606060);
+      g.set(g.width - 1, 9, 0x606060);
     }
     for (let i = 0; i < this.lines.length; i++) {
       g.set(

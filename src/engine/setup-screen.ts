@@ -1,9 +1,20 @@
+import { PLAYER_COLORS } from '../gfx/color.ts';
 import { FONT_5X7 } from '../gfx/font.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Input } from '../input/buttons.ts';
 import type { AnyGame, Engine } from './engine.ts';
 import type { GameStore, SettingSpecs } from './game.ts';
 import type { Scene } from './scene.ts';
+
+/** Rows of the screen (20×15): label 0..4, value 6..12 (large font) or 7..11, side marks and dots. */
+const LABEL_Y = 0;
+const BIG_VALUE_Y = 6;
+const SMALL_VALUE_Y = 7;
+const ARROW_Y = 9;
+const LABEL_COLOR = 0x808080;
+/** A player figure (3×5) for the PLAYERS line: lit for each chosen player, dim for the others. */
+const FIGURE = ['.#.', '###', '.#.', '#.#', '#.#'];
+const FIGURE_OFF = 0x303030;
 
 interface Choice {
   readonly key: string;
@@ -45,8 +56,14 @@ export class SetupScreen implements Scene {
         (choice.key === 'players'
           ? engine.controls?.defaultPlayers() // the table's default player count (0 = the minimum)
           : (specs[choice.key]?.default ?? choice.values[0]));
+      // A remembered value the game no longer offers falls back to its default, not the first value.
+      const fallback =
+        choice.key === 'players' ? choice.values[0] : (specs[choice.key]?.default ?? choice.values[0]);
       const index = choice.values.findIndex((v) => String(v) === String(wanted));
-      choice.index = Math.max(0, index);
+      choice.index = Math.max(
+        0,
+        index >= 0 ? index : choice.values.findIndex((v) => String(v) === String(fallback)),
+      );
     }
   }
 
@@ -74,19 +91,23 @@ export class SetupScreen implements Scene {
     g.clear();
     const choice = this.choices[this.line];
     if (!choice) return;
-    g.banner(choice.label, 1, 0x808080, this.shownFor);
+    if (choice.key !== 'players' || !drawFigures(g, choice)) {
+      g.banner(choice.label, LABEL_Y, LABEL_COLOR, this.shownFor);
+    }
     const value = String(choice.values[choice.index]).toUpperCase();
     const big = g.textWidth(value, FONT_5X7) <= g.width - 4;
     if (big) {
       const width = g.textWidth(value, FONT_5X7);
-      g.text(value, Math.floor((g.width - width) / 2), 7, 0xffffff, FONT_5X7);
+      g.text(value, Math.floor((g.width - width) / 2), BIG_VALUE_Y, 0xffffff, FONT_5X7);
     } else {
-      g.banner(value, 8, 0xffffff, this.shownFor);
+      g.banner(value, SMALL_VALUE_Y, 0xffffff, this.shownFor);
     }
     if (choice.values.length > 1) {
-      g.set(0, 10, 0x606060);
-      g.set(g.width - 1, 10, 0x606060);
+      g.set(0, ARROW_Y, 0x606060);
+      g.set(g.width - 1, ARROW_Y, 0x606060);
     }
+    // Which line is chosen, when there is more than one.
+    if (this.choices.length < 2) return;
     for (let i = 0; i < this.choices.length; i++) {
       g.set(
         Math.floor(g.width / 2) - this.choices.length + i * 2 + 1,
@@ -111,4 +132,24 @@ export class SetupScreen implements Scene {
       settings,
     });
   }
+}
+
+/**
+ * The PLAYERS label as figures: one per possible player, the chosen ones lit in their player
+ * colours. Returns false (draw the word instead) when they do not fit on the label row.
+ */
+function drawFigures(g: Graphics, choice: Choice): boolean {
+  const count = Number(choice.values[choice.index]);
+  const max = Number(choice.values[choice.values.length - 1]);
+  const width = max * 4 - 1;
+  if (!(max <= PLAYER_COLORS.length && width <= g.width)) return false;
+  const x0 = Math.floor((g.width - width) / 2);
+  for (let p = 0; p < max; p++) {
+    const color = p < count ? PLAYER_COLORS[p]! : FIGURE_OFF;
+    for (let y = 0; y < FIGURE.length; y++) {
+      const row = FIGURE[y]!;
+      for (let x = 0; x < row.length; x++) if (row[x] === '#') g.set(x0 + p * 4 + x, LABEL_Y + y, color);
+    }
+  }
+  return true;
 }

@@ -90,7 +90,7 @@ test('power line shows the limiter estimate; no shut down or reboot outside the 
     labels.push((engine.top as unknown as { current: string }).current);
     tap('down');
   }
-  assert.equal(labels, ['BRIGHT', 'IDLE', 'PLAYERS', 'POWER', 'BRIGHT']);
+  assert.equal(labels, ['LIGHT', 'IDLE', 'PLAYERS', 'POWER', 'LIGHT']);
   assert.equal(commands, []);
 });
 
