@@ -8,7 +8,8 @@ import type { Scene } from './scene.ts';
 
 /**
  * The end of a game: its message (or the winner) on top; below, the score alternating with the
- * high score ("NEW HI" when beaten). After a short guard time any of A, start or back returns to
+ * high score ("NEW HI" when beaten). Without a score, a headline too wide for one line but made
+ * of words that fit on two ("P1" / "WINS") is shown on both lines instead of scrolling. After a short guard time any of A, start or back returns to
  * the menu; it returns by itself after 30 seconds.
  */
 export class ResultScreen implements Scene {
@@ -16,6 +17,9 @@ export class ResultScreen implements Scene {
   private shownFor = 0;
   private readonly headline: string;
   private readonly headlineColor: number;
+  /** The headline split over two lines, when it has no score below and fits that way. */
+  private split: readonly [string, string] | undefined;
+  private splitFor = -1;
 
   constructor(
     private readonly engine: Engine,
@@ -39,9 +43,16 @@ export class ResultScreen implements Scene {
 
   draw(g: Graphics): void {
     g.clear();
-    g.banner(this.headline.toUpperCase(), 1, this.headlineColor, this.shownFor);
     const score = this.result.score;
-    if (score === undefined) return;
+    if (score === undefined) {
+      const lines = this.twoLines(g);
+      if (lines) {
+        g.banner(lines[0], 1, this.headlineColor, 0);
+        g.banner(lines[1], 9, this.headlineColor, 0);
+      } else g.banner(this.headline.toUpperCase(), 1, this.headlineColor, this.shownFor);
+      return;
+    }
+    g.banner(this.headline.toUpperCase(), 1, this.headlineColor, this.shownFor);
     const page = Math.floor(this.shownFor / (this.engine.rate * 2)) % 2;
     if (page === 0 || !this.record) {
       g.banner(String(score), 9, 0xffffff, this.shownFor);
@@ -53,5 +64,25 @@ export class ResultScreen implements Scene {
     } else {
       g.banner(`HI ${this.record.best}`, 9, 0x40d0ff, this.shownFor);
     }
+  }
+
+  /** The best split of the headline at a space into two lines that each fit, or undefined. */
+  private twoLines(g: Graphics): readonly [string, string] | undefined {
+    if (this.splitFor === g.width) return this.split;
+    this.splitFor = g.width;
+    this.split = undefined;
+    const text = this.headline.toUpperCase();
+    if (g.textWidth(text) <= g.width) return undefined;
+    let widest = Number.POSITIVE_INFINITY;
+    for (let i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
+      const first = text.slice(0, i).trim();
+      const second = text.slice(i + 1).trim();
+      const wider = Math.max(g.textWidth(first), g.textWidth(second));
+      if (wider <= g.width && wider < widest) {
+        widest = wider;
+        this.split = [first, second];
+      }
+    }
+    return this.split;
   }
 }
