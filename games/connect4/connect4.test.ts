@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Harness } from '../../src/testing/index.ts';
-import connect4, { DISC, HOLE_A, HOLE_B, WIN_FLASH } from './index.ts';
+import connect4, { BLOCKED, DISC, HOLE_A, HOLE_B, WIN_FLASH } from './index.ts';
 
 /** A full board without four in a row (as in board.test.ts), as a column sequence. */
 const DRAWN_GAME = '055432020040433643113521062434156552662161';
@@ -96,6 +96,23 @@ test('player 2 moves only with pad 2', async () => {
   table.t.tap('a', 1);
   await table.t.step(30);
   assert.is(at(table.t, 3, 1), DISC[2]);
+});
+
+test('over a full column the cursor disc dims, and moving off lights it again', async () => {
+  const table = await start(2);
+  for (let i = 0; i < 6; i++) await table.drop(3, i % 2);
+  assert.is(table.t.pixel(9, 0), BLOCKED[1], 'red to move, column 3 is full');
+  table.t.tap('a');
+  await table.t.step(30);
+  assert.is(table.t.pixel(9, 0), BLOCKED[1], 'A does nothing there');
+  table.t.tap('right');
+  await table.t.step(2);
+  assert.is(table.t.pixel(11, 0), DISC[1]);
+});
+
+test("the CPU setting offers short values: 'med' (the default) plays the medium level", () => {
+  assert.equal(connect4.settings?.level.values, ['easy', 'med', 'hard']);
+  assert.is(connect4.settings?.level.default, 'med');
 });
 
 test('a full board without four is a draw', async () => {

@@ -1,10 +1,22 @@
-import { type Buttons, defineGame, type Graphics, PLAYER_COLORS, sprite } from '../../src/index.ts';
+import { type Buttons, defineGame, dim, type Graphics, PLAYER_COLORS, sprite } from '../../src/index.ts';
 import { Board, COLS, other, ROWS, type Side } from './board.ts';
 import { LEVELS, type Level, NODES_PER_TICK } from './levels.ts';
 import { Search } from './search.ts';
 
 /** Disc colours: side 1 (player 1, red) and side 2 (player 2 or the computer, blue). */
 export const DISC: readonly [number, number, number] = [0, PLAYER_COLORS[0]!, PLAYER_COLORS[1]!];
+/** The cursor disc over a full column (nothing to drop there): the player's colour, dimmed. */
+export const BLOCKED: readonly [number, number, number] = [0, dim(DISC[1], 0.25), dim(DISC[2], 0.25)];
+/**
+ * The CPU setting's values (short enough to fit the setup screen without scrolling) and the
+ * search level each one means; "medium" is still understood (older saved choices, --set).
+ */
+const LEVEL_OF: Readonly<Record<string, Level>> = {
+  easy: 'easy',
+  med: 'medium',
+  medium: 'medium',
+  hard: 'hard',
+};
 /** Empty holes, in a checker of two dim shades so single cells stay countable. */
 export const HOLE_A = 0x0c0c1c;
 export const HOLE_B = 0x181830;
@@ -25,14 +37,14 @@ export default defineGame({
   description: 'Drop discs, line up four. Two players, or one against the computer (three levels).',
   players: { min: 1, max: 2 },
   settings: {
-    level: { label: 'CPU', values: ['easy', 'medium', 'hard'], default: 'medium' },
+    level: { label: 'CPU', values: ['easy', 'med', 'hard'], default: 'med' },
   },
   icon: sprite(['bbbbbbbbb', 'b.......b', 'b...r...b', 'b..rbr..b', 'b.rbbrb.b', 'bbbbbbbbb'], {
     b: 0x1830ff,
     r: PLAYER_COLORS[0]!,
   }),
   create(ctx) {
-    const level: Level = ctx.settings.level in LEVELS ? (ctx.settings.level as Level) : 'medium';
+    const level: Level = LEVEL_OF[String(ctx.settings.level)] ?? 'medium';
     const limits = LEVELS[level];
     const cpu: Side | 0 = ctx.players === 1 ? 2 : 0;
     const scale = Math.max(1, Math.min(Math.floor(ctx.width / COLS), Math.floor((ctx.height - 3) / ROWS)));
@@ -168,7 +180,9 @@ export default defineGame({
         } else if (phase !== 'over') {
           // While the computer thinks, its disc pulses: off for 1 in every 4 blinks.
           const thinking = phase === 'think' && Math.floor(phaseFor / ctx.ticks(0.15)) % 4 === 3;
-          if (!thinking) disc(g, left + cursor * scale, 0, DISC[turn]);
+          // Over a full column the disc dims: A would do nothing there.
+          const color = phase === 'input' && !board.canPlay(cursor) ? BLOCKED[turn] : DISC[turn];
+          if (!thinking) disc(g, left + cursor * scale, 0, color);
         }
       },
     };
