@@ -17,6 +17,17 @@ import {
 export const DENSITY = { easy: 0.125, medium: 0.16, hard: 0.21 } as const;
 export type Level = keyof typeof DENSITY;
 
+/**
+ * The LEVEL setting's values (short enough for the setup screen not to scroll) and the level
+ * each means. "medium" is still understood, and stays the score key so best times are kept.
+ */
+const LEVEL_OF: Readonly<Record<string, Level>> = {
+  easy: 'easy',
+  med: 'medium',
+  medium: 'medium',
+  hard: 'hard',
+};
+
 /** Mines for a level on a board of `cells` cells (at least 1, leaving 9 free for the first click). */
 export function minesFor(level: Level, cells: number): number {
   return Math.max(1, Math.min(cells - 9, Math.round(cells * DENSITY[level])));
@@ -42,7 +53,7 @@ export default defineGame({
   description: 'Open every safe cell. A opens (or chords a number), B flags. First click is safe.',
   scoreOrder: 'lower',
   settings: {
-    level: { label: 'LEVEL', values: ['easy', 'medium', 'hard'], default: 'easy' },
+    level: { label: 'LEVEL', values: ['easy', 'med', 'hard'], default: 'easy' },
   },
   icon: sprite(['sssssssss', 's.1.2.s.s', 'ss.1..F.s', 's...1..2s', 'sssssssss'], {
     s: CLOSED_COLOR,
@@ -51,7 +62,7 @@ export default defineGame({
     F: FLAG_COLOR,
   }),
   create(ctx) {
-    const level: Level = ctx.settings.level in DENSITY ? (ctx.settings.level as Level) : 'easy';
+    const level: Level = LEVEL_OF[String(ctx.settings.level)] ?? 'easy';
     const top = ctx.height > 2 ? 1 : 0;
     const field = new MineField(ctx.width, ctx.height - top, minesFor(level, ctx.width * (ctx.height - top)));
     let cx = Math.floor(field.width / 2);

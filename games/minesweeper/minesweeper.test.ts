@@ -115,8 +115,12 @@ test('the cursor stays on the board and stays visible when pushed against every 
  * Opens every closed cell not known as a mine, left to right, top to bottom, on a 6×5 table
  * (a 6×4 field). Returns the mine that went off, or -1 after a win.
  */
-async function sweep(seed: number, known: Set<number>): Promise<{ exploded: number; p: Player }> {
-  const p = await start(seed, 'hard', 6, 5);
+async function sweep(
+  seed: number,
+  known: Set<number>,
+  level = 'hard',
+): Promise<{ exploded: number; p: Player }> {
+  const p = await start(seed, level, 6, 5);
   await p.tap('a');
   for (;;) {
     let target = -1;
@@ -160,6 +164,16 @@ test('a loss shows every mine and ends without a score; a win by learning the mi
   assert.match(result?.message ?? '', new RegExp(`^CLEAR ${result?.score}S$`));
   assert.is(run.p.t.engine.scores.best('minesweeper', 'hard'), result?.score);
   assert.is(run.p.t.engine.scores.best('minesweeper', 'easy'), undefined);
+});
+
+test("the level setting's 'med' plays medium (and keeps medium's score table)", async () => {
+  assert.equal(minesweeper.settings?.level.values, ['easy', 'med', 'hard']);
+  const run = await sweep(7, new Set(), 'med');
+  assert.ok(run.exploded >= 0);
+  assert.is(run.p.t.frame(LEGEND).match(/\*/g)?.length, minesFor('medium', 24) - 1);
+  await run.p.t.step(60);
+  await run.p.tap('a');
+  assert.is(run.p.t.result?.scoreKey, 'medium');
 });
 
 test('B flags and unflags; A on a flag does nothing', async () => {
