@@ -8,6 +8,9 @@ const CHANNELS: readonly [string, Color][] = [
   ['GREEN', 0x00ff00],
   ['BLUE', 0x0000ff],
 ];
+/** The banner's scrolling, in pixels per tick, and the gap between repeats, in pixels. */
+const SCROLL_SPEED = 0.25;
+const SCROLL_GAP = 6;
 const MODES = ['BARS', 'WIRING', 'WHITE', 'RGB', 'GRADIENT'] as const;
 type Mode = (typeof MODES)[number];
 
@@ -106,7 +109,12 @@ export default defineGame({
       draw(g) {
         const name = MODES[mode]!;
         drawMode(g, name);
-        if (shownFor < ctx.ticks(1.5) && name !== 'WIRING') {
+        // The mode's name for 1.5 s, or as long as one pass takes when it must scroll (WHITE).
+        const labelTicks = Math.max(
+          ctx.ticks(1.5),
+          Math.ceil((g.textWidth(name) + SCROLL_GAP) / SCROLL_SPEED),
+        );
+        if (shownFor < labelTicks && name !== 'WIRING') {
           g.fillRect(0, 4, ctx.width, 7, 0x000000);
           g.banner(name, 5, 0xffffff, shownFor);
         }

@@ -37,4 +37,15 @@ test('full white, then red, green and blue one second each', async () => {
   assert.is(t.pixel(0, 0), 0x00ff00);
 });
 
+test('a mode name that must scroll stays up for one whole pass', async () => {
+  const t = await Harness.start(testpattern);
+  t.tap('right');
+  await t.step(2);
+  t.tap('right'); // WHITE: 21 px, one pixel too wide, scrolls
+  await t.step(100); // past 1.5 s
+  assert.is(t.pixel(0, 4), 0x000000, 'the name band is still there');
+  await t.step(20);
+  assert.is(t.pixel(0, 4), 0xffffff, 'then the pattern alone');
+});
+
 test.run();
