@@ -9,7 +9,7 @@ export const DISC: readonly [number, number, number] = [0, PLAYER_COLORS[0]!, PL
 export const BLOCKED: readonly [number, number, number] = [0, dim(DISC[1], 0.25), dim(DISC[2], 0.25)];
 /**
  * The CPU setting's values (short enough to fit the setup screen without scrolling) and the
- * search level each one means; "medium" is still understood (older saved choices, --set).
+ * search level each one means ("medium" too, for a game started with the old value).
  */
 const LEVEL_OF: Readonly<Record<string, Level>> = {
   easy: 'easy',

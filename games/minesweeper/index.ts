@@ -19,7 +19,7 @@ export type Level = keyof typeof DENSITY;
 
 /**
  * The LEVEL setting's values (short enough for the setup screen not to scroll) and the level
- * each means. "medium" is still understood, and stays the score key so best times are kept.
+ * each means ("medium" too). The score key stays "medium", so best times recorded before are kept.
  */
 const LEVEL_OF: Readonly<Record<string, Level>> = {
   easy: 'easy',
