@@ -9,8 +9,9 @@ import type { Scene } from './scene.ts';
 /**
  * The end of a game: its message (or the winner) on top; below, the score alternating with the
  * high score ("NEW HI" when beaten). Without a score, a headline too wide for one line but made
- * of words that fit on two ("P1" / "WINS") is shown on both lines instead of scrolling. After a short guard time any of A, start or back returns to
- * the menu; it returns by itself after 30 seconds.
+ * of words that fit on two ("P1" / "WINS") is shown on both lines instead of scrolling. After a
+ * short guard time A or start plays the same game again (same players and settings, a new seed)
+ * and back returns to the menu; it returns to the menu by itself after 30 seconds.
  */
 export class ResultScreen implements Scene {
   readonly title: string;
@@ -23,7 +24,7 @@ export class ResultScreen implements Scene {
 
   constructor(
     private readonly engine: Engine,
-    definition: AnyGame,
+    private readonly definition: AnyGame,
     private readonly result: GameResult,
     private readonly record: ScoreRecord | undefined,
   ) {
@@ -36,9 +37,23 @@ export class ResultScreen implements Scene {
 
   update(input: Input): void {
     this.shownFor++;
-    const guard = this.engine.rate; // one second before a press counts
-    const pressed = input.any.pressed('a') || input.any.pressed('start') || input.any.pressed('back');
-    if ((this.shownFor > guard && pressed) || this.shownFor > this.engine.rate * 30) this.engine.menu();
+    const ready = this.shownFor > this.engine.rate; // one second before a press counts
+    if (this.shownFor > this.engine.rate * 30 || (ready && input.any.pressed('back'))) {
+      this.engine.menu();
+    } else if (ready && (input.any.pressed('a') || input.any.pressed('start'))) {
+      this.playAgain();
+    }
+  }
+
+  /** The same game with the same players, settings and params; a fresh seed. */
+  private playAgain(): void {
+    const last = this.engine.lastLaunch;
+    if (last?.game.id !== this.definition.id) {
+      this.engine.menu();
+      return;
+    }
+    const { seed: _previous, ...choices } = last.options;
+    this.engine.play(last.game, choices);
   }
 
   draw(g: Graphics): void {

@@ -98,7 +98,7 @@ test("the setup screen starts at the table's default player count when nothing w
   assert.is(engine.game?.setup.players, 3);
 });
 
-test('lower-is-better scores keep the best per score key; the result screen returns to the menu', () => {
+test('lower-is-better scores keep the best per score key; start plays again, back returns to the menu', () => {
   const scores = new InMemory<ScoreTable>({});
   const { engine, clock, tap } = tableWith(0, scores);
   engine.play(timed, { settings: { level: 'hard' } });
@@ -112,8 +112,15 @@ test('lower-is-better scores keep the best per score key; the result screen retu
   tap('a');
   assert.ok(engine.lastResult?.record?.isNew);
   assert.ok((scores.read().timed?.hard ?? 99) < first!);
+  const seedBefore = engine.lastLaunch?.options.seed;
   clock.step(61); // results ignore presses for a second
   tap('start');
+  assert.is(engine.top.title, 'Timed', 'start plays the same game again');
+  assert.equal(engine.game?.setup.settings, { level: 'hard' });
+  assert.is.not(engine.lastLaunch?.options.seed, seedBefore, 'with a fresh seed');
+  tap('a');
+  clock.step(61);
+  tap('back');
   assert.is(engine.top.title, 'Menu');
 });
 
