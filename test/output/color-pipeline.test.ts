@@ -11,7 +11,8 @@ const caseArb = fc
     leds: fc.integer({ min: 1, max: 400 }),
     channel: fc.double({ min: 0.5, max: 60, noNaN: true }),
     idle: fc.double({ min: 0, max: 3, noNaN: true }),
-    headroom: fc.double({ min: 0, max: 30000, noNaN: true }),
+    // At least 1 mA above idle: a budget of 0 means "no limit" to the pipeline.
+    headroom: fc.double({ min: 1, max: 30000, noNaN: true }),
     brightness: fc.integer({ min: 0, max: 100 }),
     gamma: fc.constantFrom(1, 1.8, 2.2, 2.8),
     fill: fc.oneof(fc.constant('random'), fc.constant('white'), fc.constant('dark')),
