@@ -2,15 +2,22 @@
  * Runs every *.test.ts under test/, games/ and hardware/ with uvu in one process and ends with
  * the line `N passed, N failed`. Exits non-zero on any failure and when no test ran at all.
  * Usage: tsx test/run.ts [substring…]   (only files whose path contains a substring)
+ *
+ * Property tests (fast-check) use a fixed seed so every run, and CI, checks the same cases;
+ * `FC_SEED=random` explores new ones (a failure prints the seed that reproduces it:
+ * `FC_SEED=<seed> npm run test:only`).
  */
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 
 type QueuedTest = () => Promise<[errors: string, passed: number, skipped: number, total: number]>;
 const uvuGlobals = globalThis as unknown as { UVU_DEFER: number; UVU_INDEX: number; UVU_QUEUE: unknown[][] };
 
 const root = resolve(import.meta.dirname, '..');
+const fcSeed = process.env.FC_SEED;
+if (fcSeed !== 'random') fc.configureGlobal({ seed: fcSeed ? Number(fcSeed) : 20261126 });
 const filters = process.argv.slice(2);
 
 function findTests(dir: string): string[] {
