@@ -1,3 +1,4 @@
+import { WS281X_STRIP_TYPES } from '../src/config/options.ts';
 import type { LedDriver } from '../src/output/driver.ts';
 import { type BoardPaths, readBoard } from './board.ts';
 
@@ -28,16 +29,6 @@ export interface Ws281xModule {
 
 /** Data pins the library drives on channel 0: 18 and 12 (PWM0), 21 (PCM), 10 (SPI0 MOSI). */
 export const WS281X_PINS = [18, 12, 21, 10] as const;
-export const WS281X_STRIP_TYPES = [
-  'ws2812',
-  'sk6812',
-  'ws2811-rgb',
-  'ws2811-rbg',
-  'ws2811-grb',
-  'ws2811-gbr',
-  'ws2811-brg',
-  'ws2811-bgr',
-] as const;
 export type Ws281xStripType = (typeof WS281X_STRIP_TYPES)[number];
 /** DMA channel, always 10: DMA 5 (the library's default) corrupts SD card filesystems on the Pi 3. */
 export const WS281X_DMA = 10;

@@ -36,6 +36,18 @@ export interface OptionSpec {
 
 import { parseLayoutSpec } from '../output/layout.ts';
 
+/** Strip types rpi-ws281x-native knows (the type sets the colour order on the wire). */
+export const WS281X_STRIP_TYPES = [
+  'ws2812',
+  'sk6812',
+  'ws2811-rgb',
+  'ws2811-rbg',
+  'ws2811-grb',
+  'ws2811-gbr',
+  'ws2811-brg',
+  'ws2811-bgr',
+] as const;
+
 const OUTPUT_WORDS = ['auto', 'terminal', 'null', 'ws281x'];
 const OUTPUT_PREFIXES = ['tpm2:', 'ddp:', 'e131:', 'tpm2file:'];
 const OUTPUT_EXAMPLES: Readonly<Record<string, string>> = {
@@ -198,16 +210,7 @@ export const OPTIONS = [
     flag: '--ws281x-strip',
     type: 'enum',
     default: 'ws2812',
-    values: [
-      'ws2812',
-      'sk6812',
-      'ws2811-rgb',
-      'ws2811-rbg',
-      'ws2811-grb',
-      'ws2811-gbr',
-      'ws2811-brg',
-      'ws2811-bgr',
-    ],
+    values: WS281X_STRIP_TYPES,
     help: 'ws281x output: strip type, which sets the colour order on the wire (WS2812 and SK6812 are GRB).',
     scope: 'config',
   },
