@@ -31,6 +31,9 @@ export class MineField {
   exploded = -1;
   private readonly stack: Int32Array;
   private readonly pool: Int32Array;
+  /** The neighbours of cell c are neighbours[first[c] .. first[c + 1]) (3, 5 or 8 cells). */
+  private readonly first: Int32Array;
+  private readonly neighbours: Int32Array;
 
   constructor(
     readonly width: number,
@@ -50,6 +53,24 @@ export class MineField {
     this.count = new Uint8Array(this.size);
     this.stack = new Int32Array(this.size);
     this.pool = new Int32Array(this.size);
+    this.first = new Int32Array(this.size + 1);
+    this.neighbours = new Int32Array(this.size * 8);
+    let k = 0;
+    for (let cell = 0; cell < this.size; cell++) {
+      this.first[cell] = k;
+      const x = cell % width;
+      const y = (cell - x) / width;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if ((dx !== 0 || dy !== 0) && nx >= 0 && ny >= 0 && nx < width && ny < height) {
+            this.neighbours[k++] = ny * width + nx;
+          }
+        }
+      }
+    }
+    this.first[this.size] = k;
   }
 
   get lost(): boolean {
@@ -123,18 +144,10 @@ export class MineField {
     const need = this.count[cell]!;
     if (need === 0 || this.around(cell, FLAGGED) !== need) return 'none';
     let result: MoveResult = 'none';
-    const w = this.width;
-    const x = cell % w;
-    const y = (cell - x) / w;
-    for (let dy = -1; dy <= 1; dy++) {
-      for (let dx = -1; dx <= 1; dx++) {
-        const nx = x + dx;
-        const ny = y + dy;
-        if (nx < 0 || ny < 0 || nx >= w || ny >= this.height) continue;
-        const r = this.open(ny * w + nx);
-        if (r === 'boom') return 'boom';
-        if (r === 'opened') result = 'opened';
-      }
+    for (let k = this.first[cell]!; k < this.first[cell + 1]!; k++) {
+      const r = this.open(this.neighbours[k]!);
+      if (r === 'boom') return 'boom';
+      if (r === 'opened') result = 'opened';
     }
     return result;
   }
@@ -158,18 +171,9 @@ export class MineField {
 
   /** Neighbours of `cell` in state `state`. */
   around(cell: number, state: number): number {
-    const w = this.width;
-    const x = cell % w;
-    const y = (cell - x) / w;
     let n = 0;
-    for (let dy = -1; dy <= 1; dy++) {
-      for (let dx = -1; dx <= 1; dx++) {
-        const nx = x + dx;
-        const ny = y + dy;
-        if ((dx !== 0 || dy !== 0) && nx >= 0 && ny >= 0 && nx < w && ny < this.height) {
-          if (this.state[ny * w + nx] === state) n++;
-        }
-      }
+    for (let k = this.first[cell]!; k < this.first[cell + 1]!; k++) {
+      if (this.state[this.neighbours[k]!] === state) n++;
     }
     return n;
   }
@@ -185,7 +189,6 @@ export class MineField {
   }
 
   private flood(start: number): void {
-    const w = this.width;
     let top = 0;
     this.state[start] = OPEN;
     this.opened++;
@@ -193,37 +196,21 @@ export class MineField {
     while (top > 0) {
       const cell = this.stack[--top]!;
       if (this.count[cell] !== 0) continue;
-      const x = cell % w;
-      const y = (cell - x) / w;
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          const ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= w || ny >= this.height) continue;
-          const n = ny * w + nx;
-          if (this.state[n] !== CLOSED || this.mine[n] === 1) continue;
-          this.state[n] = OPEN;
-          this.opened++;
-          this.stack[top++] = n;
-        }
+      for (let k = this.first[cell]!; k < this.first[cell + 1]!; k++) {
+        const n = this.neighbours[k]!;
+        if (this.state[n] !== CLOSED || this.mine[n] === 1) continue;
+        this.state[n] = OPEN;
+        this.opened++;
+        this.stack[top++] = n;
       }
     }
   }
 
   private countAll(): void {
-    const w = this.width;
     for (let cell = 0; cell < this.size; cell++) {
-      const x = cell % w;
-      const y = (cell - x) / w;
       let n = 0;
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          const ny = y + dy;
-          if (nx >= 0 && ny >= 0 && nx < w && ny < this.height) n += this.mine[ny * w + nx]!;
-        }
-      }
-      this.count[cell] = n - this.mine[cell]!;
+      for (let k = this.first[cell]!; k < this.first[cell + 1]!; k++) n += this.mine[this.neighbours[k]!]!;
+      this.count[cell] = n;
     }
   }
 }
