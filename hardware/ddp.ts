@@ -1,5 +1,5 @@
 import { type ColorOrder, channelOffsets, copyOrdered } from './color-order.ts';
-import { type Lookup, type PacketEncoder, UdpOutput } from './udp-output.ts';
+import { checkFrameLength, type Lookup, type PacketEncoder, packetBytes, UdpOutput } from './udp-output.ts';
 
 /** DDP (Distributed Display Protocol, 3waylabs; spoken by WLED and xLights): UDP port 4048. */
 export const DDP_PORT = 4048;
@@ -47,15 +47,11 @@ export class DdpEncoder implements PacketEncoder {
 
   /** Bytes on the wire per frame (UDP payloads: headers + data). */
   get frameBytes(): number {
-    return this.packets.reduce((n, p) => n + p.length, 0);
+    return packetBytes(this.packets);
   }
 
   encode(frame: Readonly<Uint8Array>, sequence = 0): void {
-    if (frame.length !== this.ledCount * 3) {
-      throw new RangeError(
-        `DDP: expected ${this.ledCount * 3} bytes (${this.ledCount} LEDs), got ${frame.length}`,
-      );
-    }
+    checkFrameLength('DDP', frame, this.ledCount);
     const seq = sequence === 0 ? 0 : ((sequence - 1) % 15) + 1;
     let led = 0;
     for (const packet of this.packets) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { type ColorOrder, channelOffsets, copyOrdered } from './color-order.ts';
-import { type Lookup, type PacketEncoder, UdpOutput } from './udp-output.ts';
+import { checkFrameLength, type Lookup, type PacketEncoder, packetBytes, UdpOutput } from './udp-output.ts';
 
 /** E1.31 (streaming ACN, "sACN"): UDP port 5568. */
 export const E131_PORT = 5568;
@@ -104,16 +104,12 @@ export class E131Encoder implements PacketEncoder {
   }
 
   get frameBytes(): number {
-    return this.packets.reduce((n, p) => n + p.length, 0);
+    return packetBytes(this.packets);
   }
 
   /** Each universe gets one packet per frame, so the frame counter is a valid per-universe sequence. */
   encode(frame: Readonly<Uint8Array>, sequence = 0): void {
-    if (frame.length !== this.ledCount * 3) {
-      throw new RangeError(
-        `E1.31: expected ${this.ledCount * 3} bytes (${this.ledCount} LEDs), got ${frame.length}`,
-      );
-    }
+    checkFrameLength('E1.31', frame, this.ledCount);
     let led = 0;
     for (const packet of this.packets) {
       packet[111] = sequence & 0xff;

@@ -59,6 +59,20 @@ export interface PacketEncoder {
   encode(frame: Readonly<Uint8Array>, sequence: number): void;
 }
 
+/** Bytes on the wire per frame: the UDP payloads, headers included. */
+export function packetBytes(packets: readonly Uint8Array[]): number {
+  return packets.reduce((n, p) => n + p.length, 0);
+}
+
+/** Throws unless `frame` holds exactly `ledCount` RGB triplets. */
+export function checkFrameLength(protocol: string, frame: Readonly<Uint8Array>, ledCount: number): void {
+  if (frame.length !== ledCount * 3) {
+    throw new RangeError(
+      `${protocol}: expected ${ledCount * 3} bytes (${ledCount} LEDs), got ${frame.length}`,
+    );
+  }
+}
+
 export interface UdpOutputOptions {
   host: string;
   port: number;
