@@ -94,6 +94,7 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
     sink: stage,
     ...(request.screensaver ? { screensaver: request.screensaver } : {}),
     seed: options.seed ?? Random.freshSeed(),
+    wallClock: () => Date.now(),
     controls: createTableControls({
       options,
       pipeline,

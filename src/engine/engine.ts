@@ -2,6 +2,7 @@ import { Canvas } from '../gfx/canvas.ts';
 import { Graphics } from '../gfx/graphics.ts';
 import { InputState } from '../input/input-state.ts';
 import { compileLayout, DEFAULT_LAYOUT, type Layout } from '../output/layout.ts';
+import type { AudioInputFactory } from '../sound-in/audio-input.ts';
 import type { Clock } from './clock.ts';
 import type { GameDefinition, GameResult, SettingSpecs, Wiring } from './game.ts';
 import { GameRunner, type RunnerServices } from './game-runner.ts';
@@ -56,7 +57,18 @@ export interface EngineOptions {
    * and default players are read from them.
    */
   readonly controls?: TableControls;
+  /**
+   * What games read as ctx.now(): a function giving wall-clock ms (the table passes Date.now),
+   * or a start time in ms from which the wall clock advances with the ticks (deterministic).
+   * Default: WALL_CLOCK_START advancing with the ticks.
+   */
+  readonly wallClock?: number | (() => number);
+  /** Opens sound capture for a game that asks (ctx.audioIn()); default: none. */
+  readonly audioIn?: AudioInputFactory;
 }
+
+/** The deterministic wall clock's default start: Thursday 2026-01-01 10:08:00 UTC. */
+export const WALL_CLOCK_START = 1_767_262_080_000;
 
 export interface LaunchOptions {
   readonly players?: number;
@@ -308,6 +320,8 @@ export class Engine {
       rate: this.rate,
       wiring: this.wiring,
       log: (message) => this.log.info(message),
+      now: () => this.wallClockNow(),
+      audioIn: () => this.options.audioIn?.(this.rate),
       highScore: (id, key) => this.scores.best(id, key),
       store: (id) => this.stores.for(id),
       track: (work) => {
@@ -317,6 +331,12 @@ export class Engine {
       finished: (runner, result) => this.finished(runner, result),
       crashed: (runner, error) => this.crashed(runner, error),
     };
+  }
+
+  /** ctx.now(): the supplied wall clock, or its start plus the ticks run so far. */
+  wallClockNow(): number {
+    const clock = this.options.wallClock ?? WALL_CLOCK_START;
+    return typeof clock === 'function' ? clock() : clock + Math.floor((this.tick * 1000) / this.rate);
   }
 
   private finished(runner: GameRunner, result: GameResult): void {

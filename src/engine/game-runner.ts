@@ -1,6 +1,7 @@
 import type { Graphics } from '../gfx/graphics.ts';
 import { drawSpinner } from '../gfx/spinner.ts';
 import type { Input } from '../input/buttons.ts';
+import type { AudioInput } from '../sound-in/audio-input.ts';
 import type {
   GameContext,
   GameDefinition,
@@ -22,6 +23,10 @@ export interface RunnerServices {
   log(message: string): void;
   highScore(gameId: string, scoreKey: string): number | undefined;
   store(gameId: string): GameStore;
+  /** Wall-clock ms since 1970 (see GameContext.now). */
+  now(): number;
+  /** Opens sound capture for one run, if the table has any. */
+  audioIn(): AudioInput | undefined;
   /** Tracks async work so deterministic runs can wait for it. */
   track(work: Promise<unknown>): void;
   finished(runner: GameRunner, result: GameResult): void;
@@ -44,6 +49,7 @@ export class GameRunner implements Scene {
   private instance: GameInstance | undefined;
   private result: GameResult | undefined;
   private stopped = false;
+  private audio: AudioInput | undefined;
   ticks = 0;
 
   constructor(
@@ -116,6 +122,7 @@ export class GameRunner implements Scene {
     } catch (error) {
       this.services.log(`${this.definition.id}: dispose threw ${String(error)}`);
     }
+    this.audio?.close();
   }
 
   private crash(error: unknown): void {
@@ -148,6 +155,11 @@ export class GameRunner implements Scene {
         services.track(work.then(undefined, (error: unknown) => runner.crash(error)));
       },
       log: (message: string) => services.log(`${definition.id}: ${message}`),
+      now: () => services.now(),
+      audioIn: () => {
+        runner.audio ??= services.audioIn();
+        return runner.audio;
+      },
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Sprite } from '../gfx/sprite.ts';
 import type { Input } from '../input/buttons.ts';
+import type { AudioInput } from '../sound-in/audio-input.ts';
 import type { Random } from './random.ts';
 
 /** A choice offered before the game starts (menu) or with `--set key=value` on the command line. */
@@ -73,6 +74,17 @@ export interface GameContext<S extends SettingSpecs = SettingSpecs> {
   task(work: Promise<unknown>): void;
   /** Writes a line to the engine's log (never to stdout, which may be the simulator). */
   log(message: string): void;
+  /**
+   * Wall-clock time in ms since 1970-01-01 UTC, for clocks and schedules only (game timing counts
+   * ticks). A table supplies the system clock; headless runs and tests a fixed start plus the
+   * ticks run, so their frames stay deterministic.
+   */
+  now(): number;
+  /**
+   * Opens sound capture (microphone or line-in) for this run; undefined when the table has none.
+   * The engine closes it when the game stops.
+   */
+  audioIn(): AudioInput | undefined;
 }
 
 export interface GameInstance {

@@ -8,12 +8,17 @@ import type { Canvas } from '../gfx/canvas.ts';
 import type { Color } from '../gfx/color.ts';
 import { frameToText } from '../gfx/frame-text.ts';
 import type { Button } from '../input/buttons.ts';
+import type { AudioInputFactory } from '../sound-in/audio-input.ts';
 
 export interface HarnessOptions extends LaunchOptions {
   readonly width?: number;
   readonly height?: number;
   /** Ticks per second; default 60. */
   readonly rate?: number;
+  /** ctx.now(): a start in ms that advances with the ticks, or a function (see EngineOptions). */
+  readonly wallClock?: number | (() => number);
+  /** ctx.audioIn(): sound for apps that listen (e.g. a WAV file through PcmCapture). */
+  readonly audioIn?: AudioInputFactory;
 }
 
 /**
@@ -41,6 +46,8 @@ export class Harness {
       ...(options.width === undefined ? {} : { width: options.width }),
       ...(options.height === undefined ? {} : { height: options.height }),
       ...(options.rate === undefined ? {} : { rate: options.rate }),
+      ...(options.wallClock === undefined ? {} : { wallClock: options.wallClock }),
+      ...(options.audioIn === undefined ? {} : { audioIn: options.audioIn }),
     });
     this.engine.start();
     this.runner = this.engine.play(game, { seed: 1, ...options });
