@@ -56,17 +56,15 @@ function drawPm(g: Graphics, f: FaceFrame): void {
 
 export function drawFace(g: Graphics, face: Face, f: FaceFrame): void {
   g.clear();
-  switch (face) {
-    case 'bar':
-      return drawBarFace(g, f);
-    case 'dots':
-      return drawDotsFace(g, f);
-    case 'calendar':
-      return drawCalendarFace(g, f);
-    case 'analog':
-      return drawAnalogFace(g, f);
-  }
+  DRAW[face](g, f);
 }
+
+const DRAW: Readonly<Record<Face, (g: Graphics, f: FaceFrame) => void>> = {
+  bar: drawBarFace,
+  dots: drawDotsFace,
+  calendar: drawCalendarFace,
+  analog: drawAnalogFace,
+};
 
 /** Large "HH MM"; below it a 20-pixel bar fills once a minute (3 s per pixel, the last one fading in). */
 function drawBarFace(g: Graphics, f: FaceFrame): void {
