@@ -69,7 +69,6 @@ test('games never read the clock or Math.random', () => {
   assert.equal(offenders, []);
 });
 
-
 test('no import cycle anywhere in src/ (type-only imports included)', () => {
   const files = new Set(sources('src'));
   const edges = new Map<string, string[]>();

@@ -30,4 +30,3 @@ export function simulatedTime(lateness: (i: number) => number) {
     },
   };
 }
-
