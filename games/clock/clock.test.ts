@@ -50,7 +50,9 @@ async function clockAt(utc: number, params: Record<string, string | number> = {}
 }
 
 test('bar face: large HH MM and a seconds bar that fills once a minute', async () => {
-  const t = await clockAt(Date.UTC(2026, 5, 1, 8, 41, 30)); // 10:41:30 CEST
+  const at = Date.UTC(2026, 5, 1, 8, 41, 30); // 10:41:30.000 CEST, held still
+  const t = await Harness.start(clock, { params: { tz: 'Europe/Berlin' }, wallClock: () => at });
+  await t.step(1);
   const track = 0x1f0f08; // the accent at 12 %
   assert.is(
     t.frame({ '#': WARM.main, o: WARM.accent, '-': track }),
