@@ -27,7 +27,7 @@ export const fire: Effect = {
           const c = heat[below + x]!;
           const r = heat[below + (x < width - 1 ? x + 1 : x)]!;
           const cooled = (l + c * 2 + r) / 4 - (0.035 + random.float() * 0.045) * (15 / height);
-          next[y * width + x] = cooled > 0 ? cooled : 0;
+          next[y * width + x] = Math.max(cooled, 0);
         }
       }
       next.set(heat.subarray(base), base);
