@@ -8,6 +8,7 @@ import { ColorPipeline } from '../output/color-pipeline.ts';
 import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
+import { audioInputFactory } from './audio-input.ts';
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
@@ -91,6 +92,7 @@ export async function runTable(
   }
 
   const clock = new RealClock();
+  const liveAudio = audioInputFactory(options.audioIn, true);
   const table = new Table({
     ...setup.tableBase,
     ...persistentStores(setup.dataDir, log),
@@ -100,6 +102,7 @@ export async function runTable(
     ...(request.screensaver ? { screensaver: request.screensaver } : {}),
     seed: options.seed ?? Random.freshSeed(),
     wallClock: () => Date.now(),
+    ...(liveAudio ? { audioIn: liveAudio } : {}),
     controls: createTableControls({
       options,
       pipeline,

@@ -57,6 +57,13 @@ const OUTPUT_EXAMPLES: Readonly<Record<string, string>> = {
   'tpm2file:': 'tpm2file:run.tpm2',
 };
 
+function checkAudioIn(value: string): string | undefined {
+  if (['auto', 'off', 'alsa'].includes(value)) return undefined;
+  if ((value.startsWith('alsa:') || value.startsWith('wav:')) && value.length > value.indexOf(':') + 1)
+    return undefined;
+  return 'auto, off, alsa, alsa:DEVICE (e.g. alsa:hw:1,0) or wav:FILE';
+}
+
 function checkOutput(value: string): string | undefined {
   if (OUTPUT_WORDS.includes(value)) return undefined;
   const prefix = OUTPUT_PREFIXES.find((p) => value.startsWith(p));
@@ -636,6 +643,20 @@ export const OPTIONS = [
     default: false,
     help: 'Running as the system service: the settings menu offers shut down and reboot (also when $INVOCATION_ID is set by systemd).',
     scope: 'cli',
+  },
+  // When nobody plays (issue 15): sound in for the visualiser.
+  {
+    name: 'audioIn',
+    flag: '--audio-in',
+    type: 'string',
+    default: 'auto',
+    arg: 'auto|off|alsa[:DEVICE]|wav:FILE',
+    check: checkAudioIn,
+    help:
+      'Sound in for apps that listen (the visualiser): auto = the default ALSA capture device through ' +
+      'arecord, alsa:DEVICE (e.g. alsa:hw:1,0; list them with arecord -l), wav:FILE = a 16-bit mono WAV ' +
+      'file played tick by tick (deterministic, also headless), off. Live capture runs only on the table, never headless.',
+    scope: 'config',
   },
 ] as const satisfies readonly OptionSpec[];
 
