@@ -20,7 +20,7 @@ export const aurora: Effect = {
           const d2 = edge2 - y;
           const c1 = d1 < -1 ? 0 : d1 < 0 ? 1 + d1 : Math.exp(-d1 / (3.5 * h));
           const c2 = d2 < -1 ? 0 : d2 < 0 ? 1 + d2 : Math.exp(-d2 / (2.5 * h));
-          field[y * width + x] = Math.min(1, (c1 * 0.9 + c2 * 0.55) * rays * glow);
+          field[y * width + x] = Math.min(1, (c1 * 0.9 + c2 * 0.55) * rays * glow * 1.35);
         }
       }
     };

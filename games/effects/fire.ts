@@ -5,8 +5,9 @@ const STEPS_PER_SECOND = 30;
 const MAX_STEPS = 4;
 
 /**
- * Flames: a heat grid one row taller than the table; the hidden bottom row gets random heat,
- * every cell rises as the average of the three cells below it, cooled a little on the way.
+ * Flames (the Doom fire): a heat grid one row taller than the table; the hidden bottom row is
+ * hot, and every step each cell takes the heat of a cell below it (straight down or one to the
+ * side, at random) minus a random loss, so tongues rise, sway and flicker.
  */
 export const fire: Effect = {
   id: 'fire',
@@ -16,17 +17,14 @@ export const fire: Effect = {
     let heat = new Float32Array(width * rows);
     let next = new Float32Array(width * rows);
     let pending = 0;
+    const decay = 2.4 / height; // heat lost per row at most: flames reach about two thirds up
     const step = () => {
       const base = height * width;
-      for (let x = 0; x < width; x++)
-        heat[base + x] = random.chance(0.55) ? 0.7 + random.float() * 0.3 : 0.05;
+      for (let x = 0; x < width; x++) heat[base + x] = 0.75 + random.float() * 0.25;
       for (let y = 0; y < height; y++) {
         for (let x = 0; x < width; x++) {
-          const below = (y + 1) * width;
-          const l = heat[below + (x > 0 ? x - 1 : x)]!;
-          const c = heat[below + x]!;
-          const r = heat[below + (x < width - 1 ? x + 1 : x)]!;
-          const cooled = (l + c * 2 + r) / 4 - (0.035 + random.float() * 0.045) * (15 / height);
+          const from = Math.min(width - 1, Math.max(0, x + random.int(3) - 1));
+          const cooled = heat[(y + 1) * width + from]! - random.float() * decay;
           next[y * width + x] = Math.max(cooled, 0);
         }
       }
