@@ -10,8 +10,12 @@ import { describeError, type Logger, MemoryLogger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
 import { describeKeymap } from '../input/keymap.ts';
 import { ReplayRecorder, saveReplay } from '../replay/replay.ts';
-import { attractMode, BUILT_IN_REPLAYS, loadDemos } from '../table/attract.ts';
+import type { AudioInputFactory } from '../sound-in/audio-input.ts';
+import { BUILT_IN_REPLAYS, loadDemos } from '../table/attract.ts';
+import { IdleShow } from '../table/idle-show.ts';
+import { DEFAULT_PLAYLIST, parsePlaylistItem } from '../table/playlist-item.ts';
 import type { Table } from '../table/table.ts';
+import { audioInputFactory } from './audio-input.ts';
 import { BUILT_IN_GAMES } from './discover.ts';
 import { FileLogger } from './file-logger.ts';
 import { dumpFrame, runHeadless } from './headless.ts';
@@ -217,8 +221,22 @@ function developerExtras(table: TableSetup, log: Logger): RunRequest {
           (m) => log.warn(m),
         )
       : [];
+  const show = new IdleShow(
+    options.idleShow,
+    (options.playlist.length > 0 ? options.playlist : DEFAULT_PLAYLIST).map((entry) =>
+      parsePlaylistItem(entry, options.demoSeconds),
+    ),
+    {
+      catalog: table.catalog,
+      demos,
+      wallClock: () => Date.now(),
+      ...optionalAudio(audioInputFactory(options.audioIn, true)),
+      warn: (message) => log.warn(message),
+    },
+  );
   return {
-    screensaver: attractMode({ demos, demoSeconds: options.demoSeconds }),
+    screensaver: show.screensaver,
+    controlLines: [{ key: 'idleShow', line: show.line(), saved: () => show.current }],
     attach: (running) => {
       const hot = options.watch ? watchGames({ table: running, gamesDir: table.gamesDir, log }) : undefined;
       const recorder =
@@ -271,4 +289,8 @@ function packageVersion(): string {
     version: string;
   };
   return pkg.version;
+}
+
+function optionalAudio(factory: AudioInputFactory | undefined): { audioIn?: AudioInputFactory } {
+  return factory ? { audioIn: factory } : {};
 }

@@ -4,9 +4,11 @@ import type { AnyGame } from '../engine/game.ts';
 import { describeError, type Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
 import { TerminalKeys } from '../input/terminal-keys.ts';
+import { BrightnessFader } from '../output/brightness-fader.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
 import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
+import { NightSchedule, parseNightWindow } from '../table/night.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
 import { audioInputFactory } from './audio-input.ts';
 import { routeExitPaths } from './exit-paths.ts';
@@ -14,7 +16,7 @@ import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
 import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
-import { createTableControls } from './table-controls.ts';
+import { createTableControls, type SavedControlLine } from './table-controls.ts';
 import { persistentStores, type TableSetup } from './table-setup.ts';
 
 /** How long shutdown may take before the process exits anyway (ms). */
@@ -28,6 +30,8 @@ export interface RunRequest {
   readonly choose?: boolean;
   /** The idle scene (attract mode); default: the engine's colour screensaver. */
   readonly screensaver?: TableOptions['screensaver'];
+  /** More settings-screen lines (the idle show), saved with the other settings. */
+  readonly controlLines?: readonly SavedControlLine[];
   /** Wraps the real clock (a replay feeds its events just before each tick). */
   readonly clock?: (real: Clock) => Clock;
   /** false: keys are not played, only Ctrl-C stops the run (replays). Default true. */
@@ -91,6 +95,16 @@ export async function runTable(
     throw new UsageError(describeError(error).message);
   }
 
+  const fader = new BrightnessFader(pipeline, options.brightness);
+  const night = new NightSchedule(parseNightWindow(options.night), options.nightLight);
+  const controls = createTableControls({
+    options,
+    pipeline: fader,
+    dataDir: setup.dataDir,
+    env: io.env,
+    report: (message) => log.warn(message),
+    ...(request.controlLines ? { extras: request.controlLines } : {}),
+  });
   const clock = new RealClock();
   const liveAudio = audioInputFactory(options.audioIn, true);
   const table = new Table({
@@ -98,18 +112,20 @@ export async function runTable(
     ...persistentStores(setup.dataDir, log),
     clock: request.clock ? request.clock(clock) : clock,
     log,
-    sink: stage,
+    sink: {
+      // brightness fades towards its target, dimmed by the night schedule, once per frame
+      show(frame) {
+        const now = Date.now();
+        fader.setFactor(night.factor(now, table.input.activity, controls.idleSeconds()));
+        fader.frame(now);
+        stage.show(frame);
+      },
+    },
     ...(request.screensaver ? { screensaver: request.screensaver } : {}),
     seed: options.seed ?? Random.freshSeed(),
     wallClock: () => Date.now(),
     ...(liveAudio ? { audioIn: liveAudio } : {}),
-    controls: createTableControls({
-      options,
-      pipeline,
-      dataDir: setup.dataDir,
-      env: io.env,
-      report: (message) => log.warn(message),
-    }),
+    controls,
   });
   const { engine } = table;
 

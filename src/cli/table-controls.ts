@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { JsonFile } from '../config/json-store.ts';
 import type { Options } from '../config/options.ts';
+import type { ControlLine } from '../table/controls.ts';
 import type { TableControls } from '../table/settings-screen.ts';
 
 /** The parts of the colour pipeline the settings use (setBrightness live, the limiter's estimate). */
 export interface BrightnessTarget {
   setBrightness(percent: number): void;
-  readonly lastMilliamps?: number;
+  readonly lastMilliamps?: number | undefined;
 }
 
 export interface TableControlsOptions {
@@ -17,8 +18,17 @@ export interface TableControlsOptions {
   readonly dataDir: string;
   readonly env: NodeJS.ProcessEnv;
   readonly report: (message: string) => void;
+  /** Lines other modules add to the settings screen, each saved under its key in settings.json. */
+  readonly extras?: readonly SavedControlLine[];
   /** Runs a system command (default: spawn, detached); tests record the calls. */
   readonly run?: (command: string, args: readonly string[]) => void;
+}
+
+/** A settings-screen line whose value is saved as a config key (e.g. idleShow). */
+export interface SavedControlLine {
+  readonly key: string;
+  readonly line: ControlLine;
+  saved(): unknown;
 }
 
 /** True when running as the systemd service (--service, or INVOCATION_ID that systemd sets). */
@@ -65,9 +75,14 @@ export function createTableControls(config: TableControlsOptions): TableControls
       values.defaultPlayers = Math.min(4, Math.max(0, Math.round(players)));
     },
     save() {
-      file.write({ ...file.read(), ...values });
+      const extras = Object.fromEntries((config.extras ?? []).map((extra) => [extra.key, extra.saved()]));
+      file.write({ ...file.read(), ...values, ...extras });
     },
   };
+  if (config.extras?.length) {
+    const lines = config.extras.map((extra) => extra.line);
+    controls.extraLines = () => lines;
+  }
   if ('lastMilliamps' in pipeline) controls.milliamps = () => pipeline.lastMilliamps ?? 0;
   if (runsAsService(options, config.env)) {
     controls.shutdown = () => run('systemctl', ['poweroff']);

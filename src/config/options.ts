@@ -35,6 +35,9 @@ export interface OptionSpec {
 }
 
 import { parseLayoutSpec } from '../output/layout.ts';
+import { IDLE_SHOWS } from '../table/idle-show-names.ts';
+import { parseNightWindow } from '../table/night.ts';
+import { parsePlaylistItem } from '../table/playlist-item.ts';
 
 /** Strip types rpi-ws281x-native knows (the type sets the colour order on the wire). */
 export const WS281X_STRIP_TYPES = [
@@ -56,6 +59,24 @@ const OUTPUT_EXAMPLES: Readonly<Record<string, string>> = {
   'e131:': 'e131:192.168.1.50',
   'tpm2file:': 'tpm2file:run.tpm2',
 };
+
+function checkPlaylistEntry(value: string): string | undefined {
+  try {
+    parsePlaylistItem(value, 20);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function checkNight(value: string): string | undefined {
+  try {
+    parseNightWindow(value);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 function checkAudioIn(value: string): string | undefined {
   if (['auto', 'off', 'alsa'].includes(value)) return undefined;
@@ -656,6 +677,49 @@ export const OPTIONS = [
       'Sound in for apps that listen (the visualiser): auto = the default ALSA capture device through ' +
       'arecord, alsa:DEVICE (e.g. alsa:hw:1,0; list them with arecord -l), wav:FILE = a 16-bit mono WAV ' +
       'file played tick by tick (deterministic, also headless), off. Live capture runs only on the table, never headless.',
+    scope: 'config',
+  },
+  {
+    name: 'playlist',
+    flag: '--playlist',
+    type: 'list',
+    default: [],
+    arg: 'ENTRY,…',
+    check: checkPlaylistEntry,
+    help:
+      'Idle playlist (the MIX show): entries played in turn when nobody plays, each ID[:KEY=VALUE…][@SECONDS] ' +
+      '(an app with settings, 60 s by default, e.g. effects:effect=fire@30) or demos[@SECONDS] (the next game ' +
+      'demo, --demo-seconds by default). None = the built-in mix of the clock, effects and demos.',
+    scope: 'config',
+  },
+  {
+    name: 'idleShow',
+    flag: '--idle-show',
+    type: 'enum',
+    values: IDLE_SHOWS,
+    default: 'mix',
+    help: 'What an idle table shows (settings screen: SHOW): mix = the --playlist, clock, effects (each a minute), demos, plain (colour wash).',
+    scope: 'config',
+  },
+  {
+    name: 'night',
+    flag: '--night',
+    type: 'string',
+    default: '',
+    arg: 'HH:MM-HH:MM',
+    check: checkNight,
+    help: 'Night hours in local time, e.g. 23:00-07:00: an idle table dims to --night-light (any button wakes it). Empty = no night.',
+    scope: 'config',
+  },
+  {
+    name: 'nightLight',
+    flag: '--night-light',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 100,
+    arg: 'PERCENT',
+    help: 'Brightness of an idle table at night, in percent of the normal brightness; 0 = dark. Changes fade over a second.',
     scope: 'config',
   },
 ] as const satisfies readonly OptionSpec[];

@@ -3,7 +3,7 @@ import { FONT_5X7 } from '../gfx/font.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import { type Sprite, sprite } from '../gfx/sprite.ts';
 import type { Input } from '../input/buttons.ts';
-import type { TableControls } from './controls.ts';
+import type { ControlLine, TableControls } from './controls.ts';
 import type { TableHost } from './host.ts';
 
 export type { TableControls } from './controls.ts';
@@ -14,17 +14,7 @@ const PLAYER_STEPS = [0, 1, 2, 3, 4];
 /** Ticks without a change before the values are saved (also saved on leaving). */
 const SAVE_AFTER_SECONDS = 1;
 
-interface Line {
-  readonly label: string;
-  /** The value as shown, '' for an action line. */
-  value(): string;
-  /** Left/right: -1 or +1. */
-  step?(direction: number): void;
-  /** A on this line asks YES/NO first, then runs `action`. */
-  readonly action?: () => void;
-  /** Colour of the value. */
-  readonly color?: number;
-}
+type Line = ControlLine;
 
 /** The icon the menu shows for the SETTINGS entry: three sliders. */
 export const SETTINGS_ICON: Sprite = sprite(
@@ -77,6 +67,7 @@ export class SettingsScreen implements Scene {
       value: () => (c.defaultPlayers() === 0 ? 'MIN' : `${c.defaultPlayers()}`),
       step: (d) => c.setDefaultPlayers(nextStep(PLAYER_STEPS, c.defaultPlayers(), d)),
     });
+    for (const line of c.extraLines?.() ?? []) this.lines.push(line);
     if (c.milliamps) {
       const milliamps = c.milliamps.bind(c);
       this.lines.push({ label: 'POWER', value: () => formatMilliamps(milliamps()), color: 0xffc040 });
