@@ -25,7 +25,9 @@ import { formatList } from './list.ts';
 import { createGame } from './new-game.ts';
 import { replayCommand } from './replay-command.ts';
 import { type RunRequest, runTable } from './run-table.ts';
+import { runsAsService } from './table-controls.ts';
 import { choicesFor, findGame, prepareTable, type TableSetup } from './table-setup.ts';
+import { installDirectory, updateLine } from './update/update-line.ts';
 
 export const COMMANDS = [
   { usage: 'ledtable', summary: 'The menu on the configured output (the terminal by default).' },
@@ -234,10 +236,15 @@ function developerExtras(table: TableSetup, log: Logger): RunRequest {
       warn: (message) => log.warn(message),
     },
   );
+  let running: Table | undefined;
+  const update = runsAsService(options, process.env)
+    ? [{ line: updateLine(() => running, { installDir: installDirectory(), log: (m) => log.info(m) }) }]
+    : [];
   return {
     screensaver: show.screensaver,
-    controlLines: [{ key: 'idleShow', line: show.line(), saved: () => show.current }],
-    attach: (running) => {
+    controlLines: [{ key: 'idleShow', line: show.line(), saved: () => show.current }, ...update],
+    attach: (live) => {
+      running = live;
       const hot = options.watch ? watchGames({ table: running, gamesDir: table.gamesDir, log }) : undefined;
       const recorder =
         options.record && running.lastLaunch ? new ReplayRecorder(running, options.layout) : undefined;

@@ -24,11 +24,11 @@ export interface TableControlsOptions {
   readonly run?: (command: string, args: readonly string[]) => void;
 }
 
-/** A settings-screen line whose value is saved as a config key (e.g. idleShow). */
+/** A settings-screen line from another module; with a key its value is saved as that config key (idleShow). */
 export interface SavedControlLine {
-  readonly key: string;
+  readonly key?: string;
   readonly line: ControlLine;
-  saved(): unknown;
+  saved?(): unknown;
 }
 
 /** True when running as the systemd service (--service, or INVOCATION_ID that systemd sets). */
@@ -75,7 +75,11 @@ export function createTableControls(config: TableControlsOptions): TableControls
       values.defaultPlayers = Math.min(4, Math.max(0, Math.round(players)));
     },
     save() {
-      const extras = Object.fromEntries((config.extras ?? []).map((extra) => [extra.key, extra.saved()]));
+      const extras = Object.fromEntries(
+        (config.extras ?? []).flatMap((extra) =>
+          extra.key && extra.saved ? [[extra.key, extra.saved()]] : [],
+        ),
+      );
       file.write({ ...file.read(), ...values, ...extras });
     },
   };
