@@ -38,7 +38,7 @@ export class ProgressScreen implements Scene {
     const result = this.progress.result;
     if (result) {
       const color = result.ok ? 0x40ff60 : 0xff4030;
-      g.banner(result.ok ? 'DONE' : 'FAILED', 6, color, this.ticks);
+      g.banner(result.ok ? 'DONE' : 'FAIL', 5, color, this.ticks);
       g.banner(result.message.toUpperCase(), 10, color, this.ticks);
       return;
     }

@@ -5,7 +5,9 @@ import { PcmCapture } from '../../src/sound-in/pcm-capture.ts';
 function pcm(values: readonly number[]): Uint8Array {
   const bytes = new Uint8Array(values.length * 2);
   const view = new DataView(bytes.buffer);
-  values.forEach((v, i) => view.setInt16(i * 2, v, true));
+  values.forEach((v, i) => {
+    view.setInt16(i * 2, v, true);
+  });
   return bytes;
 }
 

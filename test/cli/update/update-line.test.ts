@@ -7,6 +7,7 @@ import type { UpdateResult } from '../../../src/cli/update/update.ts';
 import { installDirectory, updateLine } from '../../../src/cli/update/update-line.ts';
 import { ManualClock } from '../../../src/engine/clock.ts';
 import { defineGame } from '../../../src/engine/game.ts';
+import { frameToText } from '../../../src/gfx/frame-text.ts';
 import { Table } from '../../../src/table/table.ts';
 
 const solo = defineGame({
@@ -38,8 +39,9 @@ test('UPDATE runs on the table: progress, then the reason it failed, until back'
   clock.step(1);
   const rows = table.engine.frame;
   let red = 0;
-  for (const p of rows.pixels) if (p >> 16 > 0x40 && (p & 0xff) < 0x40 && ((p >> 8) & 0xff) < 0x40) red++;
-  assert.ok(red > 10, 'FAILED and the reason in red');
+  for (let y = 5; y < 10; y++) for (let x = 0; x < 20; x++) if (rows.get(x, y) === 0xff4030) red++;
+  assert.ok(red > 10, `FAIL in red:\n${frameToText(rows)}`);
+  assert.ok(rows.get(0, 12) !== 0 || rows.get(5, 12) !== 0, 'the reason scrolls below');
   table.engine.input.push({ player: 0, button: 'back', down: true });
   clock.step(1);
   assert.is(table.engine.top.title, 'Menu');
