@@ -3,6 +3,7 @@
  * default-exports `defineGame({...})`; see docs/ and games/ for examples.
  */
 
+export type { ParamDecl, ParamDecls } from './config/params.ts';
 export type {
   GameContext,
   GameDefinition,

@@ -8,7 +8,6 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCapture } from '../capture/run-capture.ts';
-import { defaultOptions } from '../config/options.ts';
 import type { AnyGame, Engine } from '../engine/engine.ts';
 import { MemoryLogger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
@@ -16,6 +15,7 @@ import { BUTTONS, type Button } from '../input/buttons.ts';
 import type { ScriptedEvent } from '../input/scripted-input.ts';
 import { BUILT_IN_REPLAYS } from './attract.ts';
 import { runHeadless } from './headless.ts';
+import { defaultOptions } from './options.ts';
 import { ReplayRecorder, saveReplay } from './replay.ts';
 import { prepareTable } from './table-setup.ts';
 

@@ -12,10 +12,10 @@ import { loadNodeHid } from '../../hardware/hid/hid-api.ts';
 import { type HidMaps, validateHidMaps } from '../../hardware/hid/hid-map.ts';
 import { HidSource } from '../../hardware/hid/hid-source.ts';
 import { JsonFile } from '../config/json-store.ts';
-import type { Options } from '../config/options.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../engine/log.ts';
 import type { InputSource } from '../input/buttons.ts';
+import type { Options } from './options.ts';
 
 export interface PhysicalInputOptions {
   readonly options: Pick<Options, 'evdev' | 'hid' | 'padMap' | 'padPlayers' | 'keyMap'>;

@@ -1,8 +1,9 @@
-import type { GameParams, Options } from '../config/options.ts';
+import type { GameParams } from '../config/options.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger, MemoryLogger } from '../engine/log.ts';
 import { dumpFrame, runHeadless } from './headless.ts';
 import type { CliIo } from './io.ts';
+import type { Options } from './options.ts';
 import { frameHash, loadReplay, type Replay, ReplayClock, replayOptions, replayParams } from './replay.ts';
 import { runTable } from './run-table.ts';
 import { choicesFor, findGame, prepareTable } from './table-setup.ts';

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Options } from '../config/options.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Canvas } from '../gfx/canvas.ts';
@@ -8,6 +7,7 @@ import type { ButtonEvent } from '../input/buttons.ts';
 import type { InputRecorder } from '../input/input-state.ts';
 import { parseScript, type ScriptedEvent, ScriptedInput } from '../input/scripted-input.ts';
 import { UsageError } from './io.ts';
+import type { Options } from './options.ts';
 
 export const REPLAY_VERSION = 1;
 

@@ -1,5 +1,5 @@
-import type { OptionSpec } from './options.ts';
-import { OPTION_SPECS } from './options.ts';
+import type { OptionGroup, OptionSpec } from './options.ts';
+import { uniqueGroups } from './options.ts';
 
 /** Text width of --help, in columns. */
 export const HELP_WIDTH = 100;
@@ -96,15 +96,24 @@ function twoColumns(left: string, text: string): string[] {
 }
 
 /**
- * The --help text: usage lines, then every option from the table (flag, range or values,
- * default, help), then `keysText` (e.g. the keyboard map) when given. Lines fit in 100 columns.
+ * The --help text: usage lines, then every option of `groups`, group by group (flag, range or
+ * values, default, help), then `keysText` (e.g. the keyboard map) when given. Lines fit in 100
+ * columns.
  */
-export function formatHelp(commands: readonly CommandHelp[], keysText?: string): string {
+export function formatHelp(
+  groups: readonly OptionGroup[],
+  commands: readonly CommandHelp[],
+  keysText?: string,
+): string {
   const out: string[] = ['Usage:'];
   for (const c of commands) out.push(...twoColumns(c.usage, c.summary));
   out.push('', 'Options (those marked config "key" can also be set in the JSON config file):');
-  for (const spec of OPTION_SPECS)
-    out.push(...twoColumns(flagText(spec), `${spec.help} ${detailText(spec)}`));
+  for (const group of uniqueGroups(groups)) {
+    if (group.specs.length === 0) continue;
+    out.push('', `${group.title}:`);
+    for (const spec of group.specs)
+      out.push(...twoColumns(flagText(spec), `${spec.help} ${detailText(spec)}`));
+  }
   out.push(
     '',
     'Config file: a JSON object with the keys above, plus per-game parameters:',
@@ -117,10 +126,10 @@ export function formatHelp(commands: readonly CommandHelp[], keysText?: string):
 const cell = (s: string): string =>
   s.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, ' ');
 
-/** A Markdown table of every option, for the README. */
-export function formatOptionsMarkdown(): string {
+/** A Markdown table of every option of `groups`, group by group, for the README. */
+export function formatOptionsMarkdown(groups: readonly OptionGroup[]): string {
   const rows = ['| Flag | Config key | Values | Default | Description |', '| --- | --- | --- | --- | --- |'];
-  for (const spec of OPTION_SPECS) {
+  for (const spec of uniqueGroups(groups).flatMap((g) => g.specs)) {
     const flag = `\`${flagText(spec)}\``;
     const key = spec.scope === 'config' ? `\`${spec.name}\`` : '(command line only)';
     const values =

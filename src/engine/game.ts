@@ -1,3 +1,4 @@
+import type { ParamDecls } from '../config/params.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Sprite } from '../gfx/sprite.ts';
 import type { Input } from '../input/buttons.ts';
@@ -96,6 +97,12 @@ export interface GameDefinition<S extends SettingSpecs = SettingSpecs> {
   /** Shown in the menu; up to 20×8 pixels. Build it with `sprite()`. */
   readonly icon?: Sprite;
   readonly settings?: S;
+  /**
+   * Parameters from the config file (`games.<id>`) or `--set key=value`, declared like options
+   * (type, range, help; see ParamDecl) and checked before the game starts; they reach the game
+   * as ctx.params. A key that is neither a setting nor a param is an error naming these.
+   */
+  readonly params?: ParamDecls;
   /** How results compare: "higher" (points, default) or "lower" (times). */
   readonly scoreOrder?: 'higher' | 'lower';
   /** Builds a fresh game. Async only when it must load something before the first tick. */
