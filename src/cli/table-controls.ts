@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { JsonFile } from '../config/json-store.ts';
-import type { TableControls } from '../engine/settings-screen.ts';
+import type { TableControls } from '../table/settings-screen.ts';
 import type { Options } from './options.ts';
 
 /** The parts of the colour pipeline the settings use (setBrightness live, the limiter's estimate). */
