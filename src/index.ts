@@ -3,13 +3,14 @@
  * default-exports `defineGame({...})`; see docs/ and games/ for examples.
  */
 
-export type { ParamDecl, ParamDecls } from './config/params.ts';
 export type {
   GameContext,
   GameDefinition,
   GameInstance,
   GameResult,
   GameStore,
+  ParamDecl,
+  ParamDecls,
   SettingSpec,
   SettingSpecs,
   SettingValues,

@@ -13,7 +13,6 @@ export type {
   OptionType,
 } from './options.ts';
 export { collectSpecs, defaultsOf, defineOptions, uniqueGroups } from './options.ts';
-export type { ParamDecl, ParamDecls } from './params.ts';
 export { checkGameParams, paramSpecs } from './params.ts';
 export type { ReadText, ResolvedOptions } from './parse.ts';
 export { coerceJson, coerceText, describeAllowed, parseParamValue, resolveOptionsWith } from './parse.ts';

@@ -1,24 +1,13 @@
 import { delimiter } from 'node:path';
-import type { GameParams, OptionDecl, OptionGroup, OptionSpec } from './options.ts';
+import type { ParamDecls } from '../engine/game.ts';
+import type { GameParams, OptionGroup, OptionSpec } from './options.ts';
 import { type Coerced, coerceJson, coerceText } from './parse.ts';
 import { closest } from './suggest.ts';
 
-/**
- * One parameter a game declares in `defineGame({ params: { key: {…} } })`: the fields of an
- * option, validated by the same machinery. Values come from `--set <id>.key=value` (or `key=value`
- * for the game being played) and the config file's `"games": {"<id>": {key: value}}`.
- *
- * - `default` is documentation and the value of the flag below; a game still gets only the keys
- *   given (read them with your own fallback), so leave it out when "not given" means something.
- * - `flag`: also a top-level flag and config key of that name (e.g. the viewer's `--path`);
- *   its value, default included, reaches the game unless `games.<id>.key` names another.
- * - `list` params reach the game as one string, items joined by the path delimiter (':' on Linux).
+/*
+ * Games declare params (ParamDecl in src/engine/game.ts, the game contract) with the fields of an
+ * option; this file turns them into option specs so the same machinery checks their values.
  */
-export interface ParamDecl extends Omit<OptionDecl, 'flag' | 'scope' | 'default' | 'short'> {
-  readonly default?: OptionDecl['default'];
-  readonly flag?: `--${string}`;
-}
-export type ParamDecls = Readonly<Record<string, ParamDecl>>;
 
 /** What the checks need of a game: its id, settings (names only) and declared params. */
 export interface ParamOwner {
