@@ -6,11 +6,12 @@
 import { BUILT_IN_GAMES, discoverGames } from '../src/cli/discover.ts';
 import { gameOptionGroups } from '../src/cli/game-options.ts';
 import { COMMANDS } from '../src/cli/main.ts';
-import { optionsMarkdown } from '../src/cli/options.ts';
+import { gameParamsMarkdown, optionsMarkdown } from '../src/cli/options.ts';
 import { describeKeymap } from '../src/input/keymap.ts';
 
 /** The shipped games' flagged params (the viewer's --path…) are options too. */
-const gameGroups = gameOptionGroups((await discoverGames(BUILT_IN_GAMES)).games);
+const { games } = await discoverGames(BUILT_IN_GAMES);
+const gameGroups = gameOptionGroups(games);
 
 export function readmeSections(): Record<string, string> {
   const commands = COMMANDS.map((c) => `${c.usage}\n    ${c.summary}`).join('\n');
@@ -18,6 +19,7 @@ export function readmeSections(): Record<string, string> {
     keys: `\`\`\`\n${describeKeymap()}\n\`\`\``,
     commands: `\`\`\`\n${commands}\n\`\`\``,
     options: optionsMarkdown(gameGroups).trim(),
+    params: gameParamsMarkdown(games).trim(),
   };
 }
 

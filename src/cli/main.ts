@@ -83,7 +83,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const gameParams = checked.params;
 
   if (options.help || command[0] === 'help') {
-    io.stdout.write(`${programHelp(COMMANDS, describeKeymap(), gameGroups)}\n`);
+    io.stdout.write(`${programHelp(COMMANDS, describeKeymap(), gameGroups, catalog)}\n`);
     return 0;
   }
   if (options.version) {

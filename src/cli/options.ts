@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { evdevOptions } from '../../hardware/evdev/evdev-options.ts';
 import { hidOptions } from '../../hardware/hid/hid-options.ts';
 import { captureOptions } from '../capture/capture-options.ts';
-import { type CommandHelp, formatHelp, formatOptionsMarkdown } from '../config/help.ts';
+import {
+  type CommandHelp,
+  formatGameParamsMarkdown,
+  formatHelp,
+  formatOptionsMarkdown,
+} from '../config/help.ts';
 import {
   collectSpecs,
   defaultsOf,
@@ -10,6 +15,7 @@ import {
   type OptionSpec,
   type OptionsOfGroups,
 } from '../config/options.ts';
+import type { ParamOwner } from '../config/params.ts';
 import { type ReadText, type ResolvedOptions, resolveOptionsWith } from '../config/parse.ts';
 import { colorOptions } from '../output/color-options.ts';
 import { tableOptions } from '../table/table-options.ts';
@@ -67,13 +73,19 @@ export function resolveOptions(
   ) as ResolvedOptions<Options>;
 }
 
-/** --help for the program's options and `extra` groups. */
+/** --help for the program's options, `extra` groups, and the settings and params of `games`. */
 export function programHelp(
   commands: readonly CommandHelp[],
   keysText?: string,
   extra: readonly OptionGroup[] = [],
+  games: readonly ParamOwner[] = [],
 ): string {
-  return formatHelp([...OPTION_GROUPS, ...extra], commands, keysText);
+  return formatHelp([...OPTION_GROUPS, ...extra], commands, keysText, games);
+}
+
+/** The README's table of games' settings and params. */
+export function gameParamsMarkdown(games: readonly ParamOwner[]): string {
+  return formatGameParamsMarkdown(games);
 }
 
 /** The README's options table. */

@@ -1,5 +1,6 @@
 import type { OptionGroup, OptionSpec } from './options.ts';
 import { uniqueGroups } from './options.ts';
+import { type ParamOwner, paramSpecs } from './params.ts';
 
 /** Text width of --help, in columns. */
 export const HELP_WIDTH = 100;
@@ -104,6 +105,7 @@ export function formatHelp(
   groups: readonly OptionGroup[],
   commands: readonly CommandHelp[],
   keysText?: string,
+  games: readonly ParamOwner[] = [],
 ): string {
   const out: string[] = ['Usage:'];
   for (const c of commands) out.push(...twoColumns(c.usage, c.summary));
@@ -114,6 +116,11 @@ export function formatHelp(
     for (const spec of group.specs)
       out.push(...twoColumns(flagText(spec), `${spec.help} ${detailText(spec)}`));
   }
+  const perGame = gameRows(games);
+  if (perGame.length > 0) {
+    out.push('', 'Settings and parameters of games (--set ID.KEY=VALUE, or "games": {"ID": {"KEY": …}}):');
+    for (const row of perGame) out.push(...twoColumns(row.left, row.text));
+  }
   out.push(
     '',
     'Config file: a JSON object with the keys above, plus per-game parameters:',
@@ -121,6 +128,43 @@ export function formatHelp(
   );
   if (keysText !== undefined && keysText.trim() !== '') out.push('', 'Keys:', keysText.replace(/\s+$/, ''));
   return `${out.join('\n')}\n`;
+}
+
+/** One row per setting and unflagged param of each game ('tetris.level=1|2|3' …). */
+function gameRows(games: readonly ParamOwner[]): { left: string; text: string }[] {
+  const rows: { left: string; text: string }[] = [];
+  for (const game of games) {
+    for (const [key, setting] of Object.entries(game.settings ?? {})) {
+      const { label, values } = setting as { label?: string; values?: readonly unknown[] };
+      rows.push({
+        left: `${game.id}.${key}=${(values ?? []).join('|')}`,
+        text: `Setting ${label ?? key} of ${game.title} (also chosen on the table).`,
+      });
+    }
+    for (const spec of paramSpecs(game)) {
+      if (game.params?.[spec.name]?.flag !== undefined) continue; // listed with the options
+      rows.push({
+        left: `${game.id}.${spec.name}=${placeholder(spec) || 'true|false'}`,
+        text: `${spec.help} ${paramDetail(spec)}`.trim(),
+      });
+    }
+  }
+  return rows;
+}
+
+function paramDetail(spec: OptionSpec): string {
+  const parts = [rangeText(spec), defaultText(spec) ? `default\u00a0${defaultText(spec)}` : ''].filter(
+    (p) => p,
+  );
+  return parts.length > 0 ? `[${parts.join('; ')}]` : '';
+}
+
+/** A Markdown table of the games' settings and params, for the README. */
+export function formatGameParamsMarkdown(games: readonly ParamOwner[]): string {
+  const rows = ['| `--set` | Description |', '| --- | --- |'];
+  for (const row of gameRows(games))
+    rows.push(`| \`${cell(row.left)}\` | ${cell(row.text.replace(/\u00a0/g, ' '))} |`);
+  return `${rows.join('\n')}\n`;
 }
 
 const cell = (s: string): string =>

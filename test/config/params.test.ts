@@ -4,7 +4,7 @@ import { delimiter, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { gameOptionGroups, withFlaggedParams } from '../../src/cli/game-options.ts';
-import { resolveOptions } from '../../src/cli/options.ts';
+import { programHelp, resolveOptions } from '../../src/cli/options.ts';
 import { checkGameParams, type ParamOwner } from '../../src/config/params.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
@@ -73,6 +73,16 @@ test('a flagged param is a flag and a config key; its value reaches the game unl
   assert.equal(withFlaggedParams([clock], set.options, set.gameParams).clock, { dirs: '/c' });
   const unknown = resolveOptions(['--clock-dir', '/a'], {}, () => '{}');
   assert.match(unknown.problems[0]!, '--clock-dir: unknown option');
+});
+
+test("--help lists each game's settings and unflagged params; flagged ones are with the options", () => {
+  const help = programHelp([{ usage: 'ledtable', summary: 'menu' }], undefined, gameOptionGroups([clock]), [
+    clock,
+  ]);
+  assert.match(help, 'clock.face=ROUND|DIGITAL');
+  assert.match(help, /clock\.speed=N +Hands speed\. \[number 0\.5\.\.4\]/);
+  assert.match(help, /Clock \(games\/clock; also "games\.clock" in the config file\):\n {2}--clock-dir TEXT/);
+  assert.not.match(help, 'clock.dirs=');
 });
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ledtable-params-'));
