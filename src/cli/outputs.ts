@@ -27,7 +27,7 @@ export const OUTPUTS = outputRegistry([
   tpm2FileOutput,
 ]);
 
-export interface OutputContext {
+export interface DriversContext {
   readonly layout: Layout;
   /** The resolved options (--output and every kind's own). */
   readonly options: Readonly<Record<string, unknown>> & {
@@ -41,9 +41,9 @@ export interface OutputContext {
 }
 
 /** Resolves `auto` and builds every driver named by --output, in order; a bad target is a UsageError. */
-export async function createDrivers(context: OutputContext, registry = OUTPUTS): Promise<LedDriver[]> {
+export async function createDrivers(context: DriversContext): Promise<LedDriver[]> {
   try {
-    return await registry.create({ ...context, gamma: context.options.gamma });
+    return await OUTPUTS.create({ ...context, gamma: context.options.gamma });
   } catch (error) {
     throw error instanceof UsageError ? error : new UsageError((error as Error).message);
   }

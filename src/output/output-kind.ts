@@ -66,7 +66,10 @@ function outputOption(kinds: readonly AnyKind[]) {
     if (!kind) return `must be one of auto, ${kinds.map(outputSyntax).join(', ')}`;
     if (kind.target && (colon < 0 || colon === value.length - 1))
       return `${name}: needs a target after the colon, e.g. ${kind.target.example}`;
-    if (!kind.target && colon >= 0) return `${name} takes no target after a colon; its settings are options`;
+    if (!kind.target && colon >= 0) {
+      const flags = (kind.options ?? []).flatMap((g: OptionGroup) => g.specs.map((o) => o.flag));
+      return `${name} takes no target after a colon${flags.length > 0 ? `; its settings are ${flags.join(', ')}` : ''}`;
+    }
     return undefined;
   };
   return defineOptions('Outputs', {
