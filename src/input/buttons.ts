@@ -65,6 +65,8 @@ export interface PadSink {
   padButton(id: string, button: Button, down: boolean): void;
   /** Unplugged, a read error, a closed page. Held buttons need no release: the seats let go. */
   padDisconnected(id: string): void;
+  /** The player (0-based) this pad plays now, undefined while unseated (a phone page shows it). */
+  playerOf(id: string): number | undefined;
 }
 
 /**

@@ -87,6 +87,10 @@ class PhoneSource implements InputSource {
   close(page: string): void {
     this.pads?.padDisconnected(`web:${page}`);
   }
+  /** What the page would show: "you are P2". */
+  player(page: string): number | undefined {
+    return this.pads?.playerOf(`web:${page}`);
+  }
 }
 
 test('a phone page is a source: connect gets the next free seat, disconnect pauses that player', async () => {
@@ -110,7 +114,7 @@ test('a phone page is a source: connect gets the next free seat, disconnect paus
   phone.start(() => {}, seats);
   phone.open('alice');
   phone.open('bob');
-  assert.equal([seats.playerOf('web:alice'), seats.playerOf('web:bob')], [0, 1]);
+  assert.equal([phone.player('alice'), phone.player('bob')], [0, 1]);
   phone.tap('bob', 'a', true);
   await h.step(1);
   phone.tap('bob', 'a', false);
