@@ -1,5 +1,5 @@
 export type { CommandHelp } from './help.ts';
-export { formatHelp, formatOptionsMarkdown, HELP_WIDTH } from './help.ts';
+export { formatGameParamsMarkdown, formatHelp, formatOptionsMarkdown, HELP_WIDTH } from './help.ts';
 export { JsonFile } from './json-store.ts';
 export type {
   GameParams,
@@ -13,7 +13,8 @@ export type {
   OptionType,
 } from './options.ts';
 export { collectSpecs, defaultsOf, defineOptions, uniqueGroups } from './options.ts';
-export { checkGameParams, paramSpecs } from './params.ts';
+export type { ParamOwner } from './params.ts';
+export { checkGameParams, describeParams, paramFlags, paramSpecs } from './params.ts';
 export type { ReadText, ResolvedOptions } from './parse.ts';
 export { coerceJson, coerceText, describeAllowed, parseParamValue, resolveOptionsWith } from './parse.ts';
 export { dataDirectory, expandHome, logFilePath } from './paths.ts';
