@@ -63,11 +63,14 @@ export class PlayerSeats implements PadSink {
     if (fixed !== undefined && fixed >= 0 && fixed < MAX_PLAYERS) {
       const seat = this.seats[fixed]!;
       seat.reserved = true;
-      if (!seat.present) return this.take(fixed, info, seat.owner === info.id ? 'returned' : 'joined');
+      if (!seat.present) {
+        this.take(fixed, info, seat.owner === info.id ? 'returned' : 'joined');
+        return;
+      }
     }
     const old = this.seats.findIndex((s) => s.owner === info.id && !s.present);
-    if (old >= 0) return this.take(old, info, 'returned');
-    if (info.join === 'connect') this.join(info);
+    if (old >= 0) this.take(old, info, 'returned');
+    else if (info.join === 'connect') this.join(info);
   }
 
   padButton(id: string, button: Button, down: boolean): void {
