@@ -101,9 +101,14 @@ export interface OutputRegistry<K extends readonly AnyKind[]> {
 
 /**
  * The outputs a program offers. Adding a kind = one `defineOutput` in its driver's file plus one
- * entry in the list passed here (src/cli/outputs.ts).
+ * entry in the list passed here (src/cli/outputs.ts). `auto` picks the kinds named terminal and
+ * null. Two kinds with one name are a programming error and throw.
  */
 export function outputRegistry<const K extends readonly AnyKind[]>(kinds: K): OutputRegistry<K> {
+  const names = kinds.map((k) => k.name);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice !== undefined)
+    throw new Error(`output kind "${twice}" is listed twice; give each kind its own name`);
   const option = outputOption(kinds);
   const groups = [
     option,

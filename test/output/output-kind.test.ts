@@ -102,6 +102,13 @@ test('without the line, the kind does not exist', () => {
   assert.equal(r.problems.length, 2);
 });
 
+test('two kinds with one name are refused when the list is built', () => {
+  assert.throws(
+    () => outputRegistry([...OUTPUTS.kinds, fakeOutput, fakeOutput]),
+    /output kind "fake" is listed twice/,
+  );
+});
+
 test('two groups declaring one flag is a programming error naming both', () => {
   const a = defineOptions('A', {
     x: { flag: '--x', type: 'bool', default: false, help: 'an x flag', scope: 'cli' },
