@@ -3,7 +3,7 @@ import { e131Output } from '../../hardware/e131.ts';
 import { tpm2FileOutput } from '../../hardware/tpm2-file.ts';
 import { tpm2SerialOutput } from '../../hardware/tpm2-serial.ts';
 import { ws281xOutput } from '../../hardware/ws281x.ts';
-import type { LedDriver } from '../output/driver.ts';
+import type { Output } from '../output/driver.ts';
 import type { Layout } from '../output/layout.ts';
 import { nullOutput } from '../output/null-driver.ts';
 import { outputRegistry } from '../output/output-kind.ts';
@@ -30,10 +30,7 @@ export const OUTPUTS = outputRegistry([
 export interface DriversContext {
   readonly layout: Layout;
   /** The resolved options (--output and every kind's own). */
-  readonly options: Readonly<Record<string, unknown>> & {
-    readonly output: readonly string[];
-    readonly gamma: number;
-  };
+  readonly options: Readonly<Record<string, unknown>> & { readonly output: readonly string[] };
   readonly stdout: NodeJS.WriteStream;
   readonly env: NodeJS.ProcessEnv;
   /** Where device drivers report being lost and reconnected while running. */
@@ -41,15 +38,15 @@ export interface DriversContext {
 }
 
 /** Resolves `auto` and builds every driver named by --output, in order; a bad target is a UsageError. */
-export async function createDrivers(context: DriversContext): Promise<LedDriver[]> {
+export async function createDrivers(context: DriversContext): Promise<Output[]> {
   try {
-    return await OUTPUTS.create({ ...context, gamma: context.options.gamma });
+    return await OUTPUTS.create(context);
   } catch (error) {
     throw error instanceof UsageError ? error : new UsageError((error as Error).message);
   }
 }
 
 /** True when one of the outputs draws on this process's terminal. */
-export function usesTerminal(drivers: readonly LedDriver[]): boolean {
+export function usesTerminal(drivers: readonly Output[]): boolean {
   return drivers.some((driver) => driver instanceof TerminalDriver);
 }

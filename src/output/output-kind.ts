@@ -1,5 +1,5 @@
 import { defineOptions, type OptionGroup, type OptionsOfGroups } from '../config/options.ts';
-import type { LedDriver } from './driver.ts';
+import type { Output } from './driver.ts';
 import type { Layout } from './layout.ts';
 
 /** What an output kind's factory gets: its target, the wiring and the resolved options. */
@@ -9,8 +9,6 @@ export interface OutputContext<V = Readonly<Record<string, unknown>>> {
   readonly layout: Layout;
   /** Every resolved option; typed here as the kind's own. */
   readonly options: V;
-  /** The colour pipeline's gamma (the terminal shows LEDs as they look). */
-  readonly gamma: number;
   readonly stdout: NodeJS.WriteStream;
   readonly env: NodeJS.ProcessEnv;
   /** Where device drivers report being lost and reconnected while running. */
@@ -32,7 +30,7 @@ export interface OutputKind<G extends readonly OptionGroup[] = readonly OptionGr
   /** Option groups this kind reads (a group shared by several kinds is shown once). */
   readonly options?: G;
   /** Builds the driver. Throw an Error whose message names the problem and the fix. */
-  create(context: OutputContext<OptionsOfGroups<G>>): LedDriver | Promise<LedDriver>;
+  create(context: OutputContext<OptionsOfGroups<G>>): Output | Promise<Output>;
 }
 
 /** Identity function that types an output kind's options. */
@@ -96,7 +94,7 @@ export interface OutputRegistry<K extends readonly AnyKind[]> {
   /** Builds one driver per `--output` value, in order (`auto`: the terminal on a TTY, else null). */
   create(
     context: Omit<OutputContext, 'target'> & { readonly options: { readonly output: readonly string[] } },
-  ): Promise<LedDriver[]>;
+  ): Promise<Output[]>;
 }
 
 /**
@@ -124,7 +122,7 @@ export function outputRegistry<const K extends readonly AnyKind[]>(kinds: K): Ou
     groups,
     find,
     async create(context) {
-      const drivers: LedDriver[] = [];
+      const drivers: Output[] = [];
       for (const value of context.options.output) {
         const resolved = value === 'auto' ? (context.stdout.isTTY ? 'terminal' : 'null') : value;
         const found = find(resolved);

@@ -26,13 +26,13 @@ export const terminalOptions = defineOptions('Terminal simulator', {
 export const terminalOutput = defineOutput({
   name: 'terminal',
   options: [terminalOptions],
-  create: ({ layout, options, stdout, env, gamma }) =>
+  create: ({ layout, options, stdout, env }) =>
     new TerminalDriver({
       stream: stdout,
-      layout,
+      width: layout.width,
+      height: layout.height,
       scale: options.scale,
       colors: options.colors,
       env,
-      gamma, // shown as the LEDs look, not as the bytes they are sent
     }),
 });

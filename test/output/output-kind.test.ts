@@ -57,7 +57,7 @@ const stdout = { isTTY: false } as NodeJS.WriteStream;
 test('a registered kind is a valid --output value and its options are flags and config keys', async () => {
   const r = parse('--output', 'fake:lamp.local,null', '--fake-level', '7', '--color-order', 'grb');
   assert.equal(r.problems, []);
-  const drivers = await registry.create({ layout, options: r.options as never, stdout, env: {}, gamma: 1 });
+  const drivers = await registry.create({ layout, options: r.options as never, stdout, env: {} });
   assert.equal(
     drivers.map((d) => d.name),
     ['fake', 'null'],
@@ -78,7 +78,7 @@ test('the --output check and the "available" list come from the registry', async
   assert.match(unknown, 'fake:HOST');
   assert.match(parse('--fake-level', '12').problems[0]!, '--fake-level 12: must be an integer from 1 to 9');
   try {
-    await registry.create({ layout, options: { output: ['lamp'] }, stdout, env: {}, gamma: 1 });
+    await registry.create({ layout, options: { output: ['lamp'] }, stdout, env: {} });
     assert.unreachable();
   } catch (error) {
     assert.match(
