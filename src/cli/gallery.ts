@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCapture } from '../capture/run-capture.ts';
-import { defaultOptions } from '../config/options.ts';
 import type { AnyGame } from '../engine/game.ts';
 import { MemoryLogger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
@@ -23,6 +22,7 @@ import type { Table } from '../table/table.ts';
 import { wavInput } from './audio-input.ts';
 import { galleryTune } from './gallery-tune.ts';
 import { runHeadless } from './headless.ts';
+import { defaultOptions } from './options.ts';
 import { prepareTable } from './table-setup.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
