@@ -1,4 +1,4 @@
-import { type Color, defineGame, dim, sprite } from '../../src/index.ts';
+import { Canvas, type Color, defineGame, dim, Graphics, sprite } from '../../src/index.ts';
 import {
   CHECKERS_DARK,
   CHESS_DARK,
@@ -40,6 +40,9 @@ export default defineGame({
     let tumbling = 0;
     let tick = 0;
     let factor: number = LIGHTS[light] ?? LIGHTS[1];
+    const still = new Graphics(new Canvas(ctx.width, ctx.height));
+    let stillKey = '';
+    let placed = { left: 0, top: 0 };
 
     return {
       update(input) {
@@ -60,11 +63,25 @@ export default defineGame({
         }
       },
       draw(g) {
-        g.clear();
-        const paint: Paint = (x, y, color: Color) => g.set(x, y, dim(color, factor));
         const name = BOARDS[board]!;
+        // the board itself changes only with the board and the light: drawn once into `still`
+        const key = `${name}:${light}`;
+        if (key !== stillKey) {
+          stillKey = key;
+          still.clear();
+          const paintStill: Paint = (x, y, color: Color) => still.set(x, y, dim(color, factor));
+          if (name === 'ludo') drawLudo(paintStill, 0);
+          else
+            placed = drawCheckered(
+              still,
+              paintStill,
+              name === 'draughts' ? 10 : 8,
+              name === 'chess' ? CHESS_DARK : CHECKERS_DARK,
+            );
+        }
+        for (let y = 0; y < ctx.height; y++) for (let x = 0; x < ctx.width; x++) g.set(x, y, still.get(x, y));
+        const paint: Paint = (x, y, color: Color) => g.set(x, y, dim(color, factor));
         if (name === 'ludo') {
-          drawLudo(paint, 0);
           const color = LUDO_COLORS[turn]!;
           for (let y = 0; y < 15; y++) if (y < 4 || y > 10) paint(17, y, color); // whose turn, both ends
           const settled = tumbling === 0;
@@ -73,7 +90,7 @@ export default defineGame({
           return;
         }
         const size = name === 'draughts' ? 10 : 8;
-        const { left, top } = drawCheckered(g, paint, size, name === 'chess' ? CHESS_DARK : CHECKERS_DARK);
+        const { left, top } = placed;
         // whose turn: a short bar outside the frame on that side (White at the bottom)
         const y = turn === 0 ? top + size + 2 : top - 3;
         for (let x = left + size / 2 - 2; x < left + size / 2 + 2; x++)
