@@ -8,7 +8,7 @@ import { BrightnessFader } from '../output/brightness-fader.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
 import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
-import { NightSchedule, parseNightWindow } from '../table/night.ts';
+import { NightSchedule, nightLines, parseNightWindow } from '../table/night.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
 import { audioInputFactory } from './audio-input.ts';
 import { routeExitPaths } from './exit-paths.ts';
@@ -103,7 +103,7 @@ export async function runTable(
     dataDir: setup.dataDir,
     env: io.env,
     report: (message) => log.warn(message),
-    ...(request.controlLines ? { extras: request.controlLines } : {}),
+    extras: [...(request.controlLines ?? []), ...nightLines(night, options.night)],
   });
   const clock = new RealClock();
   const liveAudio = audioInputFactory(options.audioIn, true);

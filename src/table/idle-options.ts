@@ -42,7 +42,7 @@ export const idleOptions = defineOptions('When nobody plays', {
     default: '',
     arg: 'HH:MM-HH:MM',
     check: checkWith(parseNightWindow),
-    help: 'Night hours in local time, e.g. 23:00-07:00: an idle table dims to --night-light (any button wakes it). Empty = no night.',
+    help: 'Night hours in local time, e.g. 23:00-07:00 (settings screen: NIGHT): an idle table dims to --night-light (any button wakes it). Empty = no night.',
     scope: 'config',
   },
   nightLight: {
@@ -52,7 +52,7 @@ export const idleOptions = defineOptions('When nobody plays', {
     min: 0,
     max: 100,
     arg: 'PERCENT',
-    help: 'Brightness of an idle table at night, in percent of the normal brightness; 0 = dark. Changes fade over a second.',
+    help: 'Brightness of an idle table at night (settings screen: DIM), in percent of the normal brightness; 0 = dark. Changes fade over a second.',
     scope: 'config',
   },
 });

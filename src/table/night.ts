@@ -70,8 +70,10 @@ export class NightSchedule {
   private lastActive: number | undefined;
 
   constructor(
-    private readonly window: NightWindow | undefined,
-    private readonly nightLight: number,
+    /** The night hours; undefined = no night. The settings screen may change them. */
+    public window: NightWindow | undefined,
+    /** Brightness of an idle table at night, % of the owner's (0 = dark). */
+    public nightLight: number,
     private readonly timeZone?: string,
   ) {}
 
@@ -82,4 +84,52 @@ export class NightSchedule {
     const idle = ms - this.lastActive >= Math.max(1, idleSeconds || 120) * 1000;
     return idle && isNight(this.window, ms, this.timeZone) ? this.nightLight / 100 : 1;
   }
+}
+
+/** Night hours the settings screen offers (the config may hold any other window). */
+export const NIGHT_CHOICES = ['', '22:00-07:00', '23:00-07:00', '00:00-07:00', '23:00-06:00', '22:00-06:00'];
+const NIGHT_LIGHTS = [0, 5, 10, 20, 30, 50];
+
+/** "23:00-07:00" → "23-7" (short enough for the settings screen); '' → "OFF". */
+function shortWindow(text: string): string {
+  if (!text) return 'OFF';
+  const [from, to] = text
+    .split('-')
+    .map((t) => String(Number(t.split(':')[0])) + (t.endsWith(':00') ? '' : t.slice(-3)));
+  return `${from}-${to}`;
+}
+
+/** The settings screen's NIGHT and DIM lines, saved as the config keys night and nightLight. */
+export function nightLines(night: NightSchedule, window: string) {
+  let text = window;
+  return [
+    {
+      key: 'night',
+      saved: () => text,
+      line: {
+        label: 'NIGHT',
+        value: () => shortWindow(text),
+        step: (direction: number) => {
+          const at = NIGHT_CHOICES.indexOf(text);
+          text = NIGHT_CHOICES[(Math.max(0, at) + direction + NIGHT_CHOICES.length) % NIGHT_CHOICES.length]!;
+          night.window = parseNightWindow(text);
+        },
+      },
+    },
+    {
+      key: 'nightLight',
+      saved: () => night.nightLight,
+      line: {
+        label: 'DIM',
+        value: () => (night.nightLight === 0 ? 'OFF' : `${night.nightLight}`),
+        step: (direction: number) => {
+          const next =
+            direction > 0
+              ? NIGHT_LIGHTS.find((l) => l > night.nightLight)
+              : NIGHT_LIGHTS.findLast((l) => l < night.nightLight);
+          night.nightLight = next ?? night.nightLight;
+        },
+      },
+    },
+  ];
 }

@@ -8,7 +8,7 @@ import { ManualClock } from '../../src/engine/clock.ts';
 import { defineGame } from '../../src/engine/game.ts';
 import { BrightnessFader } from '../../src/output/brightness-fader.ts';
 import { IdleShow } from '../../src/table/idle-show.ts';
-import { isNight, localMinutes, NightSchedule, parseNightWindow } from '../../src/table/night.ts';
+import { isNight, localMinutes, NightSchedule, nightLines, parseNightWindow } from '../../src/table/night.ts';
 import { SettingsScreen } from '../../src/table/settings-screen.ts';
 import { Table } from '../../src/table/table.ts';
 
@@ -53,6 +53,28 @@ test('the night rule: an idle table at night dims; any button wakes it until it 
   assert.is(day.factor(at('2026-06-01T10:30:00Z'), false, 120), 1, 'idle by day: full brightness');
   const none = new NightSchedule(undefined, 0);
   assert.is(none.factor(t0 + 10_000_000, false, 1), 1, 'no window: never dims');
+});
+
+test('the settings screen lines NIGHT and DIM change the schedule and are saved as night and nightLight', () => {
+  const night = new NightSchedule(undefined, 0, BERLIN);
+  const [hours, dim] = nightLines(night, '');
+  assert.is(hours!.line.value(), 'OFF');
+  hours!.line.step(1);
+  assert.is(hours!.line.value(), '22-7');
+  hours!.line.step(1);
+  assert.is(hours!.line.value(), '23-7');
+  assert.equal(night.window, { from: 23 * 60, to: 7 * 60 });
+  assert.is(hours!.saved(), '23:00-07:00');
+  dim!.line.step(1);
+  dim!.line.step(1);
+  assert.is(dim!.line.value(), '10');
+  assert.is(dim!.saved(), 10);
+  assert.is(night.factor(at('2026-06-01T22:00:00Z'), false, 120), 1);
+  assert.is(night.factor(at('2026-06-01T22:05:00Z'), false, 120), 0.1, 'idle at midnight: 10 %');
+  for (let i = 0; i < 6; i++) hours!.line.step(-1);
+  assert.is(hours!.line.value(), '23-7', 'six choices round');
+  const custom = nightLines(new NightSchedule(parseNightWindow('23:30-06:15'), 0), '23:30-06:15');
+  assert.is(custom[0]!.line.value(), '23:30-6:15');
 });
 
 test('brightness fades: 100 % per second towards the target × the night factor', () => {
