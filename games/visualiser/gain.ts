@@ -20,12 +20,12 @@ export class AutoGain {
   /** Feeds this tick's loudest level. */
   follow(loudest: number): void {
     const sunk = this.reference - this.fall / this.rate;
-    this.reference = Math.max(this.floor, loudest > sunk ? loudest : sunk);
+    this.reference = Math.max(this.floor, loudest, sunk);
   }
 
   /** A level in dB as 0..1 of the display. */
   scale(db: number): number {
     const v = (db - (this.reference - this.range)) / this.range;
-    return v <= 0 ? 0 : v >= 1 ? 1 : v;
+    return Math.min(1, Math.max(0, v));
   }
 }
