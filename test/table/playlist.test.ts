@@ -138,6 +138,27 @@ test('an unknown app is reported once and skipped; a bad setting is skipped when
   assert.ok(table.log instanceof Object);
 });
 
+test('recorded demos of apps are left out of "demos" (an app plays live as its own entry)', () => {
+  const clock = new ManualClock();
+  const appDemo = demoOf(minuteApp as unknown as typeof yellow, 100);
+  const warnings: string[] = [];
+  const table = new Table({
+    catalog: [painter, minuteApp, yellow],
+    clock,
+    idleSeconds: 1,
+    screensaver: playlistMode({
+      items: items('demos'),
+      catalog: [painter, minuteApp, yellow],
+      demos: [appDemo],
+      warn: (m) => warnings.push(m),
+    }),
+  });
+  table.engine.start();
+  clock.step(62);
+  assert.is(table.engine.top.title, 'Screensaver', 'no game demos: the plain screensaver');
+  assert.match(warnings[0] ?? '', /no game demos/);
+});
+
 test('nothing playable: the plain colour screensaver', () => {
   const { clock, engine } = idleTable(items('nope'));
   clock.step(62);
