@@ -10,13 +10,17 @@ export const caustics: Effect = {
   palette: 'sea',
   create({ width, height }) {
     const scale = 20 / Math.max(width, 1);
+    // the warps depend on one coordinate each: a row and a column of sines per frame
+    const warpU = new Float64Array(height);
+    const warpV = new Float64Array(width);
     return (field, t) => {
+      for (let y = 0; y < height; y++) warpU[y] = 0.9 * Math.sin(y * scale * 0.31 + t * 0.55);
+      for (let x = 0; x < width; x++) warpV[x] = 0.9 * Math.sin(x * scale * 0.27 - t * 0.45);
       for (let y = 0, i = 0; y < height; y++) {
+        const sy = y * scale;
         for (let x = 0; x < width; x++, i++) {
-          const sx = x * scale;
-          const sy = y * scale;
-          const u = sx * 0.42 + 0.9 * Math.sin(sy * 0.31 + t * 0.55);
-          const v = sy * 0.42 + 0.9 * Math.sin(sx * 0.27 - t * 0.45);
+          const u = x * scale * 0.42 + warpU[y]!;
+          const v = sy * 0.42 + warpV[x]!;
           const a = Math.sin(u + t * 0.8);
           const b = Math.sin(v - t * 0.7);
           const c = Math.sin((u + v) * 0.7 + t * 0.5);
