@@ -41,7 +41,9 @@ export default defineGame({
     let tick = 0;
     let factor: number = LIGHTS[light] ?? LIGHTS[1];
     const still = new Graphics(new Canvas(ctx.width, ctx.height));
-    let stillKey = '';
+    let stillKey = -1;
+    let target: Graphics = still;
+    const paint: Paint = (x, y, color: Color) => target.set(x, y, dim(color, factor));
     let placed = { left: 0, top: 0 };
 
     return {
@@ -65,22 +67,22 @@ export default defineGame({
       draw(g) {
         const name = BOARDS[board]!;
         // the board itself changes only with the board and the light: drawn once into `still`
-        const key = `${name}:${light}`;
+        const key = board * LIGHTS.length + light;
         if (key !== stillKey) {
           stillKey = key;
           still.clear();
-          const paintStill: Paint = (x, y, color: Color) => still.set(x, y, dim(color, factor));
-          if (name === 'ludo') drawLudo(paintStill, 0);
+          target = still;
+          if (name === 'ludo') drawLudo(paint, 0);
           else
             placed = drawCheckered(
               still,
-              paintStill,
+              paint,
               name === 'draughts' ? 10 : 8,
               name === 'chess' ? CHESS_DARK : CHECKERS_DARK,
             );
         }
         for (let y = 0; y < ctx.height; y++) for (let x = 0; x < ctx.width; x++) g.set(x, y, still.get(x, y));
-        const paint: Paint = (x, y, color: Color) => g.set(x, y, dim(color, factor));
+        target = g;
         if (name === 'ludo') {
           const color = LUDO_COLORS[turn]!;
           for (let y = 0; y < 15; y++) if (y < 4 || y > 10) paint(17, y, color); // whose turn, both ends
