@@ -1,3 +1,4 @@
+import { type AudioService, silentGameAudio } from '../audio/audio-service.ts';
 import { Canvas } from '../gfx/canvas.ts';
 import { Graphics } from '../gfx/graphics.ts';
 import { InputState } from '../input/input-state.ts';
@@ -56,6 +57,8 @@ export interface EngineOptions {
    * and default players are read from them.
    */
   readonly controls?: TableControls;
+  /** The sound: rendered once per tick after the frame; absent = silent (names still checked). */
+  readonly audio?: AudioService;
 }
 
 export interface LaunchOptions {
@@ -205,6 +208,12 @@ export class Engine {
     this.back.copyFrom(shown);
     this.tick++;
     this.sink?.show(shown);
+    this.options.audio?.renderTick();
+  }
+
+  /** The table's sound, when it has one (screens play their effects through it). */
+  get audio(): AudioService | undefined {
+    return this.options.audio;
   }
 
   /** The table's live settings, when the CLI supplied them. */
@@ -315,6 +324,7 @@ export class Engine {
         this.pending.add(tracked);
       },
       finished: (runner, result) => this.finished(runner, result),
+      audio: (definition) => this.options.audio?.forGame(definition) ?? silentGameAudio(definition),
       crashed: (runner, error) => this.crashed(runner, error),
     };
   }

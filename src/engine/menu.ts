@@ -49,9 +49,11 @@ export class Menu implements Scene {
       this.shownFor = 0;
       this.slide = SLIDE_TICKS;
       this.slideDirection = step;
+      this.engine.audio?.play('menu-move');
     }
     if (input.any.pressed('a') || input.any.pressed('start')) {
       const entry = this.entries[this.selected];
+      this.engine.audio?.play('menu-select');
       if (entry === SETTINGS_ENTRY && this.engine.controls)
         this.engine.push(new SettingsScreen(this.engine, this.engine.controls));
       else if (entry) this.engine.choose(entry);

@@ -24,6 +24,13 @@ export class PauseScreen implements Scene {
     this.title = `${game.title} (${label.toLowerCase()})`;
     this.frozen = new Canvas(engine.width, engine.height);
     this.frozen.copyFrom(engine.frame);
+    engine.audio?.play('pause');
+    engine.audio?.duck(true);
+  }
+
+  /** Leaving the pause (resume or quit) brings the music back; a quit game's music fades out. */
+  dispose(): void {
+    this.engine.audio?.duck(false);
   }
 
   update(input: Input): void {
@@ -34,7 +41,10 @@ export class PauseScreen implements Scene {
     }
     const canResume = this.resumeWhen ? this.resumeWhen() : true;
     const asked = input.any.pressed('a') || input.any.pressed('start');
-    if (canResume && (asked || this.resumeWhen)) this.engine.pop();
+    if (canResume && (asked || this.resumeWhen)) {
+      this.engine.audio?.play('resume');
+      this.engine.pop();
+    }
   }
 
   draw(g: Graphics): void {
