@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { AudioService } from '../audio/audio-service.ts';
 import type { GameParams } from '../config/options.ts';
 import { ManualClock } from '../engine/clock.ts';
 import { Engine } from '../engine/engine.ts';
@@ -48,6 +49,8 @@ export interface HeadlessHooks {
   readonly events?: readonly ScriptedEvent[];
   /** Called once the game is started, before its first tick (--record attaches here). */
   readonly onStart?: (engine: Engine) => void;
+  /** The run's sound (--audio wav:FILE, --out FILE.wav): rendered every tick, closed at the end. */
+  readonly audio?: AudioService;
 }
 
 export async function runHeadless(
@@ -70,6 +73,7 @@ export async function runHeadless(
     log,
     seed,
     idleSeconds: 0,
+    ...(hooks.audio ? { audio: hooks.audio } : {}),
     sink: {
       show(frame) {
         sink?.show(frame);
@@ -92,6 +96,7 @@ export async function runHeadless(
     clock.step(1);
   }
   engine.stop();
+  await hooks.audio?.close();
   return { engine, seed, ticks };
 }
 

@@ -8,6 +8,7 @@ import { TerminalKeys } from '../input/terminal-keys.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
 import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
+import { createAudio, logSoundStats } from './audio-setup.ts';
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
@@ -85,6 +86,9 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
     throw new UsageError(describeError(error).message);
   }
 
+  const audio = createAudio(options, table.gamesDir, io.env, (line) => log.warn(line), false);
+  if (audio)
+    log.info(`sound: ${audio.sink.description}, ${audio.mixer.rate} Hz, buffer ${options.audioBuffer} ms`);
   const clock = new RealClock();
   const engine = new Engine({
     ...table.engineBase,
@@ -94,9 +98,11 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
     sink: stage,
     ...(request.screensaver ? { screensaver: request.screensaver } : {}),
     seed: options.seed ?? Random.freshSeed(),
+    ...(audio ? { audio } : {}),
     controls: createTableControls({
       options,
       pipeline,
+      ...(audio ? { sound: audio.mixer.levels } : {}),
       dataDir: table.dataDir,
       env: io.env,
       report: (message) => log.warn(message),
@@ -149,6 +155,8 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
       await keys?.stop();
       await stopInput?.();
       await stage.close();
+      await audio?.close();
+      if (audio) logSoundStats(log, audio);
     } finally {
       clearTimeout(limit);
       removeHandlers();

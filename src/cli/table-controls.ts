@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import type { MixerLevels } from '../audio/mixer.ts';
 import { JsonFile } from '../config/json-store.ts';
 import type { Options } from '../config/options.ts';
-import type { TableControls } from '../engine/settings-screen.ts';
+import type { SoundControls, TableControls } from '../engine/settings-screen.ts';
 
 /** The parts of the colour pipeline the settings use (setBrightness live, the limiter's estimate). */
 export interface BrightnessTarget {
@@ -11,7 +12,10 @@ export interface BrightnessTarget {
 }
 
 export interface TableControlsOptions {
-  readonly options: Pick<Options, 'brightness' | 'idle' | 'defaultPlayers' | 'service'>;
+  readonly options: Pick<Options, 'brightness' | 'idle' | 'defaultPlayers' | 'service'> &
+    Partial<Pick<Options, 'volume' | 'music' | 'effects'>>;
+  /** The mixer's live levels, when the table has sound. */
+  readonly sound?: MixerLevels;
   readonly pipeline: BrightnessTarget;
   /** settings.json goes here (main.ts reads it back as saved settings under the flags). */
   readonly dataDir: string;
@@ -50,7 +54,24 @@ export function createTableControls(config: TableControlsOptions): TableControls
       child.on('error', (error) => report(`${command} ${args.join(' ')} failed: ${error.message}`));
       child.unref();
     });
+  const levels = config.sound;
+  // saved as the option names (volume, music, effects), so settings.json feeds them back at start
+  const sound: SoundControls | undefined = levels && {
+    volume: () => levels.volume,
+    setVolume(percent) {
+      levels.volume = Math.min(100, Math.max(0, Math.round(percent)));
+    },
+    music: () => levels.music,
+    setMusic(on) {
+      levels.music = on;
+    },
+    effects: () => levels.effects,
+    setEffects(on) {
+      levels.effects = on;
+    },
+  };
   const controls: TableControls = {
+    ...(sound ? { sound } : {}),
     brightness: () => values.brightness,
     setBrightness(percent) {
       values.brightness = Math.min(100, Math.max(0, Math.round(percent)));
@@ -65,7 +86,10 @@ export function createTableControls(config: TableControlsOptions): TableControls
       values.defaultPlayers = Math.min(4, Math.max(0, Math.round(players)));
     },
     save() {
-      file.write({ ...file.read(), ...values });
+      const soundValues = levels
+        ? { volume: levels.volume, music: levels.music, effects: levels.effects }
+        : {};
+      file.write({ ...file.read(), ...values, ...soundValues });
     },
   };
   if ('lastMilliamps' in pipeline) controls.milliamps = () => pipeline.lastMilliamps ?? 0;

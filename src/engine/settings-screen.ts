@@ -24,11 +24,25 @@ export interface TableControls {
   milliamps?(): number;
   /** Persists the current values. */
   save?(): void;
+  /** Sound levels, when the table has sound (VOLUME, MUSIC, EFFECTS lines). */
+  readonly sound?: SoundControls;
   /** Power the Pi off / restart it (service only). */
   shutdown?(): void;
   reboot?(): void;
 }
 
+/** The sound lines of the settings screen; changes apply at once and are saved with the rest. */
+export interface SoundControls {
+  /** 0..100 %. */
+  volume(): number;
+  setVolume(percent: number): void;
+  music(): boolean;
+  setMusic(on: boolean): void;
+  effects(): boolean;
+  setEffects(on: boolean): void;
+}
+
+const VOLUME_STEPS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
 const BRIGHTNESS_STEPS = [5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 100];
 const IDLE_STEPS = [0, 30, 60, 120, 300, 600, 1800];
 const PLAYER_STEPS = [0, 1, 2, 3, 4];
@@ -98,6 +112,25 @@ export class SettingsScreen implements Scene {
       value: () => (c.defaultPlayers() === 0 ? 'MIN' : `${c.defaultPlayers()}`),
       step: (d) => c.setDefaultPlayers(nextStep(PLAYER_STEPS, c.defaultPlayers(), d)),
     });
+    const sound = c.sound;
+    if (sound) {
+      const onOff = (on: boolean) => (on ? 'ON' : 'OFF');
+      this.lines.push({
+        label: 'VOLUME',
+        value: () => `${sound.volume()}`,
+        step: (d) => sound.setVolume(nextStep(VOLUME_STEPS, sound.volume(), d)),
+      });
+      this.lines.push({
+        label: 'MUSIC',
+        value: () => onOff(sound.music()),
+        step: (d) => sound.setMusic(d > 0),
+      });
+      this.lines.push({
+        label: 'EFFECTS', // "EFFECTS" is 27 px: it scrolls like other long labels
+        value: () => onOff(sound.effects()),
+        step: (d) => sound.setEffects(d > 0),
+      });
+    }
     if (c.milliamps) {
       const milliamps = c.milliamps.bind(c);
       this.lines.push({ label: 'POWER', value: () => formatMilliamps(milliamps()), color: 0xffc040 });
