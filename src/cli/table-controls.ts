@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { MixerLevels } from '../audio/mixer.ts';
 import { JsonFile } from '../config/json-store.ts';
 import type { Options } from '../config/options.ts';
-import type { SoundControls, TableControls } from '../engine/settings-screen.ts';
+import type { SoundControls } from '../table/controls.ts';
+import type { TableControls } from '../table/settings-screen.ts';
 
 /** The parts of the colour pipeline the settings use (setBrightness live, the limiter's estimate). */
 export interface BrightnessTarget {
@@ -12,9 +13,8 @@ export interface BrightnessTarget {
 }
 
 export interface TableControlsOptions {
-  readonly options: Pick<Options, 'brightness' | 'idle' | 'defaultPlayers' | 'service'> &
-    Partial<Pick<Options, 'volume' | 'music' | 'effects'>>;
-  /** The mixer's live levels, when the table has sound. */
+  readonly options: Pick<Options, 'brightness' | 'idle' | 'defaultPlayers' | 'service'>;
+  /** The mixer's live levels, when the table has sound (saved as volume, music, effects). */
   readonly sound?: MixerLevels;
   readonly pipeline: BrightnessTarget;
   /** settings.json goes here (main.ts reads it back as saved settings under the flags). */
@@ -55,7 +55,7 @@ export function createTableControls(config: TableControlsOptions): TableControls
       child.unref();
     });
   const levels = config.sound;
-  // saved as the option names (volume, music, effects), so settings.json feeds them back at start
+  // saved under the option names, so settings.json feeds them back at the next start
   const sound: SoundControls | undefined = levels && {
     volume: () => levels.volume,
     setVolume(percent) {

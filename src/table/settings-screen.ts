@@ -1,46 +1,12 @@
+import type { Scene } from '../engine/scene.ts';
 import { FONT_5X7 } from '../gfx/font.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import { type Sprite, sprite } from '../gfx/sprite.ts';
 import type { Input } from '../input/buttons.ts';
-import type { Engine } from './engine.ts';
-import type { Scene } from './scene.ts';
+import type { TableControls } from './controls.ts';
+import type { TableHost } from './host.ts';
 
-/**
- * What the settings screen changes, supplied by the CLI (tests pass their own). Changes apply at
- * once (brightness goes straight to the colour pipeline); `save` persists them (settings.json in
- * the data directory). `shutdown` and `reboot` exist only when running as the service.
- */
-export interface TableControls {
-  /** LED brightness, 0..100 %. */
-  brightness(): number;
-  setBrightness(percent: number): void;
-  /** Seconds in the menu before the screensaver; 0 = never. */
-  idleSeconds(): number;
-  setIdleSeconds(seconds: number): void;
-  /** Players a game starts with when nobody chose; 0 = each game's minimum. 0..4. */
-  defaultPlayers(): number;
-  setDefaultPlayers(players: number): void;
-  /** The estimated current of the last frame, in mA (from the colour pipeline's limiter). */
-  milliamps?(): number;
-  /** Persists the current values. */
-  save?(): void;
-  /** Sound levels, when the table has sound (VOLUME, MUSIC, EFFECTS lines). */
-  readonly sound?: SoundControls;
-  /** Power the Pi off / restart it (service only). */
-  shutdown?(): void;
-  reboot?(): void;
-}
-
-/** The sound lines of the settings screen; changes apply at once and are saved with the rest. */
-export interface SoundControls {
-  /** 0..100 %. */
-  volume(): number;
-  setVolume(percent: number): void;
-  music(): boolean;
-  setMusic(on: boolean): void;
-  effects(): boolean;
-  setEffects(on: boolean): void;
-}
+export type { TableControls } from './controls.ts';
 
 const VOLUME_STEPS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
 const BRIGHTNESS_STEPS = [5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 100];
@@ -93,7 +59,7 @@ export class SettingsScreen implements Scene {
   private confirming: { line: Line; yes: boolean } | undefined;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly host: TableHost,
     private readonly controls: TableControls,
   ) {
     const c = controls;
@@ -126,7 +92,7 @@ export class SettingsScreen implements Scene {
         step: (d) => sound.setMusic(d > 0),
       });
       this.lines.push({
-        label: 'EFFECTS', // "EFFECTS" is 27 px: it scrolls like other long labels
+        label: 'EFFECTS',
         value: () => onOff(sound.effects()),
         step: (d) => sound.setEffects(d > 0),
       });
@@ -148,7 +114,7 @@ export class SettingsScreen implements Scene {
 
   update(input: Input): void {
     this.shownFor++;
-    if (this.unsaved >= 0 && ++this.unsaved >= SAVE_AFTER_SECONDS * this.engine.rate) this.save();
+    if (this.unsaved >= 0 && ++this.unsaved >= SAVE_AFTER_SECONDS * this.host.rate) this.save();
     const buttons = input.any;
     if (this.confirming) {
       this.updateConfirm(input);
@@ -156,7 +122,7 @@ export class SettingsScreen implements Scene {
     }
     if (buttons.pressed('back')) {
       this.save();
-      this.engine.pop();
+      this.host.pop();
       return;
     }
     if (buttons.repeat('down', 18, 8)) this.moveLine(1);
@@ -223,7 +189,7 @@ export class SettingsScreen implements Scene {
       this.confirming = undefined;
       if (confirming.yes) {
         this.save();
-        this.engine.log.info(`settings: ${confirming.line.label.toLowerCase()} requested at the table`);
+        this.host.log.info(`settings: ${confirming.line.label.toLowerCase()} requested at the table`);
         confirming.line.action?.();
       }
     }
