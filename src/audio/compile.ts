@@ -119,7 +119,7 @@ function compileLine(
     high: (1 - duty) * (0.8 / Math.max(duty, 1 - duty)),
     low: -duty * (0.8 / Math.max(duty, 1 - duty)),
     vol: instrument.vol,
-    attack: Math.max(1, Math.round(instrument.attackMs * ms)),
+    attack: Math.max(Math.round(ms), Math.round(instrument.attackMs * ms)), // ≥ 1 ms: no note starts with a click
     decay: Math.round(instrument.decayMs * ms),
     sustain: instrument.sustain,
     release: Math.max(1, Math.round(instrument.releaseMs * ms)),
