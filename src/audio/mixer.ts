@@ -83,10 +83,14 @@ export class Mixer {
    */
   play(sound: CompiledSound, gain = 1): boolean {
     if (!this.levels.effects) return false;
-    let voice = this.effects.find((v) => !v.busy);
-    if (!voice) {
-      voice = this.effects[0]!;
-      for (const v of this.effects) if (v.startedAt < voice.startedAt) voice = v;
+    // a free voice, else the one that started first (a plain loop: no closure per call)
+    let voice = this.effects[0]!;
+    for (const v of this.effects) {
+      if (!v.busy) {
+        voice = v;
+        break;
+      }
+      if (v.startedAt < voice.startedAt) voice = v;
     }
     voice.start(sound, 0, gain, this.ticks);
     return true;

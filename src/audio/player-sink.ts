@@ -92,8 +92,8 @@ const SETTLED_MS = 1000;
  * estimated from what it wrote and the time passed since playback started. When the estimate
  * runs dry (the loop stalled) it counts an underrun, queues a short cushion of silence and fades
  * the next tick in from zero, so a stall gives one soft gap instead of a click storm. A tick that
- * would queue more than bufferMs (a burst of catch-up ticks) is dropped, so the latency from a
- * tick to the speaker stays at most bufferMs. A player that dies is restarted after
+ * finds more than bufferMs queued (a burst of catch-up ticks) is dropped, so the latency from a
+ * tick to the speaker stays under bufferMs + one tick (32 + 16.7 ms by default). A player that dies is restarted after
  * 1, 2, 4… seconds, at most maxRestarts times; the game never notices. Nothing throws into the loop.
  */
 export class PlayerSink implements PcmSink {
@@ -151,7 +151,7 @@ export class PlayerSink implements PcmSink {
       this.stats.underruns++;
       this.prime(now);
       queued = this.written;
-    } else if (queued + samples.length > (rate * bufferMs) / 1000) {
+    } else if (queued > (rate * bufferMs) / 1000) {
       this.dropped++;
       return;
     }

@@ -699,7 +699,7 @@ export const OPTIONS = [
     name: 'audioBuffer',
     flag: '--audio-buffer',
     type: 'int',
-    default: 40,
+    default: 32,
     min: 10,
     max: 500,
     arg: 'MS',
