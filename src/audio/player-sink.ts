@@ -214,7 +214,8 @@ export class PlayerSink implements PcmSink {
       child.on('exit', (code, signal) => {
         if (this.child === child && !this.closing) {
           // the last line says most (aplay: "audio open error: …" after ALSA lib's chatter)
-          const why = stderr.trim().split('\n').pop() || (signal ? `killed by ${signal}` : `exit code ${code}`);
+          const why =
+            stderr.trim().split('\n').pop() || (signal ? `killed by ${signal}` : `exit code ${code}`);
           this.fail(`${player.command} stopped: ${why}`, false);
         }
         resolve();

@@ -13,6 +13,7 @@ import { emptyStats, type PcmSink } from '../../src/audio/pcm-sink.ts';
 import { createTableControls } from '../../src/cli/table-controls.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
 import { defineGame } from '../../src/engine/game.ts';
+import type { MemoryLogger } from '../../src/engine/log.ts';
 import type { Button } from '../../src/input/buttons.ts';
 import { Table } from '../../src/table/table.ts';
 
@@ -125,6 +126,31 @@ test('SETTINGS has VOLUME, MUSIC and EFFECTS; changes apply at once and are save
     { volume: saved().volume, music: saved().music, effects: saved().effects },
     { volume: 90, music: false, effects: false },
   );
+});
+
+test('a mistake in the sounds text ends the game with the line named; so does an unknown name', () => {
+  const broken = defineGame({
+    id: 'broken',
+    title: 'Broken',
+    sounds: 'sfx ok : c4\nsfx bad : c4 q7',
+    create: () => ({ update() {}, draw: (g) => g.clear() }),
+  });
+  const typo = defineGame({
+    id: 'typo',
+    title: 'Typo',
+    sounds: 'sfx lock : c4',
+    create: (ctx) => ({ update: () => ctx.sound.play('lok'), draw: (g) => g.clear() }),
+  });
+  for (const [game, message] of [
+    [broken, /broken crashed: broken's sounds line 2 \(sfx bad\): "q7" in "q7" is not a note/],
+    [typo, /typo crashed: no sound "lok" in typo's sounds; it has: lock/],
+  ] as const) {
+    const { table, clock } = setup();
+    table.play(game);
+    clock.step(2);
+    assert.match((table.log as MemoryLogger).lines.join('\n'), message);
+    assert.is(table.engine.game, undefined, 'the game ended; the table runs on');
+  }
 });
 
 test.run();
