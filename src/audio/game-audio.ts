@@ -46,7 +46,7 @@ export function gameAudio(bank: SoundBank, mixer: Mixer | undefined): GameAudio 
     }
     return table.get(name);
   };
-  const mine = new Set<unknown>([...bank.effects.values(), ...bank.music.values()]);
+  const owner = {}; // this game instance, for the mixer's musicOwner
   return {
     sound: {
       play(name, volume = 1) {
@@ -66,11 +66,11 @@ export function gameAudio(bank: SoundBank, mixer: Mixer | undefined): GameAudio 
       play(name) {
         const sound = find('music', name);
         playing = name;
-        if (sound && mixer) mixer.playMusic(sound);
+        if (sound && mixer) mixer.playMusic(sound, owner);
       },
       stop() {
         playing = undefined;
-        mixer?.playMusic(undefined);
+        if (mixer?.musicOwner === owner) mixer.playMusic(undefined);
       },
       get playing() {
         return playing;
@@ -79,7 +79,7 @@ export function gameAudio(bank: SoundBank, mixer: Mixer | undefined): GameAudio 
     dispose() {
       if (!mixer) return;
       // effects are short and may end the game (a crash, a fanfare): they play out
-      if (mine.has(mixer.musicPlaying)) mixer.playMusic(undefined);
+      if (mixer.musicOwner === owner) mixer.playMusic(undefined);
     },
   };
 }

@@ -41,6 +41,8 @@ export class Mixer {
   private readonly effects: Voice[] = [];
   private readonly music: Voice[] = [];
   private current: CompiledSound | undefined;
+  /** Who asked for the music playing (see playMusic). */
+  musicOwner: unknown;
   private next: CompiledSound | undefined;
   /** Music gain now and where it is heading (fades), 0..1. */
   private musicGain = 1;
@@ -110,10 +112,16 @@ export class Mixer {
 
   /**
    * Plays `sound` as the music track from its start (a piece already playing fades out first);
-   * the same piece again keeps playing. undefined stops the music with a fade.
+   * the same piece again keeps playing. undefined stops the music with a fade. `owner` (a game)
+   * is remembered, so a game that ends stops only music it started (a restarted game that
+   * plays the same piece takes it over).
    */
-  playMusic(sound: CompiledSound | undefined): void {
-    if (sound === this.current && this.next === undefined) return;
+  playMusic(sound: CompiledSound | undefined, owner?: unknown): void {
+    this.musicOwner = sound === undefined ? undefined : owner;
+    if (sound === this.current && this.next === undefined) {
+      this.pendingStop = false; // asked again while fading out: it keeps playing
+      return;
+    }
     if (this.current === undefined || this.musicGain === 0) {
       this.startMusic(sound);
       return;

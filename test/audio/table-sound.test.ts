@@ -102,6 +102,15 @@ test('pause fades the music out and holds it; resume brings it back; quitting st
   assert.is(sink.last(20), 0, 'the game took its music with it');
 });
 
+test('a game started again over itself keeps the music it plays (the new one owns it)', () => {
+  const { sink, table, clock } = setup();
+  table.play(hum);
+  clock.step(30);
+  table.play(hum); // e.g. a restart: the old runner is disposed after the new one started the piece
+  clock.step(60);
+  assert.ok(sink.last(10) > 1000);
+});
+
 test('SETTINGS has VOLUME, MUSIC and EFFECTS; changes apply at once and are saved', () => {
   const { audio, table, tap, saved } = setup();
   tap('left'); // SETTINGS is the last entry
