@@ -656,8 +656,9 @@ export const OPTIONS = [
     arg: 'OUT',
     check: checkAudio,
     help:
-      'Where sound goes: auto (ALSA via aplay, else PulseAudio/PipeWire via pacat/pw-play, else silence with ' +
-      'one log line), off, alsa[:DEVICE], pulse, pipewire, or wav:FILE (exactly what would be played). ' +
+      'Where sound goes: auto (pacat when a PulseAudio/PipeWire server runs, else aplay for ALSA, else silence ' +
+      'with one log line), off, alsa[:DEVICE] (aplay), pulse (pacat), pipewire (pw-play), or wav:FILE (exactly ' +
+      'what would be played). ' +
       'Headless runs are silent unless given wav:FILE or --out FILE.wav.',
     scope: 'config',
   },
