@@ -78,7 +78,7 @@ export class AudioService {
   }
 }
 
-/** A game's sounds when the table has no audio: names are still checked. */
-export function silentGameAudio(game: SoundfulGame): GameAudio {
-  return gameAudio(soundBank(game.sounds ?? '', `${game.id}'s sounds`), undefined);
+/** A game's sounds when the table has no audio: names are still checked, `onPlay` hears them. */
+export function silentGameAudio(game: SoundfulGame, onPlay?: (name: string) => void): GameAudio {
+  return gameAudio(soundBank(game.sounds ?? '', `${game.id}'s sounds`), undefined, onPlay);
 }

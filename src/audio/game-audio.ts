@@ -31,9 +31,14 @@ export interface GameAudio {
 
 /**
  * Binds a bank to the mixer (or to nothing: a silent run still checks every name, so a typo
- * fails the same way with and without a sound device).
+ * fails the same way with and without a sound device). `onPlay` hears every name played
+ * ('lock', music as 'music:theme'): the test Harness lists them.
  */
-export function gameAudio(bank: SoundBank, mixer: Mixer | undefined): GameAudio {
+export function gameAudio(
+  bank: SoundBank,
+  mixer: Mixer | undefined,
+  onPlay?: (name: string) => void,
+): GameAudio {
   let playing: string | undefined;
   const find = (kind: 'effects' | 'music', name: string) => {
     const table = bank[kind];
@@ -51,6 +56,7 @@ export function gameAudio(bank: SoundBank, mixer: Mixer | undefined): GameAudio 
     sound: {
       play(name, volume = 1) {
         const sound = find('effects', name);
+        onPlay?.(name);
         if (sound && mixer) mixer.play(sound, Math.min(1, Math.max(0, volume)));
       },
       stop(name) {
@@ -65,6 +71,7 @@ export function gameAudio(bank: SoundBank, mixer: Mixer | undefined): GameAudio 
     music: {
       play(name) {
         const sound = find('music', name);
+        onPlay?.(`music:${name}`);
         playing = name;
         if (sound && mixer) mixer.playMusic(sound, owner);
       },

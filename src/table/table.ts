@@ -60,6 +60,8 @@ export interface TableOptions {
   readonly controls?: TableControls;
   /** The sound: one tick rendered after every update; absent = silent (game sound names still checked). */
   readonly audio?: AudioService;
+  /** Without audio: hears the names games play ('lock', 'music:theme'); the test Harness lists them. */
+  readonly onSound?: (name: string) => void;
 }
 
 /**
@@ -278,7 +280,8 @@ export class Table implements TableHost, EngineShell {
       track: (work) => this.engine.track(work),
       finished: (runner, result) => this.finished(runner, result),
       crashed: (runner, error) => this.crashed(runner, error),
-      audio: (definition) => this.options.audio?.forGame(definition) ?? silentGameAudio(definition),
+      audio: (definition) =>
+        this.options.audio?.forGame(definition) ?? silentGameAudio(definition, this.options.onSound),
     };
   }
 
