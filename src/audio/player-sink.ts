@@ -1,6 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { emptyStats, type PcmSink } from './pcm-sink.ts';
 
+function isSilent(samples: Int16Array): boolean {
+  for (let i = 0; i < samples.length; i++) if (samples[i] !== 0) return false;
+  return true;
+}
+
 /** A command that plays raw 16-bit little-endian mono PCM from its stdin. */
 export interface PlayerSpec {
   /** For log lines: "aplay (ALSA)". */
@@ -84,6 +89,12 @@ export interface PlayerSinkOptions {
 const RAMP = 64;
 /** Reused chunk buffers: more than the pipe could hold before we start dropping. */
 const RING = 16;
+/**
+ * Seconds of silence after which nothing more is written until sound comes back (the menu, a
+ * pause): the player's queue drains, so drift between the system clock that paces the ticks and
+ * the sound card's own clock (up to ~0.2 s an hour at 50 ppm) never builds up past one game.
+ */
+const IDLE_SECONDS = 2;
 /** A player alive this long has "played" (its failures are a device lost, not a device missing). */
 const SETTLED_MS = 1000;
 
@@ -115,6 +126,8 @@ export class PlayerSink implements PcmSink {
   private readonly now: () => number;
   private readonly maxRestarts: number;
   private closing = false;
+  /** Ticks of silence in a row (idle after IDLE_SECONDS of them). */
+  private silentTicks = 0;
   private exited: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: PlayerSinkOptions) {
@@ -145,7 +158,15 @@ export class PlayerSink implements PcmSink {
     }
     const child = this.child;
     if (this.state !== 'running' || !child?.stdin || child.stdin.destroyed) return;
-    const { rate, bufferMs } = this.options;
+    const { rate, bufferMs, fps } = this.options;
+    if (isSilent(samples)) {
+      if (++this.silentTicks > fps * IDLE_SECONDS) return; // idle: let the device drain
+    } else if (this.silentTicks > fps * IDLE_SECONDS) {
+      this.silentTicks = 0;
+      this.prime(now); // back from idle: a fresh start, not an underrun
+    } else {
+      this.silentTicks = 0;
+    }
     let queued = this.queued(now);
     if (queued < 0) {
       this.stats.underruns++;
@@ -199,6 +220,11 @@ export class PlayerSink implements PcmSink {
       if (stderr.length < 2000) stderr += text;
     });
     child.stdin?.on('error', () => {}); // EPIPE when it dies; 'exit' reports it
+    // its last words may arrive after 'exit': read stderr to its end before reporting
+    const stderrDone = new Promise<void>((done) => {
+      if (!child.stderr) done();
+      child.stderr?.on('close', () => done());
+    });
     this.exited = new Promise((resolve) => {
       child.on('error', (error: NodeJS.ErrnoException) => {
         if (this.child !== child) return resolve();
@@ -211,7 +237,8 @@ export class PlayerSink implements PcmSink {
         );
         resolve();
       });
-      child.on('exit', (code, signal) => {
+      child.on('exit', async (code, signal) => {
+        await stderrDone;
         if (this.child === child && !this.closing) {
           // the last line says most (aplay: "audio open error: …" after ALSA lib's chatter)
           const why =

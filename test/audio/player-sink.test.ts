@@ -114,6 +114,32 @@ test('a stall is one counted underrun: a silence cushion and a fade-in, not a cl
   assert.is(played[afterStall + cushion + 64], resumed[64], 'then the samples as they are');
 });
 
+test('after 2 s of silence nothing is written (the queue drains); sound resumes fresh, not as an underrun', async () => {
+  const out = join(dir, 'idle.raw');
+  const { time, now } = clock();
+  const sink = new PlayerSink({
+    player: catInto(out),
+    rate: RATE,
+    fps: FPS,
+    bufferMs: 40,
+    log: () => {},
+    now,
+  });
+  const quiet = new Int16Array(367);
+  for (let t = 0; t < 300; t++, time.now += TICK_MS) sink.write(quiet);
+  sink.write(square(0));
+  await sink.close();
+  const cushion = (RATE * 40) / 2000;
+  const played = pcmOf(out);
+  assert.is(
+    played.length,
+    cushion + 120 * 367 + cushion + square(0).length,
+    'two seconds of silence, then the sound',
+  );
+  assert.is(sink.stats.underruns, 0);
+  assert.is(played[played.length - square(0).length + 64], square(0)[64]);
+});
+
 test('ticks arriving faster than real time are dropped beyond the buffer, so latency stays bounded', async () => {
   const out = join(dir, 'burst.raw');
   const { now } = clock();
