@@ -140,12 +140,6 @@ export class Mixer {
     this.ducked = on;
   }
 
-  /** Stops everything at once (silence follows; used when a game ends). */
-  silence(): void {
-    for (const v of this.effects) v.stop();
-    this.playMusic(undefined);
-  }
-
   /**
    * Renders the next tick: a view of 16-bit samples valid until the next call (do not keep it).
    */
