@@ -10,6 +10,8 @@ export type {
   GameInstance,
   GameResult,
   GameStore,
+  ParamDecl,
+  ParamDecls,
   SettingSpec,
   SettingSpecs,
   SettingValues,

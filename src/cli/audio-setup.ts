@@ -4,8 +4,8 @@ import { AudioService } from '../audio/audio-service.ts';
 import { DEFAULT_SAMPLE_RATE } from '../audio/mixer.ts';
 import { openAudioOutput } from '../audio/open-output.ts';
 import { type PcmSink, SilentSink, TeeSink, WavSink } from '../audio/pcm-sink.ts';
-import type { Options } from '../config/options.ts';
 import { UsageError } from './io.ts';
+import type { Options } from './options.ts';
 
 type AudioOptions = Pick<
   Options,
