@@ -1,6 +1,6 @@
 import { defineOptions } from '../config/options.ts';
 
-const AUDIO_WORDS = ['auto', 'off', 'alsa', 'pulse', 'pipewire'];
+const AUDIO_WORDS = ['auto', 'off', 'alsa', 'pulse', 'pipewire', 'sox'];
 
 function checkAudio(value: string): string | undefined {
   if (AUDIO_WORDS.includes(value)) return undefined;
@@ -19,9 +19,10 @@ export const audioOptions = defineOptions('Sound', {
     arg: 'OUT',
     check: checkAudio,
     help:
-      'Where sound goes: auto (pacat when a PulseAudio/PipeWire server runs, else aplay for ALSA, else silence ' +
-      'with one log line), off, alsa[:DEVICE] (aplay), pulse (pacat), pipewire (pw-play), or wav:FILE (exactly ' +
-      'what would be played). Headless runs are silent unless given wav:FILE or --out FILE.wav.',
+      'Where sound goes: auto (pacat when a PulseAudio/PipeWire server runs, else aplay for ALSA, else play from ' +
+      'sox, e.g. on macOS, else silence with one log line), off, alsa[:DEVICE] (aplay), pulse (pacat), pipewire ' +
+      '(pw-play), sox (play), or wav:FILE (exactly what would be played). Headless runs are silent unless given ' +
+      'wav:FILE or --out FILE.wav.',
     scope: 'config',
   },
   volume: {

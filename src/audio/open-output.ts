@@ -1,10 +1,10 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { type PcmSink, SilentSink, WavSink } from './pcm-sink.ts';
-import { alsaPlayer, PlayerSink, pipewirePlayer, pulsePlayer } from './player-sink.ts';
+import { alsaPlayer, PlayerSink, pipewirePlayer, pulsePlayer, soxPlayer } from './player-sink.ts';
 
 export interface AudioOutputOptions {
-  /** The --audio value: auto, off, alsa[:DEVICE], pulse, pipewire, wav:FILE. */
+  /** The --audio value: auto, off, alsa[:DEVICE], pulse, pipewire, sox, wav:FILE. */
   readonly spec: string;
   readonly rate: number;
   readonly fps: number;
@@ -37,7 +37,7 @@ function pulseServer(env: NodeJS.ProcessEnv): boolean {
 
 /**
  * Opens the sound output an --audio value names. `auto` picks pacat when a PulseAudio/PipeWire
- * server runs, else aplay (ALSA), else silence with one log line; a player that cannot open a
+ * server runs, else aplay (ALSA), else sox's play (macOS), else silence with one log line; a player that cannot open a
  * device also falls back to silence with one line. Named players retry when they die. A WAV file
  * that cannot be created throws (the caller reports it as a usage error).
  */
@@ -51,6 +51,7 @@ export function openAudioOutput(options: AudioOutputOptions): PcmSink {
   }
   if (spec === 'pulse') return new PlayerSink({ ...base, player: pulsePlayer(rate, bufferMs) });
   if (spec === 'pipewire') return new PlayerSink({ ...base, player: pipewirePlayer(rate, bufferMs) });
+  if (spec === 'sox') return new PlayerSink({ ...base, player: soxPlayer(rate, bufferMs) });
   if (options.headless) return new SilentSink();
   if (pulseServer(env) && onPath('pacat', env)) {
     return new PlayerSink({ ...base, player: pulsePlayer(rate, bufferMs), quietFallback: true });
@@ -58,8 +59,11 @@ export function openAudioOutput(options: AudioOutputOptions): PcmSink {
   if (onPath('aplay', env)) {
     return new PlayerSink({ ...base, player: alsaPlayer(rate, bufferMs), quietFallback: true });
   }
+  if (onPath('play', env)) {
+    return new PlayerSink({ ...base, player: soxPlayer(rate, bufferMs), quietFallback: true });
+  }
   log(
-    'sound: no player found (aplay from alsa-utils, or pacat from pulseaudio-utils); continuing without sound',
+    'sound: no player found (aplay from alsa-utils, pacat from pulseaudio-utils, or play from sox); continuing without sound',
   );
   return new SilentSink();
 }

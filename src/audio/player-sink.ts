@@ -1,6 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { emptyStats, type PcmSink } from './pcm-sink.ts';
 
+/** The Debian package of each player, for the "not found" line. */
+const PACKAGE: Readonly<Record<string, string>> = {
+  aplay: 'alsa-utils',
+  pacat: 'pulseaudio-utils',
+  'pw-play': 'pipewire-bin',
+  play: 'sox',
+  sox: 'sox',
+};
+
 function isSilent(samples: Int16Array): boolean {
   for (let i = 0; i < samples.length; i++) if (samples[i] !== 0) return false;
   return true;
@@ -64,6 +73,33 @@ export function pipewirePlayer(rate: number, bufferMs: number): PlayerSpec {
     command: 'pw-play',
     args: ['--format=s16', '--channels=1', `--rate=${rate}`, `--latency=${bufferMs}ms`, '-'],
   };
+}
+
+/**
+ * sox's `play` (macOS with Homebrew sox, or any Linux): raw PCM on stdin to the default device.
+ * With `file`, `sox` writes what it read to that file instead (tests check the format with it).
+ */
+export function soxPlayer(rate: number, bufferMs: number, file?: string): PlayerSpec {
+  const buffer = Math.max(256, Math.round((rate * 2 * bufferMs) / 4000));
+  const input = [
+    '-q',
+    '--buffer',
+    String(buffer),
+    '-t',
+    'raw',
+    '-r',
+    String(rate),
+    '-e',
+    'signed',
+    '-b',
+    '16',
+    '-c',
+    '1',
+    '-',
+  ];
+  return file === undefined
+    ? { label: 'play (sox)', command: 'play', args: input }
+    : { label: 'sox', command: 'sox', args: [...input, file] };
 }
 
 export interface PlayerSinkOptions {
@@ -231,7 +267,7 @@ export class PlayerSink implements PcmSink {
         const missing = error.code === 'ENOENT';
         this.fail(
           missing
-            ? `${player.command} not found (install ${player.command === 'aplay' ? 'alsa-utils' : player.command === 'pacat' ? 'pulseaudio-utils' : 'pipewire-bin'})`
+            ? `${player.command} not found (install ${PACKAGE[player.command] ?? player.command})`
             : `${player.command} failed: ${error.message}`,
           missing,
         );

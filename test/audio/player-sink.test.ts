@@ -12,7 +12,8 @@ import tetris from '../../games/tetris/index.ts';
 import { AudioService } from '../../src/audio/audio-service.ts';
 import { onPath, openAudioOutput } from '../../src/audio/open-output.ts';
 import { SilentSink } from '../../src/audio/pcm-sink.ts';
-import { alsaPlayer, PlayerSink, type PlayerSpec } from '../../src/audio/player-sink.ts';
+import { alsaPlayer, PlayerSink, type PlayerSpec, soxPlayer } from '../../src/audio/player-sink.ts';
+import { decodeWav } from '../../src/audio/wav.ts';
 import { Stepper } from '../../src/table/stepper.ts';
 
 const RATE = 22050;
@@ -82,6 +83,33 @@ test('aplay plays exactly our samples: a 20 ms cushion of silence, a 64-sample f
     sink.stats.latencyMs > 20 && sink.stats.latencyMs <= 40 + TICK_MS,
     `latency ${sink.stats.latencyMs} ms`,
   );
+});
+
+test('the sox player reads our raw format: sox turns the stream into a WAV of the same samples', async () => {
+  if (!onPath('sox', process.env)) {
+    console.log('  skipped: sox is not installed (apt-get install sox)');
+    return;
+  }
+  const out = join(dir, 'sox-player.wav');
+  const { time, now } = clock();
+  const sink = new PlayerSink({
+    player: soxPlayer(RATE, 40, out),
+    rate: RATE,
+    fps: FPS,
+    bufferMs: 40,
+    log: () => {},
+    now,
+  });
+  const written: number[] = [];
+  for (let t = 0; t < 10; t++, time.now += TICK_MS) {
+    sink.write(square(t));
+    written.push(...square(t));
+  }
+  await sink.close();
+  const decoded = Array.from(decodeWav(readFileSync(out), RATE), (v) => Math.round(v * 32768));
+  const cushion = (RATE * 40) / 2000;
+  assert.is(decoded.length, cushion + written.length);
+  assert.equal(decoded.slice(cushion + 64), written.slice(64));
 });
 
 test('a stall is one counted underrun: a silence cushion and a fade-in, not a click', async () => {
