@@ -208,7 +208,7 @@ test('sox reads the file as 22,050 Hz 16-bit mono of the run length (independent
 test('a wrong --audio or --volume is a usage error naming the choices', async () => {
   const bad = await runCli(dir, 'play', 'tetris', '--headless', '--audio', 'speakers', '--volume', '120');
   assert.is(bad.code, 2);
-  assert.match(bad.err, /--audio.*must be one of auto, off, alsa, pulse, pipewire, alsa:DEVICE/);
+  assert.match(bad.err, /--audio.*must be one of auto, off, alsa, pulse, pipewire, sox, alsa:DEVICE/);
   assert.match(bad.err, /--volume/);
 });
 
