@@ -11,6 +11,7 @@ import { restoreTerminalSequence } from '../output/terminal-driver.ts';
 import { NightSchedule, nightLines, parseNightWindow } from '../table/night.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
 import { audioInputFactory } from './audio-input.ts';
+import { createAudio, logSoundStats } from './audio-setup.ts';
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
@@ -95,6 +96,9 @@ export async function runTable(
     throw new UsageError(describeError(error).message);
   }
 
+  const audio = createAudio(options, setup.gamesDir, io.env, (line) => log.warn(line), false);
+  if (audio)
+    log.info(`sound: ${audio.sink.description}, ${audio.mixer.rate} Hz, buffer ${options.audioBuffer} ms`);
   const fader = new BrightnessFader(pipeline, options.brightness);
   const night = new NightSchedule(parseNightWindow(options.night), options.nightLight);
   const controls = createTableControls({
@@ -103,6 +107,7 @@ export async function runTable(
     dataDir: setup.dataDir,
     env: io.env,
     report: (message) => log.warn(message),
+    ...(audio ? { sound: audio.mixer.levels } : {}),
     extras: [...(request.controlLines ?? []), ...nightLines(night, options.night)],
   });
   const clock = new RealClock();
@@ -125,6 +130,7 @@ export async function runTable(
     seed: options.seed ?? Random.freshSeed(),
     wallClock: () => Date.now(),
     ...(liveAudio ? { audioIn: liveAudio } : {}),
+    ...(audio ? { audio } : {}),
     controls,
   });
   const { engine } = table;
@@ -175,6 +181,8 @@ export async function runTable(
       await keys?.stop();
       await stopInput?.();
       await stage.close();
+      await audio?.close();
+      if (audio) logSoundStats(log, audio);
     } finally {
       clearTimeout(limit);
       removeHandlers();

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import type { MixerLevels } from '../audio/mixer.ts';
 import { JsonFile } from '../config/json-store.ts';
 import { colorOptions } from '../output/color-options.ts';
-import type { ControlLine } from '../table/controls.ts';
+import type { ControlLine, SoundControls } from '../table/controls.ts';
 import type { TableControls } from '../table/settings-screen.ts';
 import { tableOptions } from '../table/table-options.ts';
 import type { Options } from './options.ts';
@@ -15,6 +16,8 @@ export interface BrightnessTarget {
 
 export interface TableControlsOptions {
   readonly options: Pick<Options, 'brightness' | 'idle' | 'defaultPlayers' | 'service'>;
+  /** The mixer's live levels, when the table has sound (saved as volume, music, effects). */
+  readonly sound?: MixerLevels;
   readonly pipeline: BrightnessTarget;
   /** settings.json goes here (main.ts reads it back as saved settings under the flags). */
   readonly dataDir: string;
@@ -62,7 +65,24 @@ export function createTableControls(config: TableControlsOptions): TableControls
       child.on('error', (error) => report(`${command} ${args.join(' ')} failed: ${error.message}`));
       child.unref();
     });
+  const levels = config.sound;
+  // saved under the option names, so settings.json feeds them back at the next start
+  const sound: SoundControls | undefined = levels && {
+    volume: () => levels.volume,
+    setVolume(percent) {
+      levels.volume = Math.min(100, Math.max(0, Math.round(percent)));
+    },
+    music: () => levels.music,
+    setMusic(on) {
+      levels.music = on;
+    },
+    effects: () => levels.effects,
+    setEffects(on) {
+      levels.effects = on;
+    },
+  };
   const controls: TableControls = {
+    ...(sound ? { sound } : {}),
     brightness: () => values.brightness,
     setBrightness(percent) {
       values.brightness = within(colorOptions.options.brightness, percent);
@@ -77,12 +97,15 @@ export function createTableControls(config: TableControlsOptions): TableControls
       values.defaultPlayers = within(tableOptions.options.defaultPlayers, players);
     },
     save() {
+      const soundValues = levels
+        ? { volume: levels.volume, music: levels.music, effects: levels.effects }
+        : {};
       const extras = Object.fromEntries(
         (config.extras ?? []).flatMap((extra) =>
           extra.key && extra.saved ? [[extra.key, extra.saved()]] : [],
         ),
       );
-      file.write({ ...file.read(), ...values, ...extras });
+      file.write({ ...file.read(), ...values, ...soundValues, ...extras });
     },
   };
   if (config.extras?.length) {
