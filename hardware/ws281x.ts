@@ -119,7 +119,10 @@ export class Ws281xDriver implements LedDriver {
     }
     if (/^Raspberry Pi 5|^Raspberry Pi Compute Module 5|^Raspberry Pi 500/.test(board.model)) {
       throw new Error(
-        `ws281x: rpi-ws281x-native cannot drive the ${board.text} (its RP1 chip has no supported PWM/PCM DMA path); ${ALTERNATIVES}`,
+        `ws281x: rpi-ws281x-native cannot drive the ${board.text} (its RP1 chip has no supported PWM/PCM DMA path); ` +
+          "use the kernel's own driver instead: --output leds:/dev/leds0 with " +
+          '`dtoverlay=ws2812-pio,gpio=18,num_leds=N` in /boot/firmware/config.txt (systemd/install.sh adds it; ' +
+          `see hardware/README.md), or ${ALTERNATIVES}`,
       );
     }
     let lib: Ws281xModule;

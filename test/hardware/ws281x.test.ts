@@ -118,7 +118,7 @@ test('a machine that is not a Pi, or a Pi 5, is refused before the library is lo
     ['', /no Raspberry Pi model in .* is not a Raspberry Pi; drive the strip instead through --output ddp/],
     [
       'Raspberry Pi 5 Model B Rev 1.0',
-      /cannot drive the Raspberry Pi 5 Model B Rev 1\.0 \(revision d04170\)/,
+      /cannot drive the Raspberry Pi 5 Model B Rev 1\.0 \(revision d04170\).*--output leds:\/dev\/leds0 with `dtoverlay=ws2812-pio/,
     ],
   ] as const) {
     let loaded = false;
