@@ -1,5 +1,6 @@
 import { WS281X_STRIP_TYPES } from '../src/config/options.ts';
 import type { LedDriver } from '../src/output/driver.ts';
+import { WhiteExtractor } from '../src/output/white.ts';
 import { type BoardPaths, readBoard } from './board.ts';
 
 /** The part of rpi-ws281x-native's channel this driver uses. */
@@ -45,6 +46,8 @@ export interface Ws281xOptions {
   stripType?: Ws281xStripType;
   /** Invert the signal (inverting level shifter). */
   invert?: boolean;
+  /** W extraction for the sk6812-…w (RGBW) strip types; default none. */
+  white?: WhiteExtractor;
   /** Loads rpi-ws281x-native; tests inject a fake. */
   load?: () => Promise<Ws281xModule>;
   /** Effective user id; the library silently returns a do-nothing stub unless it is 0. */
@@ -70,6 +73,8 @@ export class Ws281xDriver implements LedDriver {
   readonly gpio: number;
   readonly stripType: Ws281xStripType;
   readonly invert: boolean;
+  /** RGBW strip types: W is extracted from each colour (0xWWRRGGBB per LED in the library). */
+  readonly white: WhiteExtractor | undefined;
   private readonly load: () => Promise<Ws281xModule>;
   private readonly getuid: (() => number) | undefined;
   private readonly board: BoardPaths;
@@ -82,6 +87,9 @@ export class Ws281xDriver implements LedDriver {
     this.gpio = options.gpio ?? 18;
     this.stripType = options.stripType ?? 'ws2812';
     this.invert = options.invert ?? false;
+    this.white = /^sk6812-...w$/.test(this.stripType)
+      ? (options.white ?? new WhiteExtractor('none'))
+      : undefined;
     this.load = options.load ?? loadNative;
     this.getuid = 'getuid' in options ? options.getuid : process.getuid?.bind(process);
     this.board = options.board ?? {};
@@ -178,8 +186,16 @@ export class Ws281xDriver implements LedDriver {
     const n = this.ledCount;
     if (frame.length !== n * 3)
       throw new RangeError(`ws281x: expected ${n * 3} bytes (${n} LEDs), got ${frame.length}`);
-    for (let i = 0, s = 0; i < n; i++, s += 3)
-      array[i] = (frame[s]! << 16) | (frame[s + 1]! << 8) | frame[s + 2]!;
+    const white = this.white;
+    if (white) {
+      for (let i = 0, s = 0; i < n; i++, s += 3) {
+        const px = white.extract(frame[s]!, frame[s + 1]!, frame[s + 2]!);
+        array[i] = ((px[3]! << 24) | (px[0]! << 16) | (px[1]! << 8) | px[2]!) >>> 0;
+      }
+    } else {
+      for (let i = 0, s = 0; i < n; i++, s += 3)
+        array[i] = (frame[s]! << 16) | (frame[s + 1]! << 8) | frame[s + 2]!;
+    }
     this.lib!.render();
   }
 

@@ -35,6 +35,9 @@ export interface OptionSpec {
 }
 
 import { parseLayoutSpec } from '../output/layout.ts';
+import { parseOutputSpec } from '../output/output-spec.ts';
+import { WIRE_ORDERS } from '../output/pixel-format.ts';
+import { WHITE_MODES } from '../output/white.ts';
 
 /** Strip types rpi-ws281x-native knows (the type sets the colour order on the wire). */
 export const WS281X_STRIP_TYPES = [
@@ -46,23 +49,41 @@ export const WS281X_STRIP_TYPES = [
   'ws2811-gbr',
   'ws2811-brg',
   'ws2811-bgr',
+  'sk6812-rgbw',
+  'sk6812-rbgw',
+  'sk6812-grbw',
+  'sk6812-gbrw',
+  'sk6812-brgw',
+  'sk6812-bgrw',
 ] as const;
 
 const OUTPUT_WORDS = ['auto', 'terminal', 'null', 'ws281x'];
-const OUTPUT_PREFIXES = ['tpm2:', 'ddp:', 'e131:', 'tpm2file:'];
+const OUTPUT_PREFIXES = ['tpm2:', 'ddp:', 'e131:', 'tpm2file:', 'leds:', 'artnet:'];
 const OUTPUT_EXAMPLES: Readonly<Record<string, string>> = {
   'tpm2:': 'tpm2:/dev/ttyACM0',
   'ddp:': 'ddp:192.168.1.50',
   'e131:': 'e131:192.168.1.50',
   'tpm2file:': 'tpm2file:run.tpm2',
+  'leds:': 'leds:/dev/leds0',
+  'artnet:': 'artnet:192.168.1.50',
 };
 
 function checkOutput(value: string): string | undefined {
-  if (OUTPUT_WORDS.includes(value)) return undefined;
-  const prefix = OUTPUT_PREFIXES.find((p) => value.startsWith(p));
-  if (prefix && value.length > prefix.length) return undefined;
+  let spec: ReturnType<typeof parseOutputSpec>;
+  try {
+    spec = parseOutputSpec(value);
+  } catch (error) {
+    return (error as Error).message.replace(`--output ${value}: `, '');
+  }
+  const head = value.split('?')[0]!;
+  if (OUTPUT_WORDS.includes(head)) return undefined;
+  const prefix = OUTPUT_PREFIXES.find((p) => head.startsWith(p));
+  if (prefix && spec.target !== '') return undefined;
   if (prefix) return `${prefix} needs a target after the colon, e.g. ${OUTPUT_EXAMPLES[prefix]}`;
-  return `must be one of ${OUTPUT_WORDS.join(', ')}, tpm2:DEVICE, ddp:HOST[:PORT], e131:HOST[:PORT], tpm2file:FILE.tpm2`;
+  return (
+    `must be one of ${OUTPUT_WORDS.join(', ')}, tpm2:DEVICE, ddp:HOST[:PORT], e131:HOST[:PORT], ` +
+    'e131:multicast, artnet:HOST[:PORT], leds:DEVICE, tpm2file:FILE.tpm2'
+  );
 }
 
 const BUTTON_WORDS = 'up|down|left|right|a|b|start|back';
@@ -114,8 +135,11 @@ export const OPTIONS = [
     check: checkOutput,
     help:
       'Where frames go. `auto` = the terminal when stdout is a TTY, else null; others: terminal, null, ' +
-      'ws281x, tpm2:DEVICE (serial), ddp:HOST[:PORT], e131:HOST[:PORT] (network, e.g. WLED), ' +
-      'tpm2file:FILE.tpm2 (a recording). Comma-separated or repeated for several outputs at once.',
+      'ws281x, leds:DEVICE (the Raspberry Pi 5 kernel driver, e.g. leds:/dev/leds0), tpm2:DEVICE (serial), ' +
+      'ddp:HOST[:PORT], e131:HOST[:PORT] or e131:multicast, artnet:HOST[:PORT] (network, e.g. WLED), ' +
+      'tpm2file:FILE.tpm2 (a recording). Comma-separated or repeated for several outputs at once. ' +
+      'Each may end in ?region=WxH+X+Y or ?leds=FIRST-LAST (its part of the canvas), &layout=rows/serpentine/… ' +
+      '(its wiring, / for commas), &order=grb (its colour order), &white=min (hardware/README.md).',
     scope: 'config',
   },
   {
@@ -186,12 +210,52 @@ export const OPTIONS = [
   {
     name: 'colorOrder',
     flag: '--color-order',
-    type: 'enum',
+    type: 'string',
     default: 'rgb',
-    values: ['rgb', 'rbg', 'grb', 'gbr', 'brg', 'bgr'],
+    arg: 'ORDER',
+    check: (value: string) =>
+      WIRE_ORDERS.includes(value.toLowerCase())
+        ? undefined
+        : 'must be r, g, b in some order (e.g. grb) or r, g, b, w for RGBW (e.g. grbw)',
     help:
-      'Byte order of each LED for tpm2, ddp, e131 and record outputs (match the controller; ws281x ' +
-      'uses --ws281x-strip instead).',
+      'Byte order of each LED for tpm2, ddp, e131, artnet and record outputs (match the controller; 4 letters ' +
+      "with w, e.g. rgbw, send RGBW); for leds: the strip's own order (default grb there). ws281x uses " +
+      '--ws281x-strip instead.',
+    scope: 'config',
+  },
+  {
+    name: 'white',
+    flag: '--white',
+    type: 'enum',
+    default: 'none',
+    values: WHITE_MODES,
+    help:
+      'RGBW strips: how much of each colour the white LED takes: none, min (W = min(R,G,B), taken off R, G ' +
+      "and B) or accurate (respects --white-point, the white LED's own colour).",
+    scope: 'config',
+  },
+  {
+    name: 'whitePoint',
+    flag: '--white-point',
+    type: 'string',
+    default: 'ffffff',
+    arg: 'RRGGBB',
+    check: (value: string) =>
+      /^[0-9a-fA-F]{6}$/.test(value) && !/^(00....|..00..|....00)$/.test(value)
+        ? undefined
+        : 'must be 6 hex digits RRGGBB with no channel 00, e.g. ffd8b0 for a warm white LED',
+    help: 'RGBW strips, --white accurate: the colour the white LED matches at full value (ffffff = pure white).',
+    scope: 'config',
+  },
+  {
+    name: 'whiteMilliamps',
+    flag: '--white-ma',
+    type: 'number',
+    default: 20,
+    min: 0.1,
+    max: 100,
+    arg: 'MA',
+    help: 'Power estimate of RGBW strips: current of the white LED at full value, in mA (SK6812: about 20).',
     scope: 'config',
   },
   {
@@ -211,7 +275,10 @@ export const OPTIONS = [
     type: 'enum',
     default: 'ws2812',
     values: WS281X_STRIP_TYPES,
-    help: 'ws281x output: strip type, which sets the colour order on the wire (WS2812 and SK6812 are GRB).',
+    arg: 'TYPE',
+    help:
+      'ws281x output: strip type, which sets the colour order on the wire: ws2812, sk6812 (both GRB), ' +
+      'ws2811-rgb…bgr, and for RGBW strips sk6812-rgbw…bgrw (see --white).',
     scope: 'config',
   },
   {
@@ -241,6 +308,19 @@ export const OPTIONS = [
     max: 63999,
     arg: 'N',
     help: 'e131 output: first universe (170 LEDs per universe, so 300 LEDs use this one and the next).',
+    scope: 'config',
+  },
+  {
+    name: 'artnetUniverse',
+    flag: '--artnet-universe',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 32767,
+    arg: 'N',
+    help:
+      'artnet output: Port-Address of the first universe (net × 256 + sub-net × 16 + universe; 170 RGB LEDs ' +
+      'each, the strip continues on the next).',
     scope: 'config',
   },
   {

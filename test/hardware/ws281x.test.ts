@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readBoard } from '../../hardware/board.ts';
 import { Ws281xDriver, type Ws281xModule } from '../../hardware/ws281x.ts';
+import { WhiteExtractor } from '../../src/output/white.ts';
 
 /** A fake of rpi-ws281x-native's surface: records init options and each rendered Uint32Array. */
 function fakeLibrary(initError?: string) {
@@ -71,6 +72,25 @@ test('renders 0xRRGGBB per LED with dma 10, gpio, strip type, invert; blanks and
   await driver.close();
   assert.equal(fake.renders[1], [0, 0, 0]);
   assert.equal(fake.calls, ['init', 'render', 'reset', 'render', 'finalize']);
+});
+
+test('RGBW strip types (sk6812-grbw): 0xWWRRGGBB per LED with W extracted; RGB strip types ignore W', async () => {
+  const fake = fakeLibrary();
+  const driver = new Ws281xDriver({
+    ledCount: 2,
+    stripType: 'sk6812-grbw',
+    white: new WhiteExtractor('min'),
+    load: async () => fake.lib,
+    getuid: asRoot,
+    board: pi3,
+  });
+  await driver.open();
+  assert.is(fake.options()?.stripType, 'sk6812-grbw');
+  driver.show(Uint8Array.from([200, 100, 50, 255, 255, 255]));
+  assert.equal(fake.renders, [[0x32963200, 0xff000000]]);
+  await driver.close();
+  const plain = new Ws281xDriver({ ledCount: 1, white: new WhiteExtractor('min') });
+  assert.is(plain.white, undefined);
 });
 
 test('refuses to start when not root (the library would be a silent stub), naming the fix', async () => {
