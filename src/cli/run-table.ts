@@ -7,6 +7,7 @@ import { TerminalKeys } from '../input/terminal-keys.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
 import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
+import { WhiteExtractor } from '../output/white.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
@@ -57,6 +58,10 @@ export async function runTable(
     budgetMilliamps: options.powerBudget,
     channelMilliamps: options.channelMilliamps,
     idleMilliamps: options.idleMilliamps,
+    white: {
+      extractor: new WhiteExtractor(options.white, Number.parseInt(options.whitePoint, 16)),
+      whiteMilliamps: options.whiteMilliamps,
+    },
   });
   try {
     pipeline.checkBudget(layout.ledCount);
