@@ -40,9 +40,9 @@ test('40×30 over four DDP receivers, one 20×15 panel each with its own layout:
     { x: 20, y: 15, layout: 'rows/serpentine/bottom-right' },
   ];
   const argv = ['--width', '40', '--height', '30', '--layout', 'rows,progressive,top-left'];
-  panels.forEach((p, i) =>
-    argv.push('--output', `ddp:127.0.0.1:${rx[i]!.port}?region=20x15+${p.x}+${p.y}&layout=${p.layout}`),
-  );
+  panels.forEach((p, i) => {
+    argv.push('--output', `ddp:127.0.0.1:${rx[i]!.port}?region=20x15+${p.x}+${p.y}&layout=${p.layout}`);
+  });
   const { stage, drivers } = await stageFor(argv);
   assert.is(drivers.length, 4);
   await stage.open();
