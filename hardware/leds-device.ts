@@ -148,8 +148,8 @@ export class LedsDeviceDriver implements LedDriver {
       case 'EACCES':
       case 'EPERM':
         return (
-          `${where}: permission denied; systemd/install.sh adds a udev rule giving the video group write access ` +
-          '(then `sudo usermod -aG video $USER` and log in again), or run the service it installs'
+          `${where}: permission denied; systemd/install.sh adds a udev rule giving the gpio group write access ` +
+          '(then `sudo usermod -aG gpio $USER` and log in again), or run the service it installs'
         );
       case 'EFBIG':
       case 'ENOSPC':
