@@ -12,6 +12,7 @@ import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts'
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
+import { startLiveInput } from './live-input.ts';
 import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
 import { createTableControls } from './table-controls.ts';
@@ -95,6 +96,14 @@ export async function runTable(
     throw new UsageError(describeError(error).message);
   }
 
+  let live: Awaited<ReturnType<typeof startLiveInput>>;
+  try {
+    live = await startLiveInput(options, layout, setup.tableBase.catalog, log);
+  } catch (error) {
+    await stage.close();
+    throw error;
+  }
+
   const clock = new RealClock();
   const table = new Table({
     ...setup.tableBase,
@@ -104,6 +113,7 @@ export async function runTable(
     sink: stage,
     ...(request.screensaver ? { screensaver: request.screensaver } : {}),
     seed: options.seed ?? Random.freshSeed(),
+    ...(live ? { live: live.table } : {}),
     controls: createTableControls({
       options,
       pipeline,
@@ -159,6 +169,7 @@ export async function runTable(
       engine.stop();
       await keys?.stop();
       await stopInput?.();
+      await live?.close();
       await stage.close();
     } finally {
       clearTimeout(limit);

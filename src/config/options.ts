@@ -311,6 +311,50 @@ export const OPTIONS = [
     scope: 'config',
   },
   {
+    name: 'live',
+    flag: '--live',
+    type: 'list',
+    default: [],
+    arg: 'PROTO',
+    check: (value: string) =>
+      /^(ddp|e131|artnet|tpm2net)(:\d{1,5})?$/.test(value)
+        ? undefined
+        : 'must be ddp, e131, artnet or tpm2net, optionally with :PORT (e.g. ddp or e131:5568)',
+    help:
+      'Listen for frames from xLights, Jinx!, Hyperion, LedFx… over these protocols (ddp 4048, e131 5568 ' +
+      'from universe 1, artnet 6454 from Port-Address 0, tpm2net 65506; 170 LEDs per universe); the Live ' +
+      'input app shows them.',
+    scope: 'config',
+  },
+  {
+    name: 'liveHost',
+    flag: '--live-host',
+    type: 'string',
+    default: '0.0.0.0',
+    arg: 'ADDR',
+    help: 'Address the --live receivers bind (0.0.0.0 = every interface; E1.31 then joins its multicast groups).',
+    scope: 'config',
+  },
+  {
+    name: 'liveTakeover',
+    flag: '--live-takeover',
+    type: 'bool',
+    default: true,
+    help: "Start the Live input app by itself when a --live stream begins (like WLED's realtime mode).",
+    scope: 'config',
+  },
+  {
+    name: 'liveTimeout',
+    flag: '--live-timeout',
+    type: 'number',
+    default: 5,
+    min: 0.5,
+    max: 3600,
+    arg: 'S',
+    help: 'Seconds without a --live frame after which the Live input app returns to the menu.',
+    scope: 'config',
+  },
+  {
     name: 'artnetUniverse',
     flag: '--artnet-universe',
     type: 'int',

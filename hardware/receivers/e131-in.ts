@@ -1,0 +1,42 @@
+import { E131_HEADER, E131_LEDS_PER_UNIVERSE, E131_PORT, E131_STREAM_TERMINATED } from '../e131.ts';
+import { COMPLETE, copyClipped, type Decoded, type FrameDecoder, PARTIAL } from './decoder.ts';
+
+const ACN_ID = 'ASC-E1.17';
+const PREVIEW = 0x80;
+
+/**
+ * E1.31 (sACN) in, unicast or multicast: data packets of universes first..first+n−1, 170 LEDs
+ * (510 slots) each, as senders set up for pixel strips lay them out. The frame completes with
+ * the packet of the last universe the strip needs. Preview and stream-terminated packets are
+ * ignored; the source name is reported as the sender.
+ */
+export class E131Decoder implements FrameDecoder {
+  readonly protocol = 'E1.31';
+  readonly defaultPort = E131_PORT;
+  private readonly last: number;
+
+  constructor(
+    ledCount: number,
+    readonly firstUniverse = 1,
+  ) {
+    this.last = firstUniverse + Math.ceil(ledCount / E131_LEDS_PER_UNIVERSE) - 1;
+  }
+
+  decode(p: Uint8Array, frame: Uint8Array): Decoded | undefined {
+    if (p.length < E131_HEADER) return undefined;
+    const view = new DataView(p.buffer, p.byteOffset, p.byteLength);
+    for (let i = 0; i < ACN_ID.length; i++) if (p[4 + i] !== ACN_ID.charCodeAt(i)) return undefined;
+    if (view.getUint32(18) !== 4 || view.getUint32(40) !== 2 || p[117] !== 2 || p[125] !== 0)
+      return undefined;
+    if (p[112]! & (PREVIEW | E131_STREAM_TERMINATED)) return undefined;
+    const universe = view.getUint16(113);
+    if (universe < this.firstUniverse || universe > this.last) return undefined;
+    const slots = Math.min(view.getUint16(123) - 1, p.length - E131_HEADER, E131_LEDS_PER_UNIVERSE * 3);
+    copyClipped(p, E131_HEADER, slots, frame, (universe - this.firstUniverse) * E131_LEDS_PER_UNIVERSE * 3);
+    let end = 44;
+    while (end < 108 && p[end] !== 0) end++;
+    const source = Buffer.from(p.buffer, p.byteOffset + 44, end - 44).toString('utf8');
+    const done = universe === this.last;
+    return source ? { complete: done, source } : done ? COMPLETE : PARTIAL;
+  }
+}
