@@ -1,5 +1,5 @@
 import type { Options } from '../config/options.ts';
-import type { LedDriver } from '../output/driver.ts';
+import { isPreview, type Output } from '../output/driver.ts';
 import { type Layout, layoutFromSpec } from '../output/layout.ts';
 import { NullDriver } from '../output/null-driver.ts';
 import { type OutputSpec, parseOutputSpec } from '../output/output-spec.ts';
@@ -42,7 +42,7 @@ interface OutputPart {
 type OutputFactory = (
   target: string,
   context: OutputContext & { readonly part: OutputPart },
-) => LedDriver | Promise<LedDriver>;
+) => Output | Promise<Output>;
 
 /** tpm2 and tpm2file carry 3 bytes per LED. */
 function rgbOnly(kind: string, order: WireOrder): 'rgb' | 'rbg' | 'grb' | 'gbr' | 'brg' | 'bgr' {
@@ -63,11 +63,11 @@ const FACTORIES: Readonly<Record<string, OutputFactory>> = {
   terminal: (_target, { layout, options, stdout, env }) =>
     new TerminalDriver({
       stream: stdout,
-      layout,
+      width: layout.width,
+      height: layout.height,
       scale: options.scale,
       colors: options.colors,
       env,
-      gamma: options.gamma, // shown as the LEDs look, not as the bytes they are sent
     }),
   ws281x: (target, { part, options }) =>
     usage(async () => {
@@ -152,8 +152,8 @@ const FACTORIES: Readonly<Record<string, OutputFactory>> = {
 };
 
 /** Resolves `auto` and builds every driver named by --output, in order. */
-export async function createDrivers(context: OutputContext): Promise<LedDriver[]> {
-  const drivers: LedDriver[] = [];
+export async function createDrivers(context: OutputContext): Promise<Output[]> {
+  const drivers: Output[] = [];
   for (const text of context.options.output) {
     const resolved = text === 'auto' ? (context.stdout.isTTY ? 'terminal' : 'null') : text;
     const spec = await usage(() => parseOutputSpec(resolved));
@@ -166,7 +166,12 @@ export async function createDrivers(context: OutputContext): Promise<LedDriver[]
     const gather = await usage(() => sliceOf(spec, context));
     const part = await usage(() => partOf(spec, context, gather ? gather.length : context.layout.ledCount));
     const driver = await factory(spec.target, { ...context, part });
-    drivers.push(gather ? new SliceDriver(driver, gather) : driver);
+    if (gather && isPreview(driver)) {
+      throw new UsageError(
+        `--output ${text}: ${spec.kind} is a preview of the whole canvas; it takes no region or leds`,
+      );
+    }
+    drivers.push(gather && !isPreview(driver) ? new SliceDriver(driver, gather) : driver);
   }
   return drivers;
 }
@@ -175,8 +180,6 @@ export async function createDrivers(context: OutputContext): Promise<LedDriver[]
 function sliceOf(spec: OutputSpec, { layout, options }: OutputContext): Int32Array | undefined {
   if (spec.leds) return gatherLeds(layout.ledCount, spec.leds.first, spec.leds.last);
   if (!spec.region) return undefined;
-  if (spec.kind === 'terminal')
-    throw new Error(`--output ${spec.text}: the terminal always shows the whole canvas`);
   const local = layoutFromSpec(spec.layout ?? options.layout, spec.region.width, spec.region.height);
   return gatherRegion(layout, spec.region, local);
 }
@@ -188,6 +191,6 @@ function partOf(spec: OutputSpec, { options }: OutputContext, ledCount: number):
 }
 
 /** True when one of the outputs draws on this process's terminal. */
-export function usesTerminal(drivers: readonly LedDriver[]): boolean {
+export function usesTerminal(drivers: readonly Output[]): boolean {
   return drivers.some((driver) => driver instanceof TerminalDriver);
 }

@@ -52,6 +52,8 @@ export function gatherRegion(table: Layout, region: Region, local: Layout): Gath
  */
 export class SliceDriver implements LedDriver {
   readonly name: string;
+  /** The inner driver's (a network receiver's realtime timeout still applies). */
+  readonly keepAliveMs?: number;
   private readonly frame: Uint8Array;
 
   constructor(
@@ -59,6 +61,7 @@ export class SliceDriver implements LedDriver {
     readonly gather: Gather,
   ) {
     this.name = inner.name;
+    if (inner.keepAliveMs !== undefined) this.keepAliveMs = inner.keepAliveMs;
     this.frame = new Uint8Array(gather.length * 3);
   }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { LedsDeviceDriver, ledsByteOrder } from '../../hardware/leds-device.ts';
+import { Canvas } from '../../src/gfx/canvas.ts';
 import { WhiteExtractor } from '../../src/output/white.ts';
 import { ledOf, plainStage, positionCanvas } from './fixtures.ts';
 
@@ -41,8 +42,11 @@ test('a regular file standing in for /dev/leds0: 4 bytes per LED in layout order
   const stage = plainStage(driver);
   await stage.open();
   assert.equal(Array.from(readFileSync(path)), [0], 'brightness byte 0 (pass-through) at open');
+  const grey = new Canvas(20, 15);
+  grey.clear(0x808080);
+  stage.show(grey);
   stage.show(positionCanvas(20, 15));
-  stage.show(positionCanvas(20, 15));
+  stage.show(positionCanvas(20, 15)); // unchanged: the stage sends nothing (the strip holds it)
   const bytes = readFileSync(path);
   assert.is(bytes.length, 1200, 'two frames rewrite the same 1200 bytes, never append');
   for (let y = 0; y < 15; y++) {
@@ -51,7 +55,7 @@ test('a regular file standing in for /dev/leds0: 4 bytes per LED in layout order
       assert.equal(Array.from(bytes.subarray(at, at + 4)), [x, y, 1, 0], `pixel ${x},${y}`);
     }
   }
-  assert.is(driver.writes, 3, 'one write at open, then one per frame');
+  assert.is(driver.writes, 3, 'one write at open, then one per changed frame');
   await stage.close();
   assert.ok(
     readFileSync(path).every((b) => b === 0),
