@@ -311,6 +311,17 @@ export const OPTIONS = [
     scope: 'config',
   },
   {
+    name: 'supplyAmps',
+    flag: '--supply-amps',
+    type: 'number',
+    default: 0,
+    min: 0,
+    max: 1000,
+    arg: 'A',
+    help: "The LED supply's rated current at 5 V, for `ledtable doctor` to judge --power-budget (0 = not stated).",
+    scope: 'config',
+  },
+  {
     name: 'live',
     flag: '--live',
     type: 'list',
