@@ -14,6 +14,8 @@ export class E131Decoder implements FrameDecoder {
   readonly protocol = 'E1.31';
   readonly defaultPort = E131_PORT;
   private readonly last: number;
+  private rawName = new Uint8Array(0);
+  private name = '';
 
   constructor(
     ledCount: number,
@@ -33,10 +35,22 @@ export class E131Decoder implements FrameDecoder {
     if (universe < this.firstUniverse || universe > this.last) return undefined;
     const slots = Math.min(view.getUint16(123) - 1, p.length - E131_HEADER, E131_LEDS_PER_UNIVERSE * 3);
     copyClipped(p, E131_HEADER, slots, frame, (universe - this.firstUniverse) * E131_LEDS_PER_UNIVERSE * 3);
+    const done = universe === this.last;
+    const source = this.sourceName(p);
+    return source ? { complete: done, source } : done ? COMPLETE : PARTIAL;
+  }
+
+  /** The packet's source name, decoded only when its bytes differ from the last one's. */
+  private sourceName(p: Uint8Array): string {
     let end = 44;
     while (end < 108 && p[end] !== 0) end++;
-    const source = Buffer.from(p.buffer, p.byteOffset + 44, end - 44).toString('utf8');
-    const done = universe === this.last;
-    return source ? { complete: done, source } : done ? COMPLETE : PARTIAL;
+    const raw = this.rawName;
+    let same = raw.length === end - 44;
+    for (let i = 0; same && i < raw.length; i++) same = raw[i] === p[44 + i];
+    if (!same) {
+      this.rawName = Uint8Array.from(p.subarray(44, end));
+      this.name = Buffer.from(this.rawName).toString('utf8');
+    }
+    return this.name;
   }
 }

@@ -79,6 +79,16 @@ export class PixelFormat {
     }
     const [a, b, c, e] = slots as [number, number, number, number];
     const white = this.white;
+    if (white.off) {
+      // W stays 0: each wire byte is its RGB channel, or 0 in the W position.
+      for (let i = 0; i < leds; i++, s += 3, d += 4) {
+        dst[d] = a < 3 ? src[s + a]! : 0;
+        dst[d + 1] = b < 3 ? src[s + b]! : 0;
+        dst[d + 2] = c < 3 ? src[s + c]! : 0;
+        dst[d + 3] = e < 3 ? src[s + e]! : 0;
+      }
+      return;
+    }
     for (let i = 0; i < leds; i++, s += 3, d += 4) {
       const px = white.extract(src[s]!, src[s + 1]!, src[s + 2]!);
       dst[d] = px[a]!;

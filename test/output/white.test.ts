@@ -61,24 +61,26 @@ test('examples: none keeps RGB; min takes the grey; a warm white LED takes less 
 
 test('property: every wire order puts each channel where its letter says', () => {
   fc.assert(
-    fc.property(fc.constantFrom(...WIRE_ORDERS), byte, byte, byte, (order, r, g, b) => {
-      const format = new PixelFormat(order, new WhiteExtractor('min'));
-      const out = new Uint8Array(format.bytesPerLed + 2);
-      format.write(Uint8Array.from([9, 9, 9, r, g, b]), 1, out, 1, 1);
-      const m = Math.min(r, g, b);
-      const value = {
-        r: order.length === 4 ? r - m : r,
-        g: order.length === 4 ? g - m : g,
-        b: order.length === 4 ? b - m : b,
-        w: m,
-      };
-      assert.equal(
-        Array.from(out.subarray(1, 1 + order.length)),
-        [...order].map((c) => value[c as 'r']),
-      );
-      assert.is(out[0], 0);
-      assert.is(out[out.length - 1], 0, 'nothing written past the LED');
-    }),
+    fc.property(
+      fc.constantFrom(...WIRE_ORDERS),
+      fc.constantFrom('none', 'min' as const),
+      byte,
+      byte,
+      byte,
+      (order, mode, r, g, b) => {
+        const format = new PixelFormat(order, new WhiteExtractor(mode));
+        const out = new Uint8Array(format.bytesPerLed + 2);
+        format.write(Uint8Array.from([9, 9, 9, r, g, b]), 1, out, 1, 1);
+        const m = order.length === 4 && mode === 'min' ? Math.min(r, g, b) : 0;
+        const value = { r: r - m, g: g - m, b: b - m, w: m };
+        assert.equal(
+          Array.from(out.subarray(1, 1 + order.length)),
+          [...order].map((c) => value[c as 'r']),
+        );
+        assert.is(out[0], 0);
+        assert.is(out[out.length - 1], 0, 'nothing written past the LED');
+      },
+    ),
   );
   assert.is(RGBW_ORDERS.length, 24);
   assert.is(parseWireOrder('GRBW'), 'grbw');
