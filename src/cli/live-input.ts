@@ -34,6 +34,8 @@ export async function startLiveInput(
       listen: parseLiveListen(options.live),
       host: options.liveHost,
       timeoutSeconds: options.liveTimeout,
+      e131Universe: options.e131Universe,
+      artnetAddress: options.artnetUniverse,
       log: (message) => log.warn(message),
     });
     await receiver.start();

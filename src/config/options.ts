@@ -307,7 +307,9 @@ export const OPTIONS = [
     min: 1,
     max: 63999,
     arg: 'N',
-    help: 'e131 output: first universe (170 LEDs per universe, so 300 LEDs use this one and the next).',
+    help:
+      'e131 output and --live e131: first universe of the strip (170 LEDs per universe, so 300 LEDs use this one ' +
+      'and the next).',
     scope: 'config',
   },
   {
@@ -333,8 +335,8 @@ export const OPTIONS = [
         : 'must be ddp, e131, artnet or tpm2net, optionally with :PORT (e.g. ddp or e131:5568)',
     help:
       'Listen for frames from xLights, Jinx!, Hyperion, LedFx… over these protocols (ddp 4048, e131 5568 ' +
-      'from universe 1, artnet 6454 from Port-Address 0, tpm2net 65506; 170 LEDs per universe); the Live ' +
-      'input app shows them.',
+      'from --e131-universe, artnet 6454 from --artnet-universe, tpm2net 65506; 170 LEDs per universe); ' +
+      'the Live input app shows them.',
     scope: 'config',
   },
   {
@@ -374,8 +376,8 @@ export const OPTIONS = [
     max: 32767,
     arg: 'N',
     help:
-      'artnet output: Port-Address of the first universe (net × 256 + sub-net × 16 + universe; 170 RGB LEDs ' +
-      'each, the strip continues on the next).',
+      'artnet output and --live artnet: Port-Address of the first universe (net × 256 + sub-net × 16 + ' +
+      'universe; 170 RGB LEDs each, the strip continues on the next).',
     scope: 'config',
   },
   {
