@@ -6,6 +6,11 @@ import { DdpEncoder } from '../../hardware/ddp.ts';
 import { E131Encoder, stableCid } from '../../hardware/e131.ts';
 import { LiveReceiver, parseLiveListen } from '../../hardware/live-receiver.ts';
 import { TPM2NET_START } from '../../hardware/receivers/tpm2net-in.ts';
+import { startLiveInput } from '../../src/cli/live-input.ts';
+import { resolveOptions } from '../../src/config/index.ts';
+import { MemoryLogger } from '../../src/engine/log.ts';
+import { defineGame } from '../../src/index.ts';
+import { compileLayout, DEFAULT_LAYOUT } from '../../src/output/layout.ts';
 
 const LEDS = 300;
 
@@ -165,6 +170,50 @@ test('an address that cannot be bound is refused naming the protocol, the port a
     );
   }
   await rx.close();
+});
+
+test('--live through the CLI: receivers bound as asked, E1.31 from --e131-universe, takeover names the live app', async () => {
+  const { options, problems } = resolveOptions(
+    ['--live', 'e131:0', '--live-host', '127.0.0.1', '--e131-universe', '7', '--live-timeout', '3'],
+    {},
+    () => {
+      throw new Error('no files');
+    },
+  );
+  assert.equal(problems, []);
+  const app = defineGame({
+    id: 'live',
+    title: 'Live',
+    kind: 'app',
+    create: () => ({ update() {}, draw() {} }),
+  });
+  const live = await startLiveInput(
+    options,
+    compileLayout(20, 15, DEFAULT_LAYOUT),
+    [app],
+    new MemoryLogger(),
+  );
+  assert.ok(live);
+  const feed = live!.table.feed;
+  assert.is(live!.table.takeover, app);
+  assert.is(feed.timeoutSeconds, 3);
+  const port = Number(/^E1\.31 (\d+)$/.exec(feed.listening)?.[1]);
+  const encoder = new E131Encoder({ ledCount: LEDS, universe: 7 });
+  encoder.encode(pattern(), 1);
+  await send(port, encoder.packets);
+  for (let i = 0; i < 100 && feed.frames === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  assert.is(feed.frames, 1);
+  assert.equal(Array.from(feed.frame!), Array.from(pattern()));
+  await live!.close();
+  assert.is(
+    await startLiveInput(
+      { ...options, live: [] },
+      compileLayout(20, 15, DEFAULT_LAYOUT),
+      [],
+      new MemoryLogger(),
+    ),
+    undefined,
+  );
 });
 
 test.run();
