@@ -1,6 +1,17 @@
-import { PixelFormat, type WireOrder } from '../src/output/pixel-format.ts';
+import { defineOptions } from '../src/config/options.ts';
+import { defineOutput } from '../src/output/output-kind.ts';
+import { PixelFormat, type WireOrder, wireFormat } from '../src/output/pixel-format.ts';
+import { whiteOptions } from '../src/output/white.ts';
+import { colorOrderOptions } from './color-order.ts';
 import { ledsPerUniverse } from './e131.ts';
-import { checkFrameLength, type Lookup, type PacketEncoder, packetBytes, UdpOutput } from './udp-output.ts';
+import {
+  checkFrameLength,
+  type Lookup,
+  type PacketEncoder,
+  packetBytes,
+  parseHostPort,
+  UdpOutput,
+} from './udp-output.ts';
 
 /** Art-Net (Artistic Licence, protocol 14): UDP port 6454. */
 export const ARTNET_PORT = 6454;
@@ -138,3 +149,35 @@ export class ArtNetDriver extends UdpOutput {
     return encoder.ledCount * 3;
   }
 }
+
+export const artnetOptions = defineOptions('artnet output (Art-Net)', {
+  artnetUniverse: {
+    flag: '--artnet-universe',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: ARTNET_MAX_PORT_ADDRESS,
+    arg: 'N',
+    help:
+      'artnet output and --live artnet: Port-Address of the first universe (net × 256 + sub-net × 16 + ' +
+      'universe; 170 RGB LEDs each, the strip continues on the next).',
+    scope: 'config',
+  },
+});
+
+/** `--output artnet:HOST[:PORT]`: ArtDmx per universe, then ArtSync, to one node. */
+export const artnetOutput = defineOutput({
+  name: 'artnet',
+  target: { syntax: 'HOST[:PORT]', example: 'artnet:192.168.1.50' },
+  options: [artnetOptions, colorOrderOptions, whiteOptions],
+  create: ({ target, layout, options }) => {
+    const { host, port } = parseHostPort('artnet', target, ARTNET_PORT);
+    return new ArtNetDriver({
+      host,
+      port,
+      ledCount: layout.ledCount,
+      portAddress: options.artnetUniverse,
+      format: wireFormat(options),
+    });
+  },
+});

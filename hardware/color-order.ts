@@ -1,7 +1,28 @@
-/** Byte order of one LED on the wire; the engine's frames are always RGB. */
-export type ColorOrder = 'rgb' | 'rbg' | 'grb' | 'gbr' | 'brg' | 'bgr';
+import { defineOptions } from '../src/config/options.ts';
+import { WIRE_ORDERS } from '../src/output/pixel-format.ts';
 
-export const COLOR_ORDERS: readonly ColorOrder[] = ['rgb', 'rbg', 'grb', 'gbr', 'brg', 'bgr'];
+/** Byte orders of one LED on the wire; the engine's frames are always RGB. */
+export const COLOR_ORDERS = ['rgb', 'rbg', 'grb', 'gbr', 'brg', 'bgr'] as const;
+export type ColorOrder = (typeof COLOR_ORDERS)[number];
+
+/** `--color-order`, shared by the output kinds that send plain bytes (tpm2, ddp, e131, tpm2file). */
+export const colorOrderOptions = defineOptions('LED byte order', {
+  colorOrder: {
+    flag: '--color-order',
+    type: 'string',
+    default: 'rgb',
+    arg: 'ORDER',
+    check: (value: string) =>
+      WIRE_ORDERS.includes(value.toLowerCase())
+        ? undefined
+        : 'must be r, g, b in some order (e.g. grb) or r, g, b, w for RGBW (e.g. grbw)',
+    help:
+      'Byte order of each LED for tpm2, ddp, e131, artnet and record outputs (match the controller; 4 ' +
+      'letters with w, e.g. rgbw, send RGBW to ddp, e131 and artnet). leds: takes its strip order from ' +
+      '?order= (default grb); ws281x from --ws281x-strip.',
+    scope: 'config',
+  },
+});
 
 /** For each byte on the wire (0, 1, 2), the RGB channel it carries (0 = r, 1 = g, 2 = b). */
 export function channelOffsets(order: ColorOrder): readonly [number, number, number] {
@@ -36,4 +57,14 @@ export function copyOrdered(
     dst[d + 1] = src[s + b]!;
     dst[d + 2] = src[s + c]!;
   }
+}
+
+/** An order for outputs that carry RGB only (tpm2, tpm2file); a 4-letter one is refused with the fix. */
+export function rgbOrder(kind: string, order: string): ColorOrder {
+  if (!(COLOR_ORDERS as readonly string[]).includes(order)) {
+    throw new Error(
+      `--output ${kind}: carries RGB only; choose a 3-letter colour order (e.g. rgb), not ${order}`,
+    );
+  }
+  return order as ColorOrder;
 }

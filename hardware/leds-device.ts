@@ -1,7 +1,9 @@
 import { closeSync, constants, fstatSync, open as openFd, writeSync } from 'node:fs';
+import { defineOptions } from '../src/config/options.ts';
 import type { LedDriver } from '../src/output/driver.ts';
+import { defineOutput } from '../src/output/output-kind.ts';
 import { PixelFormat, parseWireOrder, type WireOrder } from '../src/output/pixel-format.ts';
-import { WhiteExtractor } from '../src/output/white.ts';
+import { WhiteExtractor, whiteExtractor, whiteOptions } from '../src/output/white.ts';
 
 /**
  * The Raspberry Pi 5's kernel WS2812 driver, ws2812-pio-rp1 (raspberrypi/linux,
@@ -162,3 +164,39 @@ export class LedsDeviceDriver implements LedDriver {
     }
   }
 }
+
+export const ledsOptions = defineOptions('leds output (Raspberry Pi 5)', {
+  ledsOrder: {
+    flag: '--leds-order',
+    type: 'string',
+    default: 'grb',
+    arg: 'ORDER',
+    check: (value: string) => {
+      try {
+        parseWireOrder(value);
+        return undefined;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
+    help:
+      "leds output: the strip's own colour order (grb for WS2812, grbw for SK6812 RGBW with `rgbw` in the " +
+      'overlay); ?order= on the output sets it per output.',
+    scope: 'config',
+  },
+});
+
+/** `--output leds:/dev/leds0`: the Raspberry Pi 5 kernel driver ws2812-pio-rp1. */
+export const ledsOutput = defineOutput({
+  name: 'leds',
+  target: { syntax: 'DEVICE', example: 'leds:/dev/leds0' },
+  note: 'Raspberry Pi 5 kernel driver',
+  options: [ledsOptions, whiteOptions],
+  create: ({ target, layout, options }) =>
+    new LedsDeviceDriver({
+      path: target,
+      ledCount: layout.ledCount,
+      stripOrder: options.ledsOrder,
+      white: whiteExtractor(options),
+    }),
+});

@@ -1,4 +1,4 @@
-import type { Options } from '../config/options.ts';
+import { defineOptions } from '../config/options.ts';
 import type { AnyGame } from '../engine/game.ts';
 import type { LiveFeed } from '../engine/live-feed.ts';
 import type { Logger } from '../engine/log.ts';
@@ -7,6 +7,59 @@ import { UsageError } from './io.ts';
 
 /** The id of the app that shows network frames (games/live). */
 export const LIVE_APP_ID = 'live';
+
+export const liveOptions = defineOptions('Live input (ledtable as a receiver)', {
+  live: {
+    flag: '--live',
+    type: 'list',
+    default: [],
+    arg: 'PROTO',
+    check: (value: string) =>
+      /^(ddp|e131|artnet|tpm2net)(:\d{1,5})?$/.test(value)
+        ? undefined
+        : 'must be ddp, e131, artnet or tpm2net, optionally with :PORT (e.g. ddp or e131:5568)',
+    help:
+      'Listen for frames from xLights, Jinx!, Hyperion, LedFx… over these protocols (ddp 4048, e131 5568 ' +
+      'from --e131-universe, artnet 6454 from --artnet-universe, tpm2net 65506; 170 LEDs per universe); ' +
+      'the Live input app shows them.',
+    scope: 'config',
+  },
+  liveHost: {
+    flag: '--live-host',
+    type: 'string',
+    default: '0.0.0.0',
+    arg: 'ADDR',
+    help: 'Address the --live receivers bind (0.0.0.0 = every interface; E1.31 then joins its multicast groups).',
+    scope: 'config',
+  },
+  liveTakeover: {
+    flag: '--live-takeover',
+    type: 'bool',
+    default: true,
+    help: "Start the Live input app by itself when a --live stream begins (like WLED's realtime mode).",
+    scope: 'config',
+  },
+  liveTimeout: {
+    flag: '--live-timeout',
+    type: 'number',
+    default: 5,
+    min: 0.5,
+    max: 3600,
+    arg: 'S',
+    help: 'Seconds without a --live frame after which the Live input app returns to the menu.',
+    scope: 'config',
+  },
+});
+
+/** The options the receivers read (--live… and the strip's first universes). */
+export interface LiveOptions {
+  readonly live: readonly string[];
+  readonly liveHost: string;
+  readonly liveTakeover: boolean;
+  readonly liveTimeout: number;
+  readonly e131Universe: number;
+  readonly artnetUniverse: number;
+}
 
 export interface LiveInput {
   /** For TableOptions.live. */
@@ -20,7 +73,7 @@ export interface LiveInput {
  * `--live-takeover` the live app starts by itself when a stream begins. Undefined without --live.
  */
 export async function startLiveInput(
-  options: Options,
+  options: LiveOptions,
   layout: Layout,
   catalog: readonly AnyGame[],
   log: Logger,

@@ -1,4 +1,4 @@
-import { WhiteExtractor } from './white.ts';
+import { WhiteExtractor, whiteExtractor } from './white.ts';
 
 /**
  * The bytes of one LED on the wire: a colour order of 3 letters (a permutation of r, g, b) or
@@ -97,4 +97,13 @@ export class PixelFormat {
       dst[d + 3] = px[e]!;
     }
   }
+}
+
+/** The wire format --color-order, --white and --white-point describe. */
+export function wireFormat(options: {
+  readonly colorOrder: string;
+  readonly white: string;
+  readonly whitePoint: string;
+}): PixelFormat {
+  return new PixelFormat(options.colorOrder, whiteExtractor(options));
 }

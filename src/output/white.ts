@@ -1,3 +1,5 @@
+import { defineOptions } from '../config/options.ts';
+
 /**
  * White extraction for RGBW strips (SK6812 RGBW and similar): how much of an RGB colour the
  * fourth, white LED takes over. Frames stay RGB through the whole colour pipeline; a driver of
@@ -96,4 +98,48 @@ export function estimateRgbwMilliamps(
   idleMilliamps: number,
 ): number {
   return (rgbSum * channelMilliamps + whiteSum * whiteMilliamps) / 255 + ledCount * idleMilliamps;
+}
+
+/** RGBW strips' options: read by the outputs that carry W and by the colour pipeline's estimate. */
+export const whiteOptions = defineOptions('RGBW strips', {
+  white: {
+    flag: '--white',
+    type: 'enum',
+    default: 'none',
+    values: WHITE_MODES,
+    help:
+      'RGBW strips: how much of each colour the white LED takes: none, min (W = min(R,G,B), taken off R, G ' +
+      "and B) or accurate (respects --white-point, the white LED's own colour).",
+    scope: 'config',
+  },
+  whitePoint: {
+    flag: '--white-point',
+    type: 'string',
+    default: 'ffffff',
+    arg: 'RRGGBB',
+    check: (value: string) =>
+      /^[0-9a-fA-F]{6}$/.test(value) && !/^(00....|..00..|....00)$/.test(value)
+        ? undefined
+        : 'must be 6 hex digits RRGGBB with no channel 00, e.g. ffd8b0 for a warm white LED',
+    help: 'RGBW strips, --white accurate: the colour the white LED matches at full value (ffffff = pure white).',
+    scope: 'config',
+  },
+  whiteMilliamps: {
+    flag: '--white-ma',
+    type: 'number',
+    default: 20,
+    min: 0.1,
+    max: 100,
+    arg: 'MA',
+    help: 'Power estimate of RGBW strips: current of the white LED at full value, in mA (SK6812: about 20).',
+    scope: 'config',
+  },
+});
+
+/** The extractor --white and --white-point describe. */
+export function whiteExtractor(options: {
+  readonly white: string;
+  readonly whitePoint: string;
+}): WhiteExtractor {
+  return new WhiteExtractor(options.white as WhiteMode, Number.parseInt(options.whitePoint, 16));
 }

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { resolveOptions } from '../../src/cli/options.ts';
 import { createDrivers } from '../../src/cli/outputs.ts';
-import { resolveOptions } from '../../src/config/index.ts';
 import { Canvas } from '../../src/gfx/canvas.ts';
 import { ColorPipeline } from '../../src/output/color-pipeline.ts';
 import { compileLayout, layoutFromSpec } from '../../src/output/layout.ts';

@@ -7,7 +7,7 @@ import { E131Encoder, stableCid } from '../../hardware/e131.ts';
 import { LiveReceiver, parseLiveListen } from '../../hardware/live-receiver.ts';
 import { TPM2NET_START } from '../../hardware/receivers/tpm2net-in.ts';
 import { startLiveInput } from '../../src/cli/live-input.ts';
-import { resolveOptions } from '../../src/config/index.ts';
+import { resolveOptions } from '../../src/cli/options.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
 import { defineGame } from '../../src/index.ts';
 import { compileLayout, DEFAULT_LAYOUT } from '../../src/output/layout.ts';
