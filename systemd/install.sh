@@ -103,7 +103,7 @@ is_pi5() {
 }
 
 # The ws2812-pio overlay line for the configured table: GPIO (ws281xGpio, default 18), LED count
-# (width x height, default 20 x 15) and rgbw when an RGBW strip order or strip type is configured.
+# (width x height, default 20 x 15) and rgbw when an RGBW strip order (ledsOrder, ?order=) or strip type is configured.
 leds_overlay() {
   local file="$CONFIG_FILE"
   [ -e "$file" ] || file=/dev/null
@@ -113,7 +113,7 @@ leds_overlay() {
       const text = require("fs").readFileSync(process.argv[1], "utf8").trim();
       const c = text ? JSON.parse(text) : {};
       const outputs = [].concat(c.output ?? []).join(",");
-      const rgbw = /order=[rgb]*w/i.test(outputs) || /^sk6812-...w$/.test(c.ws281xStrip ?? "");
+      const rgbw = /order=[rgb]*w/i.test(outputs) || /w/i.test(c.ledsOrder ?? "") || /^sk6812-...w$/.test(c.ws281xStrip ?? "");
       const leds = (c.width ?? 20) * (c.height ?? 15);
       console.log(`dtoverlay=ws2812-pio,gpio=${c.ws281xGpio ?? 18},num_leds=${leds}${rgbw ? ",rgbw" : ""}`);
     ' "$file"
