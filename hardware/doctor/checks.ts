@@ -1,54 +1,9 @@
-import { lookup } from 'node:dns/promises';
+import type { AddFinding, Board, ControllerProbe, DoctorSettings, Finding } from './finding.ts';
+import { checkOutputs, wledProbe } from './output-checks.ts';
 import { groupIds, listDir, mayOpen, readText, type System } from './system.ts';
 
-export type Verdict = 'PASS' | 'WARN' | 'FAIL';
-
-/** One line of the report: what was checked, what was found, and the fix when it is not PASS. */
-export interface Finding {
-  readonly verdict: Verdict;
-  readonly topic: string;
-  readonly text: string;
-  readonly fix?: string;
-}
-
-/** The settings doctor judges (a part of Options). */
-export interface DoctorSettings {
-  readonly output: readonly string[];
-  readonly ledCount: number;
-  readonly ws281xGpio: number;
-  readonly powerBudget: number;
-  readonly channelMilliamps: number;
-  readonly idleMilliamps: number;
-  /** The supply the owner states, in A at 5 V; 0 = not stated. */
-  readonly supplyAmps: number;
-}
-
-/** Asks a network controller whether it answers; the text names what answered. */
-export type ControllerProbe = (host: string) => Promise<{ ok: boolean; text: string }>;
-
-/** Queries WLED's JSON API (http://HOST[:port]/json/info) with a 1 s timeout. */
-export function wledProbe(port = 80): ControllerProbe {
-  return async (host) => {
-    try {
-      const response = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${port}/json/info`, {
-        signal: AbortSignal.timeout(1000),
-      });
-      if (!response.ok) return { ok: false, text: `HTTP ${response.status} from ${host}` };
-      const info = (await response.json()) as { ver?: string; leds?: { count?: number }; name?: string };
-      return {
-        ok: true,
-        text: `WLED ${info.ver ?? '?'} "${info.name ?? host}" answers (${info.leds?.count ?? '?'} LEDs configured)`,
-      };
-    } catch (error) {
-      return {
-        ok: false,
-        text: `no answer on http://${host}:${port}/json/info (${(error as Error).message})`,
-      };
-    }
-  };
-}
-
-type Board = 'pi5' | 'old-library' | 'pi' | 'other';
+export type { ControllerProbe, DoctorSettings, Finding, Verdict } from './finding.ts';
+export { wledProbe } from './output-checks.ts';
 
 /** The board's model (device tree) and revision (cpuinfo), and what that means for the LEDs. */
 function readBoard(system: System): { model: string | undefined; revision: string | undefined; kind: Board } {
@@ -97,7 +52,7 @@ export async function runChecks(
   probe: ControllerProbe = wledProbe(),
 ): Promise<Finding[]> {
   const out: Finding[] = [];
-  const add = (verdict: Verdict, topic: string, text: string, fix?: string) =>
+  const add: AddFinding = (verdict, topic, text, fix) =>
     out.push(fix ? { verdict, topic, text, fix } : { verdict, topic, text });
 
   // Board and revision
@@ -258,120 +213,7 @@ export async function runChecks(
       `ledtable.service is ${state || 'not installed'}`,
       state === 'inactive' ? 'sudo systemctl start ledtable' : 'sudo systemd/install.sh',
     );
-
-  // Configured outputs
-  for (const output of settings.output) {
-    const [head = ''] = output.split('?');
-    const colon = head.indexOf(':');
-    const kind = colon < 0 ? head : head.slice(0, colon);
-    const target = colon < 0 ? '' : head.slice(colon + 1);
-    const topic = `output ${head}`;
-    if (kind === 'ws281x') {
-      if (board.kind === 'pi5')
-        add(
-          'FAIL',
-          topic,
-          'rpi-ws281x-native cannot drive a Pi 5',
-          `use --output leds:/dev/leds0 with dtoverlay=ws2812-pio,gpio=${settings.ws281xGpio},num_leds=${settings.ledCount} (sudo systemd/install.sh adds it)`,
-        );
-      else if (board.kind === 'old-library')
-        add(
-          'FAIL',
-          topic,
-          `rpi-ws281x-native's revision table does not know ${board.model}`,
-          'use ddp:/e131: to a WLED controller or tpm2: to a USB board (hardware/README.md)',
-        );
-      else if (board.kind === 'other')
-        add('FAIL', topic, 'not a Raspberry Pi', 'use ddp:, e131:, artnet: or tpm2: outputs here');
-      else if (system.user.uid !== 0)
-        add('WARN', topic, 'needs root (the service runs as root)', 'run the service, or sudo ledtable');
-      else add('PASS', topic, `GPIO ${settings.ws281xGpio}`);
-    } else if (kind === 'leds') {
-      const overlay = overlays.find((o) => o.startsWith('ws2812-pio'));
-      const numLeds = overlay ? Number(/num_leds=(\d+)/.exec(overlay)?.[1] ?? 60) : undefined;
-      const device = mayOpen(system, target.replace(/^\//, ''), true);
-      if (board.kind !== 'pi5')
-        add(
-          'FAIL',
-          topic,
-          'leds: is the Raspberry Pi 5 kernel driver (ws2812-pio-rp1)',
-          board.kind === 'other' ? 'use a network or USB output here' : 'use --output ws281x on this Pi',
-        );
-      else if (!overlay)
-        add(
-          'FAIL',
-          topic,
-          'no ws2812-pio overlay in config.txt',
-          `add dtoverlay=ws2812-pio,gpio=18,num_leds=${settings.ledCount} to ${config?.path ?? '/boot/firmware/config.txt'} and reboot`,
-        );
-      else if (numLeds !== settings.ledCount)
-        add(
-          'FAIL',
-          topic,
-          `the overlay has num_leds=${numLeds}, the table ${settings.ledCount} LEDs`,
-          `set num_leds=${settings.ledCount} in ${config?.path} and reboot`,
-        );
-      else if (!device.exists)
-        add(
-          'FAIL',
-          topic,
-          `${target} is missing although the overlay is set`,
-          'reboot once after adding the overlay; check `dmesg | grep ws2812`',
-        );
-      else if (!device.allowed)
-        add(
-          'FAIL',
-          topic,
-          `${system.user.name} cannot write ${target} (mode ${device.mode})`,
-          'sudo systemd/install.sh (udev rule), or run the service',
-        );
-      else add('PASS', topic, `${target} writable, overlay ${overlay}`);
-    } else if (kind === 'tpm2') {
-      const device = mayOpen(system, target.replace(/^\//, ''), true);
-      if (!device.exists)
-        add(
-          'FAIL',
-          topic,
-          `${target} is missing`,
-          'plug in the board; `ls /dev/ttyACM* /dev/ttyUSB*` shows its name',
-        );
-      else if (!device.allowed)
-        add(
-          'FAIL',
-          topic,
-          `${system.user.name} cannot write ${target}`,
-          `sudo usermod -aG dialout ${system.user.name}`,
-        );
-      else add('PASS', topic, `${target} present and writable`);
-    } else if (kind === 'ddp' || kind === 'e131' || kind === 'artnet') {
-      if (target === 'multicast') {
-        add('PASS', topic, 'multicast: nothing to ask');
-        continue;
-      }
-      const host = target.startsWith('[') ? target.slice(1, target.indexOf(']')) : target.split(':')[0]!;
-      try {
-        const resolved = await lookup(host);
-        const answer = await probe(resolved.address);
-        if (answer.ok) add('PASS', topic, `${host} → ${resolved.address}: ${answer.text}`);
-        else
-          add(
-            'WARN',
-            topic,
-            `${host} → ${resolved.address}: ${answer.text}`,
-            'is the controller on and on this network? (non-WLED receivers may not answer HTTP)',
-          );
-      } catch (error) {
-        add(
-          'FAIL',
-          topic,
-          `cannot resolve ${host} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-          "check the name, or give the controller's IP address",
-        );
-      }
-    } else {
-      add('PASS', topic, 'nothing to check');
-    }
-  }
+  await checkOutputs({ system, settings, board, overlays, configPath: config?.path, probe }, add);
 
   // Power budget against the stated supply
   const worst = settings.ledCount * (3 * settings.channelMilliamps + settings.idleMilliamps);

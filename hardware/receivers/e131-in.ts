@@ -4,6 +4,10 @@ import { COMPLETE, copyClipped, type Decoded, type FrameDecoder, PARTIAL } from 
 const ACN_ID = 'ASC-E1.17';
 const PREVIEW = 0x80;
 
+/** Big-endian reads from a packet (no DataView per packet). */
+const u16 = (p: Uint8Array, at: number) => (p[at]! << 8) | p[at + 1]!;
+const u32 = (p: Uint8Array, at: number) => ((u16(p, at) << 16) | u16(p, at + 2)) >>> 0;
+
 /**
  * E1.31 (sACN) in, unicast or multicast: data packets of universes first..first+n−1, 170 LEDs
  * (510 slots) each, as senders set up for pixel strips lay them out. The frame completes with
@@ -26,14 +30,12 @@ export class E131Decoder implements FrameDecoder {
 
   decode(p: Uint8Array, frame: Uint8Array): Decoded | undefined {
     if (p.length < E131_HEADER) return undefined;
-    const view = new DataView(p.buffer, p.byteOffset, p.byteLength);
     for (let i = 0; i < ACN_ID.length; i++) if (p[4 + i] !== ACN_ID.charCodeAt(i)) return undefined;
-    if (view.getUint32(18) !== 4 || view.getUint32(40) !== 2 || p[117] !== 2 || p[125] !== 0)
-      return undefined;
+    if (u32(p, 18) !== 4 || u32(p, 40) !== 2 || p[117] !== 2 || p[125] !== 0) return undefined;
     if (p[112]! & (PREVIEW | E131_STREAM_TERMINATED)) return undefined;
-    const universe = view.getUint16(113);
+    const universe = u16(p, 113);
     if (universe < this.firstUniverse || universe > this.last) return undefined;
-    const slots = Math.min(view.getUint16(123) - 1, p.length - E131_HEADER, E131_LEDS_PER_UNIVERSE * 3);
+    const slots = Math.min(u16(p, 123) - 1, p.length - E131_HEADER, E131_LEDS_PER_UNIVERSE * 3);
     copyClipped(p, E131_HEADER, slots, frame, (universe - this.firstUniverse) * E131_LEDS_PER_UNIVERSE * 3);
     const done = universe === this.last;
     const source = this.sourceName(p);
