@@ -8,7 +8,6 @@ import {
 } from '../../hardware/e131.ts';
 import { PixelFormat } from '../../src/output/pixel-format.ts';
 import { WhiteExtractor } from '../../src/output/white.ts';
-import { hasTshark, tsharkFields, writePcap } from './tshark.ts';
 import { UdpReceiver } from './udp-receiver.ts';
 
 test('multicast groups: 239.255.{universe high}.{low}', () => {
@@ -67,25 +66,6 @@ test('e131:multicast sends each universe to its group (routed to 127.0.0.1 here)
   ]);
   assert.ok(rx.packets.slice(2).every((p) => p.subarray(126).every((v) => v === 0)));
   await rx.close();
-
-  if (!hasTshark()) {
-    console.log('  skipped the tshark check: tshark is not installed (apt-get install tshark)');
-    return;
-  }
-  const rows = tsharkFields(
-    writePcap(rx.packets, 5568, '239.255.1.44'),
-    ['acn.dmx.universe', 'acn.dmx.seq_number', 'acn.dmx.option_s', 'acn.dmx.count', 'acn.dmx.source_name'],
-    ['--enable-heuristic', 'acn', '-o', 'acn.dmx_enable:TRUE'],
-  );
-  assert.equal(rows.slice(0, 2), [
-    ['300', '1', '0', '511', 'ledtable'],
-    ['301', '1', '0', '391', 'ledtable'],
-  ]);
-  assert.equal(
-    rows.slice(4).map((r) => r[2]),
-    ['1', '1', '1', '1', '1', '1'],
-    'tshark reads Stream_Terminated on the last six',
-  );
 });
 
 test.run();

@@ -3,16 +3,24 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** True when tshark runs here; tests that need it print that they skipped otherwise. */
+/** True when tshark is installed; tests that need it print that they skipped otherwise. */
 export function hasTshark(): boolean {
-  return spawnSync('tshark', ['--version'], { encoding: 'utf8' }).status === 0;
+  return spawnSync('sh', ['-c', 'command -v tshark'], { encoding: 'utf8' }).status === 0;
+}
+
+/** One received datagram for the pcap: its payload and where it was sent. */
+export interface Datagram {
+  readonly payload: Uint8Array;
+  readonly port: number;
+  /** Destination IPv4 address; default 127.0.0.1. */
+  readonly dst?: string;
 }
 
 /**
  * Writes UDP payloads (as received on 127.0.0.1) into a pcap file of raw IPv4 packets
- * (link type 101), addressed to `dstPort`, so tshark's dissectors can read them.
+ * (link type 101), each addressed to its port (and address), so tshark's dissectors read them.
  */
-export function writePcap(payloads: readonly Uint8Array[], dstPort: number, dst = '127.0.0.1'): string {
+export function writePcap(datagrams: readonly Datagram[]): string {
   const parts: Buffer[] = [];
   const global = Buffer.alloc(24);
   global.writeUInt32LE(0xa1b2c3d4, 0);
@@ -21,8 +29,8 @@ export function writePcap(payloads: readonly Uint8Array[], dstPort: number, dst 
   global.writeUInt32LE(65535, 16);
   global.writeUInt32LE(101, 20); // LINKTYPE_RAW
   parts.push(global);
-  const dstBytes = dst.split('.').map(Number);
-  payloads.forEach((payload, i) => {
+  datagrams.forEach(({ payload, port: dstPort, dst = '127.0.0.1' }, i) => {
+    const dstBytes = dst.split('.').map(Number);
     const ip = Buffer.alloc(28);
     ip[0] = 0x45;
     ip.writeUInt16BE(28 + payload.length, 2);
