@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { evdevOptions } from '../../hardware/evdev/evdev-options.ts';
 import { hidOptions } from '../../hardware/hid/hid-options.ts';
+import { audioOptions } from '../audio/audio-options.ts';
 import { captureOptions } from '../capture/capture-options.ts';
 import {
   type CommandHelp,
@@ -39,6 +40,7 @@ export const OPTION_GROUPS = [
   liveOptions,
   captureOptions,
   doctorOptions,
+  audioOptions,
   commandOptions,
 ] as const;
 

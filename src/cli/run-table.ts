@@ -9,6 +9,7 @@ import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
 import { WhiteExtractor } from '../output/white.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
+import { createAudio, logSoundStats } from './audio-setup.ts';
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
@@ -104,6 +105,9 @@ export async function runTable(
     throw error;
   }
 
+  const audio = createAudio(options, setup.gamesDir, io.env, (line) => log.warn(line), false);
+  if (audio)
+    log.info(`sound: ${audio.sink.description}, ${audio.mixer.rate} Hz, buffer ${options.audioBuffer} ms`);
   const clock = new RealClock();
   const table = new Table({
     ...setup.tableBase,
@@ -114,9 +118,11 @@ export async function runTable(
     ...(request.screensaver ? { screensaver: request.screensaver } : {}),
     seed: options.seed ?? Random.freshSeed(),
     ...(live ? { live: live.table } : {}),
+    ...(audio ? { audio } : {}),
     controls: createTableControls({
       options,
       pipeline,
+      ...(audio ? { sound: audio.mixer.levels } : {}),
       dataDir: setup.dataDir,
       env: io.env,
       report: (message) => log.warn(message),
@@ -171,6 +177,8 @@ export async function runTable(
       await stopInput?.();
       await live?.close();
       await stage.close();
+      await audio?.close();
+      if (audio) logSoundStats(log, audio);
     } finally {
       clearTimeout(limit);
       removeHandlers();

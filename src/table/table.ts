@@ -1,3 +1,4 @@
+import { type AudioService, silentGameAudio } from '../audio/audio-service.ts';
 import type { Clock } from '../engine/clock.ts';
 import { Engine, type EngineOptions, type EngineShell } from '../engine/engine.ts';
 import type { AnyGame, GameDefinition, GameResult, SettingSpecs, Wiring } from '../engine/game.ts';
@@ -57,6 +58,10 @@ export interface TableOptions extends EngineOptions {
    * app over whatever runs.
    */
   readonly live?: { readonly feed: LiveFeed; readonly takeover?: AnyGame | undefined };
+  /** The sound: one tick rendered after every update; absent = silent (game sound names still checked). */
+  readonly audio?: AudioService;
+  /** Without audio: hears the names games play ('lock', 'music:theme'); the test Harness lists them. */
+  readonly onSound?: (name: string) => void;
 }
 
 /**
@@ -125,6 +130,11 @@ export class Table implements TableHost, EngineShell {
   /** The table's live settings, when the CLI supplied them. */
   get controls(): TableControls | undefined {
     return this.options.controls;
+  }
+
+  /** The table's sound, when it has one. */
+  get sound(): AudioService | undefined {
+    return this.options.audio;
   }
 
   /**
@@ -251,6 +261,11 @@ export class Table implements TableHost, EngineShell {
     return true;
   }
 
+  /** Renders one tick of sound after every update (catch-up ticks included), so sound keeps time. */
+  afterUpdate(): void {
+    this.options.audio?.renderTick();
+  }
+
   overlay(g: Graphics): void {
     if (this.noticeTicks <= 0) return;
     this.noticeTicks--;
@@ -282,6 +297,8 @@ export class Table implements TableHost, EngineShell {
       track: (work) => this.engine.track(work),
       finished: (runner, result) => this.finished(runner, result),
       crashed: (runner, error) => this.crashed(runner, error),
+      audio: (definition) =>
+        this.options.audio?.forGame(definition) ?? silentGameAudio(definition, this.options.onSound),
     };
   }
 

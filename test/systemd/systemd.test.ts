@@ -78,7 +78,7 @@ test('install.sh --dry-run prints every step and changes nothing', () => {
     `$ npm --prefix ${prefix} run build`,
     '== Config /etc/ledtable/config.json',
     '== Data directory /var/lib/ledtable',
-    '== On-board audio',
+    '== Sound: keep (LEDs on GPIO 18',
     'dtoverlay=gpio-key,gpio=4,keycode=103,label=P1_UP,gpio_pull=up',
     `WorkingDirectory=${prefix}`,
     '$ systemctl enable ledtable.service',
@@ -89,6 +89,25 @@ test('install.sh --dry-run prints every step and changes nothing', () => {
   assert.not.ok(existsSync(prefix), 'nothing was created');
   assert.not.ok(out.includes('== Raspberry Pi 5 LED driver'), 'no Pi 5 step on a machine that is not one');
   assert.ok(out.includes('"output": ["ws281x"]'));
+});
+
+test('install.sh --audio-out sets up the sound the owner picks, refusing the pin conflicts', () => {
+  const dry = (...args: string[]) =>
+    execFileSync('bash', [script, '--dry-run', ...args], { encoding: 'utf8' });
+  const usb = dry('--audio-out', 'usb');
+  assert.match(usb, 'append: dtparam=audio=off'); // the default LEDs use PWM on GPIO 18
+  assert.match(usb, /config: "audio": "alsa(:plughw:CARD=\S+,DEV=0)?"/);
+  assert.match(
+    dry('--audio-out', 'analog'),
+    /WOULD STOP HERE: analogue audio shares PWM with the LEDs on GPIO 18/,
+  );
+  const dac = dry('--audio-out', 'i2s-dac', '--gpio-buttons');
+  assert.match(dac, /WOULD STOP HERE: an I2S DAC uses GPIO 18-21/);
+  assert.match(dac, /WOULD STOP HERE: an I2S DAC uses GPIO 19 and 20, which --gpio-buttons gives to P2/);
+  assert.match(dac, 'append: dtoverlay=hifiberry-dac');
+  const bad = spawnSync('bash', [script, '--audio-out', 'speaker'], { encoding: 'utf8' });
+  assert.is(bad.status, 2);
+  assert.match(bad.stderr, '--audio-out speaker is unknown; use one of: usb hdmi i2s-dac analog none');
 });
 
 test('install.sh rejects unknown options', () => {
@@ -106,7 +125,7 @@ test('hardware/README.md lists the same gpio-key lines install.sh adds', () => {
   assert.equal(fromReadme, fromScript);
 });
 
-test('install.sh on a Raspberry Pi 5 (fake model file): ws2812-pio overlay, udev rule, leds: config, audio left alone (the other boards: the dry-run test above)', () => {
+test('install.sh on a Raspberry Pi 5 (fake model file): ws2812-pio overlay, udev rule, leds: config, no audio change (the other boards: the dry-run test above)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ledtable-pi5-'));
   writeFileSync(join(dir, 'model'), 'Raspberry Pi 5 Model B Rev 1.0\0');
   const out = execFileSync('bash', [script, '--dry-run'], {
@@ -120,7 +139,6 @@ test('install.sh on a Raspberry Pi 5 (fake model file): ws2812-pio overlay, udev
     '| SUBSYSTEM=="ws2812-pio-rp1", KERNEL=="leds[0-9]*", GROUP="gpio", MODE="0660"',
     '$ udevadm control --reload-rules',
     '"output": ["leds:/dev/leds0"]',
-    'no analogue audio on the LED pin: audio left as it is',
   ]) {
     assert.ok(out.includes(line), `missing: ${line}\n${out}`);
   }
