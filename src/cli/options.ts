@@ -23,6 +23,8 @@ import { soundInOptions } from '../sound-in/sound-in-options.ts';
 import { idleOptions } from '../table/idle-options.ts';
 import { tableOptions } from '../table/table-options.ts';
 import { commandOptions } from './command-options.ts';
+import { doctorOptions } from './doctor.ts';
+import { liveOptions } from './live-input.ts';
 import { OUTPUTS } from './outputs.ts';
 
 /**
@@ -39,7 +41,9 @@ export const OPTION_GROUPS = [
   ...OUTPUTS.groups,
   evdevOptions,
   hidOptions,
+  liveOptions,
   captureOptions,
+  doctorOptions,
   audioOptions,
   commandOptions,
 ] as const;

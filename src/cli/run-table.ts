@@ -8,6 +8,7 @@ import { BrightnessFader } from '../output/brightness-fader.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
 import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
+import { WhiteExtractor } from '../output/white.ts';
 import { NightSchedule, nightLines, parseNightWindow } from '../table/night.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
 import { audioInputFactory } from './audio-input.ts';
@@ -15,6 +16,7 @@ import { createAudio, logSoundStats } from './audio-setup.ts';
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
+import { startLiveInput } from './live-input.ts';
 import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
 import { createTableControls, type SavedControlLine } from './table-controls.ts';
@@ -63,6 +65,10 @@ export async function runTable(
     budgetMilliamps: options.powerBudget,
     channelMilliamps: options.channelMilliamps,
     idleMilliamps: options.idleMilliamps,
+    white: {
+      extractor: new WhiteExtractor(options.white, Number.parseInt(options.whitePoint, 16)),
+      whiteMilliamps: options.whiteMilliamps,
+    },
   });
   try {
     pipeline.checkBudget(layout.ledCount);
@@ -94,6 +100,14 @@ export async function runTable(
   } catch (error) {
     await stage.close();
     throw new UsageError(describeError(error).message);
+  }
+
+  let live: Awaited<ReturnType<typeof startLiveInput>>;
+  try {
+    live = await startLiveInput(options, layout, setup.tableBase.catalog, log);
+  } catch (error) {
+    await stage.close();
+    throw error;
   }
 
   const audio = createAudio(options, setup.gamesDir, io.env, (line) => log.warn(line), false);
@@ -130,6 +144,7 @@ export async function runTable(
     seed: options.seed ?? Random.freshSeed(),
     wallClock: () => Date.now(),
     ...(liveAudio ? { audioIn: liveAudio } : {}),
+    ...(live ? { live: live.table } : {}),
     ...(audio ? { audio } : {}),
     controls,
   });
@@ -180,6 +195,7 @@ export async function runTable(
       engine.stop();
       await keys?.stop();
       await stopInput?.();
+      await live?.close();
       await stage.close();
       await audio?.close();
       if (audio) logSoundStats(log, audio);

@@ -7,6 +7,7 @@ import { inputBench } from './input.ts';
 import { loopBench } from './loop.ts';
 import { memoryBench } from './memory.ts';
 import { outputsBench } from './outputs.ts';
+import { reachBench } from './reach.ts';
 import type { BenchFigure, BenchSection } from './section.ts';
 import { terminalBench } from './terminal.ts';
 import { ticksBench } from './ticks.ts';
@@ -19,6 +20,7 @@ export const SECTIONS: readonly BenchSection[] = [
   memoryBench,
   terminalBench,
   outputsBench,
+  reachBench(),
   viewerBench,
   connect4Bench,
   audioBench,
