@@ -8,6 +8,7 @@ import { TerminalKeys } from '../input/terminal-keys.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
 import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
+import type { FrameTap } from '../web/live-view.ts';
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
@@ -15,6 +16,7 @@ import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
 import { createTableControls } from './table-controls.ts';
 import { persistentStores, type Table } from './table-setup.ts';
+import { picturesDir, startWeb, withUploadedPictures } from './web.ts';
 
 /** How long shutdown may take before the process exits anyway (ms). */
 const SHUTDOWN_LIMIT_MS = 1500;
@@ -86,12 +88,20 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
   }
 
   const clock = new RealClock();
+  // Preview taps (the web page's live view) see each frame after the output stage.
+  const taps: FrameTap[] = [];
   const engine = new Engine({
     ...table.engineBase,
+    params: withUploadedPictures(table.engineBase.params, picturesDir(table.dataDir)),
     ...persistentStores(table.dataDir, log),
     clock: request.clock ? request.clock(clock) : clock,
     log,
-    sink: stage,
+    sink: {
+      show(frame) {
+        stage.show(frame);
+        for (const tap of taps) tap.frame(frame.pixels, frame.width, frame.height);
+      },
+    },
     ...(request.screensaver ? { screensaver: request.screensaver } : {}),
     seed: options.seed ?? Random.freshSeed(),
     controls: createTableControls({
@@ -110,6 +120,7 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
   let stopping = false;
   let detach: (() => void) | undefined;
   let stopInput: (() => Promise<void>) | undefined;
+  let web: Awaited<ReturnType<typeof startWeb>>;
   const keys = io.stdin.isTTY
     ? new TerminalKeys({
         stdin: io.stdin,
@@ -146,6 +157,7 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
         log.error('shutdown of an extension failed', detachError);
       }
       engine.stop();
+      await web?.stop();
       await keys?.stop();
       await stopInput?.();
       await stage.close();
@@ -178,6 +190,20 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
   // Gamepads, USB keyboards and GPIO buttons: never fatal, problems are logged.
   if (request.keys !== false)
     stopInput = await startPhysicalInput({ options, engine, log, dataDir: table.dataDir });
+
+  // The web page (--web): never fatal, a port in use is logged.
+  web = options.web
+    ? await startWeb({
+        options,
+        engine,
+        pipeline,
+        controls: engine.controls,
+        dataDir: table.dataDir,
+        ledCount: layout.ledCount,
+        log,
+      })
+    : undefined;
+  if (web) taps.push(web.server.view);
 
   let counted = { ticks: 0, at: performance.now() };
   const status = setInterval(() => {

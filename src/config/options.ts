@@ -35,6 +35,7 @@ export interface OptionSpec {
 }
 
 import { parseLayoutSpec } from '../output/layout.ts';
+import { checkWebAddress } from '../web/address.ts';
 
 /** Strip types rpi-ws281x-native knows (the type sets the colour order on the wire). */
 export const WS281X_STRIP_TYPES = [
@@ -636,6 +637,37 @@ export const OPTIONS = [
     default: false,
     help: 'Running as the system service: the settings menu offers shut down and reboot (also when $INVOCATION_ID is set by systemd).',
     scope: 'cli',
+  },
+  // The web page (src/web/): server address, pairing and who may watch.
+  {
+    name: 'web',
+    flag: '--web',
+    type: 'string',
+    default: '',
+    arg: '[HOST:]PORT',
+    check: checkWebAddress,
+    help:
+      'Serve the web page (live view, phone pads, launcher, settings, pictures) on this port, e.g. 8080 ' +
+      '(every interface) or 127.0.0.1:8080; empty = off. The Pi service turns it on at 8080.',
+    scope: 'config',
+  },
+  {
+    name: 'webPairing',
+    flag: '--web-pairing',
+    type: 'bool',
+    default: true,
+    help:
+      'Web page: a phone must type the code the table shows before it may play or change anything ' +
+      '(--no-web-pairing: anyone who reaches the page may).',
+    scope: 'config',
+  },
+  {
+    name: 'webPublicView',
+    flag: '--web-public-view',
+    type: 'bool',
+    default: true,
+    help: 'Web page: anyone who reaches the page sees the live view (--no-web-public-view: paired phones only).',
+    scope: 'config',
   },
 ] as const satisfies readonly OptionSpec[];
 

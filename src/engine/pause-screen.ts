@@ -17,13 +17,19 @@ export class PauseScreen implements Scene {
 
   constructor(
     private readonly engine: Engine,
-    game: GameRunner,
+    /** The paused game. */
+    readonly game: GameRunner,
     private readonly label: string,
     private readonly resumeWhen?: () => boolean,
   ) {
     this.title = `${game.title} (${label.toLowerCase()})`;
     this.frozen = new Canvas(engine.width, engine.height);
     this.frozen.copyFrom(engine.frame);
+  }
+
+  /** False while waiting for a lost pad: only its return resumes the game. */
+  get resumable(): boolean {
+    return this.resumeWhen === undefined;
   }
 
   update(input: Input): void {

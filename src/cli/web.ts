@@ -1,0 +1,127 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { JsonFile } from '../config/json-store.ts';
+import type { Options } from '../config/options.ts';
+import type { Engine, EngineOptions } from '../engine/engine.ts';
+import type { Logger } from '../engine/log.ts';
+import type { TableControls } from '../engine/settings-screen.ts';
+import type { ColorPipeline } from '../output/color-pipeline.ts';
+import { parseWebAddress } from '../web/address.ts';
+import { Pairing } from '../web/pairing.ts';
+import { PhonePads } from '../web/phone-pads.ts';
+import { PictureStore } from '../web/pictures.ts';
+import { engineLink } from '../web/table-link.ts';
+import { WebServer } from '../web/web-server.ts';
+
+/** Where uploaded pictures live: `<data dir>/pictures`. */
+export function picturesDir(dataDir: string): string {
+  return join(dataDir, 'pictures');
+}
+
+/**
+ * The picture viewer's params with the uploaded pictures: when no --path is configured and
+ * pictures were uploaded, the viewer shows them instead of the samples.
+ */
+export function withUploadedPictures(
+  params: EngineOptions['params'],
+  dir: string,
+): NonNullable<EngineOptions['params']> {
+  return (id) => {
+    const base = params?.(id) ?? {};
+    if (id !== 'viewer' || (base.path !== undefined && base.path !== '')) return base;
+    return hasPictures(dir) ? { ...base, path: dir } : base;
+  };
+}
+
+function hasPictures(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((name) => PictureStore.isName(name));
+  } catch {
+    return false;
+  }
+}
+
+export interface StartWebOptions {
+  readonly options: Pick<Options, 'web' | 'webPairing' | 'webPublicView' | 'output'>;
+  readonly engine: Engine;
+  readonly pipeline: ColorPipeline;
+  readonly controls: TableControls | undefined;
+  readonly dataDir: string;
+  readonly ledCount: number;
+  readonly log: Logger;
+}
+
+/**
+ * Starts the web page (`--web`): the phone pads as an input source of the engine, pairing,
+ * pictures in the data dir, and the server. Resolves with the server (its live view is a frame
+ * tap for the output path) and a stop function; a port in use is reported and the table runs on.
+ */
+export async function startWeb(
+  config: StartWebOptions,
+): Promise<{ server: WebServer; stop(): Promise<void> } | undefined> {
+  const { options, engine, pipeline, controls, dataDir, log } = config;
+  const address = parseWebAddress(options.web);
+  const pads = new PhonePads({
+    joined: (player, returned) => engine.notify(`P${player + 1} ${returned ? 'BACK' : 'JOINED'}`),
+    left: (player) => engine.notify(`P${player + 1} LOST`),
+  });
+  pads.onConnection((player, connected) => engine.input.setConnected(player, connected));
+  pads.start((event) => engine.input.push(event));
+  const report = (message: string) => log.warn(message);
+  const settingsFile = new JsonFile<Record<string, unknown>>(
+    join(dataDir, 'settings.json'),
+    () => ({}),
+    report,
+  );
+  const idleFloor = config.ledCount * pipeline.idleMilliamps;
+  const link = engineLink({
+    engine,
+    controls,
+    power: {
+      get budgetMilliamps() {
+        return pipeline.budgetMilliamps;
+      },
+      get lastMilliamps() {
+        return pipeline.lastMilliamps;
+      },
+      // Below the idle current of the strip a budget cannot hold: those values mean "the least".
+      setBudget: (mA) =>
+        pipeline.setBudget(mA <= 0 ? 0 : Math.max(Math.ceil(idleFloor) + 100, Math.round(mA))),
+    },
+    outputs: options.output,
+    picture: (id) => `/gallery/${id}.gif`,
+    save: (settings) => {
+      controls?.save?.();
+      settingsFile.write({ ...settingsFile.read(), powerBudget: settings.powerBudget });
+    },
+    picturesChanged: () => {
+      const last = engine.lastLaunch;
+      if (engine.game?.definition.id === 'viewer' && last) engine.play(last.game, last.options);
+    },
+  });
+  const server = new WebServer({
+    address,
+    table: link,
+    pads,
+    pictures: new PictureStore(picturesDir(dataDir)),
+    pairing: options.webPairing ? new Pairing(join(dataDir, 'web-tokens.json'), report) : undefined,
+    publicView: options.webPublicView,
+    log: (message) => log.info(message),
+  });
+  try {
+    const port = await server.listen();
+    log.info(`web page on http://${address.host || 'localhost'}:${port}/`);
+  } catch (error) {
+    log.warn(`--web ${options.web}: ${(error as Error).message}; the table runs without its web page`);
+    link.dispose();
+    return undefined;
+  }
+  return {
+    server,
+    async stop() {
+      link.dispose();
+      pads.stop();
+      await server.close();
+    },
+  };
+}
