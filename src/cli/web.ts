@@ -49,6 +49,8 @@ export interface StartWebOptions {
   readonly dataDir: string;
   readonly ledCount: number;
   readonly log: Logger;
+  /** Shows a short text on the table (joins, pairing codes); default engine.notify. */
+  readonly notify?: (text: string) => void;
 }
 
 /**
@@ -58,12 +60,13 @@ export interface StartWebOptions {
  */
 export async function startWeb(
   config: StartWebOptions,
-): Promise<{ server: WebServer; stop(): Promise<void> } | undefined> {
+): Promise<{ server: WebServer; pads: PhonePads; port: number; stop(): Promise<void> } | undefined> {
   const { options, engine, pipeline, controls, dataDir, log } = config;
+  const notify = config.notify ?? ((text: string) => engine.notify(text));
   const address = parseWebAddress(options.web);
   const pads = new PhonePads({
-    joined: (player, returned) => engine.notify(`P${player + 1} ${returned ? 'BACK' : 'JOINED'}`),
-    left: (player) => engine.notify(`P${player + 1} LOST`),
+    joined: (player, returned) => notify(`P${player + 1} ${returned ? 'BACK' : 'JOINED'}`),
+    left: (player) => notify(`P${player + 1} LOST`),
   });
   pads.onConnection((player, connected) => engine.input.setConnected(player, connected));
   pads.start((event) => engine.input.push(event));
@@ -76,6 +79,7 @@ export async function startWeb(
   const idleFloor = config.ledCount * pipeline.idleMilliamps;
   const link = engineLink({
     engine,
+    notify,
     controls,
     power: {
       get budgetMilliamps() {
@@ -108,8 +112,9 @@ export async function startWeb(
     publicView: options.webPublicView,
     log: (message) => log.info(message),
   });
+  let port: number;
   try {
-    const port = await server.listen();
+    port = await server.listen();
     log.info(`web page on http://${address.host || 'localhost'}:${port}/`);
   } catch (error) {
     log.warn(`--web ${options.web}: ${(error as Error).message}; the table runs without its web page`);
@@ -118,6 +123,8 @@ export async function startWeb(
   }
   return {
     server,
+    pads,
+    port,
     async stop() {
       link.dispose();
       pads.stop();

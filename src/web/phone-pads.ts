@@ -29,6 +29,8 @@ export class PhonePads implements InputSource {
   /** Per seat: bit i set while BUTTONS[i] is down on its phone. */
   private readonly held = new Uint8Array(MAX_PLAYERS);
   private emit: ((event: ButtonEvent) => void) | undefined;
+  /** Button events delivered so far (the status panel; tests wait on it). */
+  delivered = 0;
   private readonly connectionListeners: ((player: number, connected: boolean) => void)[] = [];
 
   constructor(private readonly events: PhonePadEvents = {}) {}
@@ -93,6 +95,7 @@ export class PhonePads implements InputSource {
     const was = (this.held[player]! & bit) !== 0;
     if (was === down) return; // a repeated down or up changes nothing
     this.held[player] = down ? this.held[player]! | bit : this.held[player]! & ~bit;
+    this.delivered++;
     this.emit({ player, button, down });
   }
 

@@ -56,8 +56,8 @@ export class PictureStore {
     const out: PictureInfo[] = [];
     for (const name of names) {
       try {
-        const info = await stat(join(this.dir, name));
-        const meta = await sharp(join(this.thumbs, `${name}.webp`)).metadata();
+        const info = await stat(join(this.thumbs, `${name}.webp`)).then(() => stat(join(this.dir, name)));
+        const meta = await sharp(join(this.dir, name), { limitInputPixels: MAX_PICTURE_PIXELS }).metadata();
         out.push({ name, bytes: info.size, width: meta.width ?? 0, height: meta.height ?? 0 });
       } catch {
         // deleted meanwhile or without a thumbnail: not listed

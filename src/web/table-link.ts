@@ -43,6 +43,8 @@ export interface EngineLinkOptions {
   readonly picture: (id: string) => string | null;
   /** The SoC temperature file (millidegrees), default the Pi's first thermal zone. */
   readonly thermalFile?: string;
+  /** Shows a short text on the table; default engine.notify. */
+  readonly notify?: (text: string) => void;
   /** Called after an upload or a delete (the CLI restarts a running picture viewer). */
   readonly picturesChanged?: () => void;
   /** Saves changed settings (settings.json), default controls.save. */
@@ -141,7 +143,7 @@ export function engineLink(options: EngineLinkOptions): TableLink & { dispose():
         outputs: options.outputs,
       };
     },
-    notify: (text) => engine.notify(text),
+    notify: (text) => (options.notify ?? ((t: string) => engine.notify(t)))(text),
     picturesChanged: () => options.picturesChanged?.(),
     dispose: () => clearInterval(timer),
   };

@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import snake from '../../games/snake/index.ts';
+import tetris from '../../games/tetris/index.ts';
+import viewer from '../../games/viewer/index.ts';
+import { createTableControls } from '../../src/cli/table-controls.ts';
+import { picturesDir, startWeb, withUploadedPictures } from '../../src/cli/web.ts';
+import { ManualClock } from '../../src/engine/clock.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { MemoryLogger } from '../../src/engine/log.ts';
+import { ColorPipeline } from '../../src/output/color-pipeline.ts';
+import type { FrameTap } from '../../src/web/live-view.ts';
+import type { PhonePads } from '../../src/web/phone-pads.ts';
+import type { WebServer } from '../../src/web/web-server.ts';
+
+export interface WebTableOptions {
+  readonly pairing?: boolean;
+  readonly publicView?: boolean;
+}
+
+/**
+ * A table as `ledtable --web` wires it (src/cli/web.ts), but on a manual clock, with a temporary
+ * data dir and the server on a free port of 127.0.0.1. It records the texts the table showed
+ * (pairing codes).
+ */
+export class WebTable {
+  readonly clock = new ManualClock();
+  readonly log = new MemoryLogger();
+  readonly engine: Engine;
+  readonly pipeline = new ColorPipeline({ brightness: 100, budgetMilliamps: 8000 });
+  readonly notices: string[] = [];
+  readonly dataDir: string;
+  server!: WebServer;
+  pads!: PhonePads;
+  url = '';
+  private stopWeb: (() => Promise<void>) | undefined;
+
+  private constructor() {
+    this.dataDir = mkdtempSync(join(tmpdir(), 'ledtable-web-'));
+    const taps: FrameTap[] = [];
+    this.taps = taps;
+    this.engine = new Engine({
+      catalog: [tetris, snake, viewer],
+      clock: this.clock,
+      log: this.log,
+      seed: 1,
+      idleSeconds: 0,
+      params: withUploadedPictures(undefined, picturesDir(this.dataDir)),
+      controls: createTableControls({
+        options: { brightness: 100, idle: 0, defaultPlayers: 0, service: false },
+        pipeline: this.pipeline,
+        dataDir: this.dataDir,
+        env: {},
+        report: (message) => this.log.warn(message),
+      }),
+      sink: {
+        show(frame) {
+          for (const tap of taps) tap.frame(frame.pixels, frame.width, frame.height);
+        },
+      },
+    });
+    this.engine.start();
+  }
+
+  private readonly taps: FrameTap[];
+
+  static async start(options: WebTableOptions = {}): Promise<WebTable> {
+    const table = new WebTable();
+    const web = await startWeb({
+      options: {
+        web: '127.0.0.1:0',
+        webPairing: options.pairing ?? true,
+        webPublicView: options.publicView ?? true,
+        output: ['null'],
+      },
+      engine: table.engine,
+      pipeline: table.pipeline,
+      controls: table.engine.controls,
+      dataDir: table.dataDir,
+      ledCount: 300,
+      log: table.log,
+      notify: (text) => {
+        table.notices.push(text);
+        table.engine.notify(text);
+      },
+    });
+    if (!web) throw new Error(`the web server did not start: ${table.log.lines.join('\n')}`);
+    table.server = web.server;
+    table.pads = web.pads;
+    table.url = `http://127.0.0.1:${web.port}`;
+    table.stopWeb = () => web.stop();
+    table.taps.push(web.server.view);
+    return table;
+  }
+
+  /** Runs `ticks` ticks, waiting for pending tasks (picture decoding) before each. */
+  async step(ticks = 1): Promise<void> {
+    for (let i = 0; i < ticks; i++) {
+      if (this.engine.busy) await this.engine.settle();
+      this.clock.step(1);
+    }
+  }
+
+  /** The last code the table showed for pairing. */
+  get code(): string {
+    const notice = [...this.notices].reverse().find((n) => n.startsWith('CODE '));
+    if (!notice) throw new Error('the table has shown no pairing code');
+    return notice.slice(5);
+  }
+
+  async stop(): Promise<void> {
+    await this.stopWeb?.();
+    this.engine.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
