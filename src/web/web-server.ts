@@ -77,6 +77,7 @@ export class WebServer {
       this.server.once('error', reject);
       this.server.listen(port, host || undefined, () => {
         this.server.off('error', reject);
+        void this.page.get('/main.js')?.catch(() => {}); // bundle now: the first visit is quick
         resolve((this.server.address() as AddressInfo).port);
       });
     });
