@@ -2,15 +2,15 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { JsonFile } from '../config/json-store.ts';
 import type { Options } from '../config/options.ts';
-import type { Engine, EngineOptions } from '../engine/engine.ts';
 import type { Logger } from '../engine/log.ts';
-import type { TableControls } from '../engine/settings-screen.ts';
 import type { ColorPipeline } from '../output/color-pipeline.ts';
+import type { TableControls } from '../table/controls.ts';
+import type { Table, TableOptions } from '../table/table.ts';
 import { parseWebAddress } from '../web/address.ts';
 import { Pairing } from '../web/pairing.ts';
 import { PhonePads } from '../web/phone-pads.ts';
 import { PictureStore } from '../web/pictures.ts';
-import { engineLink } from '../web/table-link.ts';
+import { tableLink } from '../web/table-link.ts';
 import { WebServer } from '../web/web-server.ts';
 
 /** Where uploaded pictures live: `<data dir>/pictures`. */
@@ -23,9 +23,9 @@ export function picturesDir(dataDir: string): string {
  * pictures were uploaded, the viewer shows them instead of the samples.
  */
 export function withUploadedPictures(
-  params: EngineOptions['params'],
+  params: TableOptions['params'],
   dir: string,
-): NonNullable<EngineOptions['params']> {
+): NonNullable<TableOptions['params']> {
   return (id) => {
     const base = params?.(id) ?? {};
     if (id !== 'viewer' || (base.path !== undefined && base.path !== '')) return base;
@@ -43,13 +43,13 @@ function hasPictures(dir: string): boolean {
 
 export interface StartWebOptions {
   readonly options: Pick<Options, 'web' | 'webPairing' | 'webPublicView' | 'output'>;
-  readonly engine: Engine;
+  readonly table: Table;
   readonly pipeline: ColorPipeline;
   readonly controls: TableControls | undefined;
   readonly dataDir: string;
   readonly ledCount: number;
   readonly log: Logger;
-  /** Shows a short text on the table (joins, pairing codes); default engine.notify. */
+  /** Shows a short text on the table (joins, pairing codes); default table.notify. */
   readonly notify?: (text: string) => void;
 }
 
@@ -61,15 +61,15 @@ export interface StartWebOptions {
 export async function startWeb(
   config: StartWebOptions,
 ): Promise<{ server: WebServer; pads: PhonePads; port: number; stop(): Promise<void> } | undefined> {
-  const { options, engine, pipeline, controls, dataDir, log } = config;
-  const notify = config.notify ?? ((text: string) => engine.notify(text));
+  const { options, table, pipeline, controls, dataDir, log } = config;
+  const notify = config.notify ?? ((text: string) => table.notify(text));
   const address = parseWebAddress(options.web);
   const pads = new PhonePads({
     joined: (player, returned) => notify(`P${player + 1} ${returned ? 'BACK' : 'JOINED'}`),
     left: (player) => notify(`P${player + 1} LOST`),
   });
-  pads.onConnection((player, connected) => engine.input.setConnected(player, connected));
-  pads.start((event) => engine.input.push(event));
+  pads.onConnection((player, connected) => table.input.setConnected(player, connected));
+  pads.start((event) => table.input.push(event));
   const report = (message: string) => log.warn(message);
   const settingsFile = new JsonFile<Record<string, unknown>>(
     join(dataDir, 'settings.json'),
@@ -77,8 +77,8 @@ export async function startWeb(
     report,
   );
   const idleFloor = config.ledCount * pipeline.idleMilliamps;
-  const link = engineLink({
-    engine,
+  const link = tableLink({
+    table,
     notify,
     controls,
     power: {
@@ -99,8 +99,8 @@ export async function startWeb(
       settingsFile.write({ ...settingsFile.read(), powerBudget: settings.powerBudget });
     },
     picturesChanged: () => {
-      const last = engine.lastLaunch;
-      if (engine.game?.definition.id === 'viewer' && last) engine.play(last.game, last.options);
+      const last = table.lastLaunch;
+      if (table.engine.game?.definition.id === 'viewer' && last) table.play(last.game, last.options);
     },
   });
   const server = new WebServer({

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { AnyGame, Engine } from '../engine/engine.ts';
-import type { SettingSpecs } from '../engine/game.ts';
-import { PauseScreen } from '../engine/pause-screen.ts';
-import type { TableControls } from '../engine/settings-screen.ts';
+import type { AnyGame, SettingSpecs } from '../engine/game.ts';
+import type { TableControls } from '../table/controls.ts';
+import { PauseScreen } from '../table/pause-screen.ts';
+import type { Table } from '../table/table.ts';
 import type { GameInfo, TableSettings, TableStatus } from './protocol.ts';
 
 /** What the web page may do to the table; the server knows the table only through this. */
@@ -33,8 +33,8 @@ export interface PowerKnob {
   readonly lastMilliamps: number;
 }
 
-export interface EngineLinkOptions {
-  readonly engine: Engine;
+export interface TableLinkOptions {
+  readonly table: Table;
   readonly controls?: TableControls | undefined;
   readonly power?: PowerKnob | undefined;
   /** The outputs in use, as named on the command line. */
@@ -43,7 +43,7 @@ export interface EngineLinkOptions {
   readonly picture: (id: string) => string | null;
   /** The SoC temperature file (millidegrees), default the Pi's first thermal zone. */
   readonly thermalFile?: string;
-  /** Shows a short text on the table; default engine.notify. */
+  /** Shows a short text on the table; default table.notify. */
   readonly notify?: (text: string) => void;
   /** Called after an upload or a delete (the CLI restarts a running picture viewer). */
   readonly picturesChanged?: () => void;
@@ -52,12 +52,13 @@ export interface EngineLinkOptions {
 }
 
 /**
- * The TableLink of a real engine: the launcher's game list from its catalog and score book,
+ * The TableLink of a real table: the launcher's game list from its catalog and score book,
  * play/pause/menu through its scene stack, settings through the table controls and the colour
  * pipeline, and a status sampled from the engine's tick counter and the process's CPU time.
  */
-export function engineLink(options: EngineLinkOptions): TableLink & { dispose(): void } {
-  const { engine, controls, power } = options;
+export function tableLink(options: TableLinkOptions): TableLink & { dispose(): void } {
+  const { table, controls, power } = options;
+  const { engine } = table;
   const thermalFile = options.thermalFile ?? '/sys/class/thermal/thermal_zone0/temp';
   let sample = { tick: engine.tick, at: performance.now(), cpu: process.cpuUsage() };
   let figures = { fps: 0, cpu: 0 };
@@ -74,9 +75,9 @@ export function engineLink(options: EngineLinkOptions): TableLink & { dispose():
   timer.unref();
 
   const find = (id: string): AnyGame => {
-    const game = engine.catalog.find((g) => g.id === id);
+    const game = table.catalog.find((g) => g.id === id);
     if (!game)
-      throw new Error(`no game "${id}"; the table has: ${engine.catalog.map((g) => g.id).join(', ')}`);
+      throw new Error(`no game "${id}"; the table has: ${table.catalog.map((g) => g.id).join(', ')}`);
     return game;
   };
   const settings = (): TableSettings => ({
@@ -87,7 +88,7 @@ export function engineLink(options: EngineLinkOptions): TableLink & { dispose():
 
   return {
     games: () =>
-      engine.catalog.map((game) => ({
+      table.catalog.map((game) => ({
         id: game.id,
         title: game.title,
         description: game.description ?? '',
@@ -99,28 +100,28 @@ export function engineLink(options: EngineLinkOptions): TableLink & { dispose():
             { values: spec.values, default: spec.default ?? spec.values[0]! },
           ]),
         ),
-        best: Object.entries(engine.scores.all(game.id)).map(([key, value]) =>
+        best: Object.entries(table.scores.all(game.id)).map(([key, value]) =>
           key === 'default' ? String(value) : `${key} ${value}`,
         ),
         picture: options.picture(game.id),
       })),
     play(id, players, chosen) {
       const game = find(id);
-      engine.play(game, { ...(players === undefined ? {} : { players }), settings: chosen });
+      table.play(game, { ...(players === undefined ? {} : { players }), settings: chosen });
     },
     pause() {
       const game = engine.game;
       if (!game) return false;
-      engine.push(new PauseScreen(engine, game, 'PAUSE'));
+      table.push(new PauseScreen(table, game, 'PAUSE'));
       return true;
     },
     resume() {
       const top = engine.top;
       if (!(top instanceof PauseScreen) || !top.resumable) return false;
-      engine.pop();
+      table.pop();
       return true;
     },
-    menu: () => engine.menu(),
+    menu: () => table.menu(),
     settings,
     change(wanted) {
       if (wanted.brightness !== undefined) controls?.setBrightness(wanted.brightness);
@@ -143,7 +144,7 @@ export function engineLink(options: EngineLinkOptions): TableLink & { dispose():
         outputs: options.outputs,
       };
     },
-    notify: (text) => (options.notify ?? ((t: string) => engine.notify(t)))(text),
+    notify: (text) => (options.notify ?? ((t: string) => table.notify(t)))(text),
     picturesChanged: () => options.picturesChanged?.(),
     dispose: () => clearInterval(timer),
   };

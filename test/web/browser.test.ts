@@ -21,16 +21,16 @@ const DESKTOP = { width: 1280, height: 900 };
 const WAIT = 5000;
 
 let browser: Browser | undefined;
-let table: WebTable;
+let web: WebTable;
 
 test.before(async () => {
   if (!hasChromium()) return;
-  [browser, table] = await Promise.all([launchChromium(), WebTable.start()]);
+  [browser, web] = await Promise.all([launchChromium(), WebTable.start()]);
 });
 
 test.after(async () => {
   await browser?.close();
-  await table?.stop();
+  await web?.stop();
 });
 
 /** Polls `check` (Node side) until it is true or WAIT ms passed. */
@@ -48,10 +48,10 @@ async function pairedContext(hash: string): Promise<{ context: BrowserContext; p
   context.setDefaultTimeout(WAIT);
   const page = await context.newPage();
   await page.setViewportSize(DESKTOP);
-  await page.goto(`${table.url}/${hash}`);
+  await page.goto(`${web.url}/${hash}`);
   await page.click('#show-code');
   await page.waitForSelector('#pair-note:has-text("on the table")');
-  await page.fill('#pair-code', table.code);
+  await page.fill('#pair-code', web.code);
   await page.click('#pair-form button[type=submit]');
   await page.waitForSelector('#pairing', { state: 'hidden' });
   return { context, page };
@@ -82,7 +82,7 @@ function ledColors(page: Page, canvas: string): Promise<number[]> {
 }
 
 function tableColors(): number[] {
-  const p = table.engine.frame.pixels;
+  const p = web.engine.frame.pixels;
   return Array.from(
     { length: p.length / 3 },
     (_, i) => (p[i * 3]! << 16) | (p[i * 3 + 1]! << 8) | p[i * 3 + 2]!,
@@ -106,23 +106,23 @@ let phone: Page;
 test('the live view draws every LED in the colour the table shows', async () => {
   if (!browser) return console.log('  skipped: no Chromium at /usr/bin/chromium (apt-get install chromium)');
   desktop = await pairedContext('#table');
-  table.engine.play(tetris, { seed: 3 });
-  await table.step(30);
+  web.table.play(tetris, { seed: 3 });
+  await web.step(30);
   const colors = await shows(desktop.page, '#live');
   assert.is(colors.length, 300);
   assert.equal(colors, tableColors());
   assert.ok(new Set(colors).size > 3, 'a frame with several colours');
-  await table.step(45); // the piece fell; the page follows
+  await web.step(45); // the piece fell; the page follows
   assert.equal(await shows(desktop.page, '#live'), tableColors());
 });
 
 test('a tap on the phone pad moves a Tetris piece exactly as the same buttons in the Harness', async () => {
   if (!browser) return;
   phone = await desktop.context.newPage();
-  await phone.goto(`${table.url}/#pad`);
+  await phone.goto(`${web.url}/#pad`);
   await phone.waitForSelector('#seat:has-text("P1")');
-  table.engine.play(tetris, { seed: 1 });
-  await table.engine.settle();
+  web.table.play(tetris, { seed: 1 });
+  await web.engine.settle();
   const harness = await Harness.start(tetris, { seed: 1 });
   const script: [button: 'left' | 'a' | 'right' | 'b', ticksAfter: number][] = [
     ['left', 4],
@@ -131,16 +131,16 @@ test('a tap on the phone pad moves a Tetris piece exactly as the same buttons in
     ['right', 3],
     ['b', 10],
   ];
-  await table.step(5);
+  await web.step(5);
   await harness.step(5);
   for (const [button, ticks] of script) {
-    const before = table.pads.delivered;
+    const before = web.pads.delivered;
     await phone.locator(`[data-button="${button}"]`).tap();
-    await until(`${button} down and up from the phone`, () => table.pads.delivered === before + 2);
-    await table.step(ticks);
+    await until(`${button} down and up from the phone`, () => web.pads.delivered === before + 2);
+    await web.step(ticks);
     harness.tap(button);
     await harness.step(ticks);
-    assert.is(table.engine.frame.pixels.join(), harness.canvas.pixels.join(), `after ${button}`);
+    assert.is(web.engine.frame.pixels.join(), harness.canvas.pixels.join(), `after ${button}`);
   }
   assert.is.not(harness.frame(), (await Harness.start(tetris, { seed: 1 }).then((h) => h.step(32))).frame());
 });
@@ -148,10 +148,10 @@ test('a tap on the phone pad moves a Tetris piece exactly as the same buttons in
 test('two phones join as P1 and P2; a closing page frees its seat and pauses the game', async () => {
   if (!browser) return;
   const second = await desktop.context.newPage(); // same paired phone context, its own tab
-  await second.goto(`${table.url}/#pad`);
+  await second.goto(`${web.url}/#pad`);
   await second.waitForSelector('#seat:has-text("P2")');
   assert.is(await phone.textContent('#seat'), 'P1');
-  assert.equal(table.pads.seated, [0, 1]);
+  assert.equal(web.pads.seated, [0, 1]);
   const color = await second.$eval(
     '#seat',
     (e) =>
@@ -161,35 +161,35 @@ test('two phones join as P1 and P2; a closing page frees its seat and pauses the
   );
   assert.is(color, 'rgb(32, 96, 255)', 'P2 blue');
 
-  table.engine.play(table.engine.catalog.find((g) => g.id === 'snake')!, { players: 2, seed: 1 });
-  await table.step(2);
+  web.table.play(web.table.catalog.find((g) => g.id === 'snake')!, { players: 2, seed: 1 });
+  await web.step(2);
   await second.close();
-  await until('P2 to leave', () => table.pads.seated.join() === '0');
-  await table.step(1);
-  assert.is(table.engine.top.title, 'Snake (p2 lost)');
-  assert.not.ok(table.engine.input.isConnected(1));
+  await until('P2 to leave', () => web.pads.seated.join() === '0');
+  await web.step(1);
+  assert.is(web.engine.top.title, 'Snake (p2 lost)');
+  assert.not.ok(web.engine.input.isConnected(1));
 
   const third = await desktop.context.newPage();
-  await third.goto(`${table.url}/#pad`);
+  await third.goto(`${web.url}/#pad`);
   await third.waitForSelector('#seat:has-text("P2")');
-  await table.step(1);
-  assert.is(table.engine.game?.definition.id, 'snake', 'the new phone took P2 and the game goes on');
+  await web.step(1);
+  assert.is(web.engine.game?.definition.id, 'snake', 'the new phone took P2 and the game goes on');
   await third.close();
-  await until('P2 to leave again', () => table.pads.seated.join() === '0');
+  await until('P2 to leave again', () => web.pads.seated.join() === '0');
 });
 
 test('a picture uploaded on the page appears in the list and in the viewer', async () => {
   if (!browser) return;
   const { page } = desktop;
-  table.engine.menu();
+  web.table.menu();
   const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#ff0000' } })
     .png()
     .toBuffer();
   await page.setInputFiles('#upload', { name: 'holiday.png', mimeType: 'image/png', buffer: png });
   await page.waitForSelector('#pictures li img');
   await page.click('[data-game="viewer"] button');
-  await until('the viewer to start', () => table.engine.game?.definition.id === 'viewer');
-  for (let i = 0; i < 60 && !tableColors().every((c) => c === 0xff0000); i++) await table.step(1);
+  await until('the viewer to start', () => web.engine.game?.definition.id === 'viewer');
+  for (let i = 0; i < 60 && !tableColors().every((c) => c === 0xff0000); i++) await web.step(1);
   assert.ok(
     tableColors().every((c) => c === 0xff0000),
     'the table shows the red picture',

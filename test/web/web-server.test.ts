@@ -14,8 +14,8 @@ import { readFrame } from '../../src/web/protocol.ts';
 import { TOKEN_COOKIE } from '../../src/web/web-server.ts';
 import { WebTable } from './web-table.ts';
 
-async function post(table: WebTable, path: string, body: unknown, cookie?: string) {
-  const response = await fetch(table.url + path, {
+async function post(web: WebTable, path: string, body: unknown, cookie?: string) {
+  const response = await fetch(web.url + path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
     body: JSON.stringify(body),
@@ -28,9 +28,9 @@ async function post(table: WebTable, path: string, body: unknown, cookie?: strin
 }
 
 /** Pairs through the API and returns the cookie. */
-async function pair(table: WebTable): Promise<string> {
-  assert.is((await post(table, '/api/pair/code', {})).status, 202);
-  const paired = await post(table, '/api/pair', { code: table.code });
+async function pair(web: WebTable): Promise<string> {
+  assert.is((await post(web, '/api/pair/code', {})).status, 202);
+  const paired = await post(web, '/api/pair', { code: web.code });
   assert.is(paired.status, 200);
   return paired.headers.get('set-cookie')!.split(';')[0]!;
 }
@@ -39,57 +39,57 @@ const files = (dir: string) =>
   existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).sort() : [];
 
 test('pairing: the table shows a code, the phone trades it once for an HttpOnly cookie; a replayed code is refused', async () => {
-  const table = await WebTable.start();
+  const web = await WebTable.start();
   try {
-    assert.is((await post(table, '/api/pair/code', {})).status, 202);
-    assert.match(table.code, /^\d{4}$/);
-    const wrong = String((Number(table.code) + 1) % 10000).padStart(4, '0');
-    assert.is((await post(table, '/api/pair', { code: wrong })).status, 403);
-    const paired = await post(table, '/api/pair', { code: table.code });
+    assert.is((await post(web, '/api/pair/code', {})).status, 202);
+    assert.match(web.code, /^\d{4}$/);
+    const wrong = String((Number(web.code) + 1) % 10000).padStart(4, '0');
+    assert.is((await post(web, '/api/pair', { code: wrong })).status, 403);
+    const paired = await post(web, '/api/pair', { code: web.code });
     assert.is(paired.status, 200);
     const cookie = paired.headers.get('set-cookie') ?? '';
     assert.match(cookie, new RegExp(`^${TOKEN_COOKIE}=[\\w-]{20,};`));
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /SameSite=Strict/);
-    const replay = await post(table, '/api/pair', { code: table.code });
+    const replay = await post(web, '/api/pair', { code: web.code });
     assert.is(replay.status, 403);
     assert.is(replay.headers.get('set-cookie'), null);
-    const stored = JSON.parse(readFileSync(join(table.dataDir, 'web-tokens.json'), 'utf8'));
+    const stored = JSON.parse(readFileSync(join(web.dataDir, 'web-tokens.json'), 'utf8'));
     assert.is(stored.hashes.length, 1, 'one token, stored as a hash');
     assert.not.ok(JSON.stringify(stored).includes(cookie.split(';')[0]!.split('=')[1]!));
   } finally {
-    await table.stop();
+    await web.stop();
   }
 });
 
 test('pairing attempts are rate-limited per client (429), and a code dies after 5 wrong guesses', async () => {
-  const table = await WebTable.start();
+  const web = await WebTable.start();
   try {
-    await post(table, '/api/pair/code', {});
-    const code = table.code;
+    await post(web, '/api/pair/code', {});
+    const code = web.code;
     const wrong = String((Number(code) + 1) % 10000).padStart(4, '0');
-    for (let i = 0; i < 5; i++) assert.is((await post(table, '/api/pair', { code: wrong })).status, 403);
-    assert.is((await post(table, '/api/pair', { code })).status, 403, 'the right code no longer works');
+    for (let i = 0; i < 5; i++) assert.is((await post(web, '/api/pair', { code: wrong })).status, 403);
+    assert.is((await post(web, '/api/pair', { code })).status, 403, 'the right code no longer works');
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await post(table, '/api/pair', { code })).status);
+    for (let i = 0; i < 5; i++) statuses.push((await post(web, '/api/pair', { code })).status);
     assert.equal(statuses, [403, 403, 403, 429, 429]);
   } finally {
-    await table.stop();
+    await web.stop();
   }
 });
 
 test('control needs the cookie: none = 401, a forged one = 403, and nothing happens', async () => {
-  const table = await WebTable.start();
+  const web = await WebTable.start();
   try {
-    await pair(table); // a real token exists, the forged one is still refused
-    assert.is((await post(table, '/api/play', { id: 'tetris' })).status, 401);
+    await pair(web); // a real token exists, the forged one is still refused
+    assert.is((await post(web, '/api/play', { id: 'tetris' })).status, 401);
     const forged = `${TOKEN_COOKIE}=${'A'.repeat(32)}`;
-    const refused = await post(table, '/api/play', { id: 'tetris' }, forged);
+    const refused = await post(web, '/api/play', { id: 'tetris' }, forged);
     assert.is(refused.status, 403);
     assert.match(String(refused.body.error), /not paired/);
-    await table.step(1);
-    assert.is(table.engine.game, undefined, 'still in the menu');
-    const upload = await fetch(`${table.url}/api/pictures`, {
+    await web.step(1);
+    assert.is(web.engine.game, undefined, 'still in the menu');
+    const upload = await fetch(`${web.url}/api/pictures`, {
       method: 'POST',
       headers: { Cookie: forged, 'Content-Type': 'image/png' },
       body: await sharp({ create: { width: 4, height: 4, channels: 3, background: '#f00' } })
@@ -97,53 +97,48 @@ test('control needs the cookie: none = 401, a forged one = 403, and nothing happ
         .toBuffer(),
     });
     assert.is(upload.status, 403);
-    assert.equal(files(picturesDir(table.dataDir)), []);
+    assert.equal(files(picturesDir(web.dataDir)), []);
   } finally {
-    await table.stop();
+    await web.stop();
   }
 });
 
 test('a paired phone starts a game with its settings, pauses it, resumes and returns to the menu', async () => {
-  const table = await WebTable.start();
+  const web = await WebTable.start();
   try {
-    const cookie = await pair(table);
-    assert.is((await post(table, '/api/play', { id: 'snake', players: 2 }, cookie)).status, 200);
-    assert.is(table.engine.game?.definition.id, 'snake');
-    assert.is(table.engine.game?.setup.players, 2);
-    const bad = await post(table, '/api/play', { id: 'tetris', settings: { level: 'x' } }, cookie);
+    const cookie = await pair(web);
+    assert.is((await post(web, '/api/play', { id: 'snake', players: 2 }, cookie)).status, 200);
+    assert.is(web.engine.game?.definition.id, 'snake');
+    assert.is(web.engine.game?.setup.players, 2);
+    const bad = await post(web, '/api/play', { id: 'tetris', settings: { level: 'x' } }, cookie);
     assert.is(bad.status, 400);
-    assert.is((await post(table, '/api/pause', {}, cookie)).status, 200);
-    assert.is(table.engine.top.title, 'Snake (pause)');
-    assert.is((await post(table, '/api/resume', {}, cookie)).status, 200);
-    assert.is(table.engine.game?.definition.id, 'snake');
-    assert.is((await post(table, '/api/menu', {}, cookie)).status, 200);
-    assert.is(table.engine.game, undefined);
-    const changed = await post(
-      table,
-      '/api/settings',
-      { brightness: 40, powerBudget: 5000, idle: 60 },
-      cookie,
-    );
+    assert.is((await post(web, '/api/pause', {}, cookie)).status, 200);
+    assert.is(web.engine.top.title, 'Snake (pause)');
+    assert.is((await post(web, '/api/resume', {}, cookie)).status, 200);
+    assert.is(web.engine.game?.definition.id, 'snake');
+    assert.is((await post(web, '/api/menu', {}, cookie)).status, 200);
+    assert.is(web.engine.game, undefined);
+    const changed = await post(web, '/api/settings', { brightness: 40, powerBudget: 5000, idle: 60 }, cookie);
     assert.equal(changed.body.settings, { brightness: 40, powerBudget: 5000, idle: 60 });
-    assert.is(table.pipeline.brightness, 40);
-    assert.is(table.pipeline.budgetMilliamps, 5000);
-    const saved = JSON.parse(readFileSync(join(table.dataDir, 'settings.json'), 'utf8'));
+    assert.is(web.pipeline.brightness, 40);
+    assert.is(web.pipeline.budgetMilliamps, 5000);
+    const saved = JSON.parse(readFileSync(join(web.dataDir, 'settings.json'), 'utf8'));
     assert.is(saved.brightness, 40);
     assert.is(saved.powerBudget, 5000);
-    assert.is((await post(table, '/api/settings', { brightness: 'max' }, cookie)).status, 400);
+    assert.is((await post(web, '/api/settings', { brightness: 'max' }, cookie)).status, 400);
   } finally {
-    await table.stop();
+    await web.stop();
   }
 });
 
 test('uploads: a picture is stored under a generated name with a thumbnail, listed and deleted', async () => {
-  const table = await WebTable.start();
+  const web = await WebTable.start();
   try {
-    const cookie = await pair(table);
+    const cookie = await pair(web);
     const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#00f' } })
       .png()
       .toBuffer();
-    const response = await fetch(`${table.url}/api/pictures`, {
+    const response = await fetch(`${web.url}/api/pictures`, {
       method: 'POST',
       headers: { Cookie: cookie, 'Content-Type': 'image/jpeg', 'X-File-Name': '../../evil.jpg' },
       body: png,
@@ -152,27 +147,27 @@ test('uploads: a picture is stored under a generated name with a thumbnail, list
     const picture = (await response.json()) as { name: string; width: number };
     assert.match(picture.name, /^[0-9a-z]+-[0-9a-f]{8}\.png$/, 'named by its content, not by the client');
     assert.is(picture.width, 64);
-    const list = await (await fetch(`${table.url}/api/pictures`, { headers: { Cookie: cookie } })).json();
+    const list = await (await fetch(`${web.url}/api/pictures`, { headers: { Cookie: cookie } })).json();
     assert.equal(list, [{ name: picture.name, bytes: png.length, width: 64, height: 48 }]);
-    const thumb = await fetch(`${table.url}/pictures/${picture.name}?thumb`, { headers: { Cookie: cookie } });
+    const thumb = await fetch(`${web.url}/pictures/${picture.name}?thumb`, { headers: { Cookie: cookie } });
     assert.is(thumb.headers.get('content-type'), 'image/webp');
-    const deleted = await fetch(`${table.url}/api/pictures/${picture.name}`, {
+    const deleted = await fetch(`${web.url}/api/pictures/${picture.name}`, {
       method: 'DELETE',
       headers: { Cookie: cookie },
     });
     assert.is(deleted.status, 200);
-    assert.equal(files(picturesDir(table.dataDir)), ['.thumbs']);
+    assert.equal(files(picturesDir(web.dataDir)), ['.thumbs']);
   } finally {
-    await table.stop();
+    await web.stop();
   }
 });
 
 test('refused uploads write nothing: a non-image (415), a 100 MB body (413, before it is read), ../ names (400)', async () => {
-  const table = await WebTable.start();
+  const web = await WebTable.start();
   try {
-    const cookie = await pair(table);
-    const dir = picturesDir(table.dataDir);
-    const text = await fetch(`${table.url}/api/pictures`, {
+    const cookie = await pair(web);
+    const dir = picturesDir(web.dataDir);
+    const text = await fetch(`${web.url}/api/pictures`, {
       method: 'POST',
       headers: { Cookie: cookie, 'Content-Type': 'image/png' },
       body: 'hello, this is not a picture',
@@ -182,7 +177,7 @@ test('refused uploads write nothing: a non-image (415), a 100 MB body (413, befo
 
     // Headers claim 100 MB; only a few bytes follow. The answer must come without the rest.
     const status = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(new URL(table.url).port), '127.0.0.1');
+      const socket = connect(Number(new URL(web.url).port), '127.0.0.1');
       let answer = '';
       socket.on('data', (data) => {
         answer += data.toString();
@@ -197,28 +192,28 @@ test('refused uploads write nothing: a non-image (415), a 100 MB body (413, befo
     });
     assert.is(status, 'HTTP/1.1 413 Payload Too Large');
 
-    const outside = join(table.dataDir, 'x');
+    const outside = join(web.dataDir, 'x');
     writeFileSync(outside, 'keep me');
     for (const [method, path] of [
       ['GET', '/pictures/..%2F..%2Fx'],
       ['DELETE', '/api/pictures/..%2F..%2Fx'],
       ['DELETE', '/api/pictures/..%2Fx'],
     ] as const) {
-      const response = await fetch(table.url + path, { method, headers: { Cookie: cookie } });
+      const response = await fetch(web.url + path, { method, headers: { Cookie: cookie } });
       assert.is(response.status, 400, `${method} ${path}`);
     }
     assert.ok(existsSync(outside));
     assert.equal(files(dir), []);
   } finally {
-    await table.stop();
+    await web.stop();
   }
 });
 
 test('the live view socket sends the frame the table shows; the pad socket needs pairing', async () => {
-  const table = await WebTable.start({ publicView: true });
+  const web = await WebTable.start({ publicView: true });
   try {
-    await table.step(3);
-    const socket = new WebSocket(`${table.url.replace('http', 'ws')}/ws/view`);
+    await web.step(3);
+    const socket = new WebSocket(`${web.url.replace('http', 'ws')}/ws/view`);
     const first = await new Promise<Buffer>((resolve, reject) => {
       socket.once('message', (data) => resolve(data as Buffer));
       socket.once('error', reject);
@@ -228,10 +223,10 @@ test('the live view socket sends the frame the table shows; the pad socket needs
     );
     assert.is(frame?.width, 20);
     assert.is(frame?.height, 15);
-    assert.equal([...frame!.rgb], [...table.engine.frame.pixels]);
+    assert.equal([...frame!.rgb], [...web.engine.frame.pixels]);
     socket.close();
 
-    const pad = new WebSocket(`${table.url.replace('http', 'ws')}/ws/pad?id=abcdefgh12`);
+    const pad = new WebSocket(`${web.url.replace('http', 'ws')}/ws/pad?id=abcdefgh12`);
     const refused = await new Promise<string>((resolve) => {
       pad.once('unexpected-response', (_request, response) => resolve(String(response.statusCode)));
       pad.once('open', () => resolve('open'));
@@ -239,14 +234,14 @@ test('the live view socket sends the frame the table shows; the pad socket needs
     });
     assert.is(refused, '403');
   } finally {
-    await table.stop();
+    await web.stop();
   }
 });
 
 test('with --no-web-public-view the live view needs pairing too', async () => {
-  const table = await WebTable.start({ publicView: false });
+  const web = await WebTable.start({ publicView: false });
   try {
-    const socket = new WebSocket(`${table.url.replace('http', 'ws')}/ws/view`);
+    const socket = new WebSocket(`${web.url.replace('http', 'ws')}/ws/view`);
     const answer = await new Promise<string>((resolve) => {
       socket.once('unexpected-response', (_request, response) => resolve(String(response.statusCode)));
       socket.once('open', () => resolve('open'));
@@ -254,7 +249,7 @@ test('with --no-web-public-view the live view needs pairing too', async () => {
     });
     assert.is(answer, '403');
   } finally {
-    await table.stop();
+    await web.stop();
   }
 });
 

@@ -7,9 +7,10 @@ import viewer from '../../games/viewer/index.ts';
 import { createTableControls } from '../../src/cli/table-controls.ts';
 import { picturesDir, startWeb, withUploadedPictures } from '../../src/cli/web.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
-import { Engine } from '../../src/engine/engine.ts';
+import type { Engine } from '../../src/engine/engine.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
 import { ColorPipeline } from '../../src/output/color-pipeline.ts';
+import { Table } from '../../src/table/table.ts';
 import type { FrameTap } from '../../src/web/live-view.ts';
 import type { PhonePads } from '../../src/web/phone-pads.ts';
 import type { WebServer } from '../../src/web/web-server.ts';
@@ -27,6 +28,7 @@ export interface WebTableOptions {
 export class WebTable {
   readonly clock = new ManualClock();
   readonly log = new MemoryLogger();
+  readonly table: Table;
   readonly engine: Engine;
   readonly pipeline = new ColorPipeline({ brightness: 100, budgetMilliamps: 8000 });
   readonly notices: string[] = [];
@@ -40,7 +42,7 @@ export class WebTable {
     this.dataDir = mkdtempSync(join(tmpdir(), 'ledtable-web-'));
     const taps: FrameTap[] = [];
     this.taps = taps;
-    this.engine = new Engine({
+    this.table = new Table({
       catalog: [tetris, snake, viewer],
       clock: this.clock,
       log: this.log,
@@ -60,13 +62,15 @@ export class WebTable {
         },
       },
     });
+    this.engine = this.table.engine;
     this.engine.start();
   }
 
   private readonly taps: FrameTap[];
 
   static async start(options: WebTableOptions = {}): Promise<WebTable> {
-    const table = new WebTable();
+    const fixture = new WebTable();
+    const table = fixture;
     const web = await startWeb({
       options: {
         web: '127.0.0.1:0',
@@ -74,15 +78,15 @@ export class WebTable {
         webPublicView: options.publicView ?? true,
         output: ['null'],
       },
-      engine: table.engine,
+      table: table.table,
       pipeline: table.pipeline,
-      controls: table.engine.controls,
+      controls: table.table.controls,
       dataDir: table.dataDir,
       ledCount: 300,
       log: table.log,
       notify: (text) => {
         table.notices.push(text);
-        table.engine.notify(text);
+        table.table.notify(text);
       },
     });
     if (!web) throw new Error(`the web server did not start: ${table.log.lines.join('\n')}`);
