@@ -33,8 +33,11 @@ export class LedCanvas {
 
   draw(rgb: Uint8Array, width: number, height: number): void {
     const ratio = window.devicePixelRatio || 1;
-    const box = this.canvas.parentElement?.clientWidth ?? 400;
-    const cell = Math.max(4, Math.floor(Math.min(box / width, 40) * ratio));
+    // Fits the box's width; a box with a fixed height (the gamepad's) bounds the height too.
+    const box = this.canvas.parentElement;
+    const across = (box?.clientWidth ?? 400) - 8;
+    const down = box?.classList.contains('small') ? box.clientHeight - 8 : Number.POSITIVE_INFINITY;
+    const cell = Math.max(2, Math.floor(Math.min(across / width, down / height, 40) * ratio));
     const canvas = this.canvas;
     if (canvas.width !== width * cell || canvas.height !== height * cell) {
       canvas.width = width * cell;
