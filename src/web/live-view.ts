@@ -18,12 +18,20 @@ const MAX_QUEUED_FRAMES = 3;
 
 /**
  * The live view: a frame tap that sends each changed frame to every watching client as one
- * binary message (see protocol.ts). Costs the loop one compare of the frame when nothing
- * changed, and one copy plus a non-blocking send per client when it did. A slow client (its
- * socket still holding 3 frames) misses frames instead of queueing them; it gets the newest
- * one as soon as it has drained, even if the table has not changed since.
+ * binary message (see protocol.ts). Inside the tick it costs one compare of the frame, and one
+ * copy when it changed; the sends (non-blocking writes, one per client) run right after the
+ * tick (`defer`, default setImmediate), and only the newest frame is sent if several came
+ * first. A slow client (its socket still holding 3 frames) misses frames instead of queueing
+ * them; it gets the newest one as soon as it has drained, even if the table has not changed.
  */
 export class LiveView implements FrameTap {
+  private scheduled = false;
+
+  constructor(
+    /** Runs the sends after the tick; tests pass `(send) => send()`. */
+    private readonly defer: (send: () => void) => void = (send) => setImmediate(send),
+  ) {}
+
   private readonly clients = new Set<FrameClient>();
   /** Clients that skipped the newest frame. */
   private readonly behind = new Set<FrameClient>();
@@ -57,7 +65,7 @@ export class LiveView implements FrameTap {
     }
     const same = this.message !== undefined && this.last.length === rgb.length && equal(this.last, rgb);
     if (same) {
-      if (this.behind.size > 0) for (const client of [...this.behind]) this.sendTo(client, this.message!);
+      if (this.behind.size > 0) this.schedule(false);
       return;
     }
     if (this.last.length !== rgb.length) this.last = new Uint8Array(rgb.length);
@@ -67,10 +75,30 @@ export class LiveView implements FrameTap {
     writeFrameHeader(message, width, height, this.sequence++);
     message.set(rgb, FRAME_HEADER_BYTES);
     this.message = message;
-    this.behind.clear();
-    let sent = false;
-    for (const client of this.clients) sent = this.sendTo(client, message) || sent;
-    if (sent) this.framesSent++;
+    this.schedule(true);
+  }
+
+  private fresh = false;
+
+  /** Sends after the tick: the newest message to everyone (fresh) or to the clients behind. */
+  private schedule(fresh: boolean): void {
+    this.fresh ||= fresh;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.defer(() => {
+      this.scheduled = false;
+      const message = this.message;
+      if (!message) return;
+      if (this.fresh) {
+        this.fresh = false;
+        this.behind.clear();
+        let sent = false;
+        for (const client of this.clients) sent = this.sendTo(client, message) || sent;
+        if (sent) this.framesSent++;
+      } else {
+        for (const client of [...this.behind]) this.sendTo(client, message);
+      }
+    });
   }
 
   private sendTo(client: FrameClient, message: Uint8Array): boolean {

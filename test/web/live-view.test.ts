@@ -22,7 +22,7 @@ class Client implements FrameClient {
 const frame = (...values: number[]) => new Uint8Array(values);
 
 test('a frame is sent once to every client, with its size in the header; unchanged frames are not sent', () => {
-  const view = new LiveView();
+  const view = new LiveView((send) => send());
   const a = new Client();
   const b = new Client();
   view.add(a);
@@ -39,7 +39,7 @@ test('a frame is sent once to every client, with its size in the header; unchang
 });
 
 test('a client that joins later gets the current frame at once', () => {
-  const view = new LiveView();
+  const view = new LiveView((send) => send());
   const first = new Client();
   view.add(first);
   view.frame(frame(7, 7, 7), 1, 1);
@@ -49,7 +49,7 @@ test('a client that joins later gets the current frame at once', () => {
 });
 
 test('a slow client misses frames instead of queueing them, then gets the newest one', () => {
-  const view = new LiveView();
+  const view = new LiveView((send) => send());
   const slow = new Client();
   const fast = new Client();
   view.add(slow);
@@ -70,13 +70,26 @@ test('a slow client misses frames instead of queueing them, then gets the newest
 });
 
 test('a message is never reused after it was sent (a socket may still hold it)', () => {
-  const view = new LiveView();
+  const view = new LiveView((send) => send());
   const client = new Client();
   view.add(client);
   view.frame(frame(1, 1, 1), 1, 1);
   view.frame(frame(2, 2, 2), 1, 1);
   assert.is.not(client.messages[0], client.messages[1]);
   assert.equal(client.rgb(0), [1, 1, 1]);
+});
+
+test('sends happen after the tick, and only the newest of several frames is sent', () => {
+  const later: (() => void)[] = [];
+  const view = new LiveView((send) => later.push(send));
+  const client = new Client();
+  view.add(client);
+  view.frame(frame(1, 1, 1), 1, 1);
+  view.frame(frame(2, 2, 2), 1, 1);
+  assert.is(client.messages.length, 0, 'nothing during the tick');
+  for (const send of later.splice(0)) send();
+  assert.is(client.messages.length, 1);
+  assert.equal(client.rgb(0), [2, 2, 2]);
 });
 
 test.run();
