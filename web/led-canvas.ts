@@ -13,10 +13,41 @@ export class LedCanvas {
   private frames = 0;
   private socket: ReconnectingSocket | undefined;
 
+  private last: { rgb: Uint8Array; width: number; height: number } | undefined;
+
   constructor(
     readonly canvas: HTMLCanvasElement,
     private readonly status: (text: string) => void,
-  ) {}
+  ) {
+    // A turned phone or a resized window: draw the last frame again at the new size.
+    window.addEventListener('resize', () => {
+      this.cell = 0;
+      if (this.last) this.draw(this.last.rgb, this.last.width, this.last.height);
+    });
+  }
+
+  /** Bitmap pixels per LED; 0 = measure the box again (first frame, resize). */
+  private cell = 0;
+
+  private measure(width: number, height: number): number {
+    const canvas = this.canvas;
+    // The old size must not hold the box open while it is measured.
+    canvas.style.width = '0px';
+    canvas.style.height = '0px';
+    const ratio = window.devicePixelRatio || 1;
+    // Fits the box's width; in landscape the gamepad's view has a fixed height that bounds it too.
+    const box = canvas.parentElement;
+    const across = (box?.clientWidth ?? 400) - 8;
+    const bounded = box?.classList.contains('small') && matchMedia('(orientation: landscape)').matches;
+    const down = bounded ? box!.clientHeight - 8 : Number.POSITIVE_INFINITY;
+    const cell = Math.max(2, Math.floor(Math.min(across / width, down / height, 40) * ratio));
+    canvas.width = width * cell;
+    canvas.height = height * cell;
+    canvas.style.width = `${(width * cell) / ratio}px`;
+    canvas.style.height = `${(height * cell) / ratio}px`;
+    canvas.dataset.cell = String(cell);
+    return cell;
+  }
 
   /** Connects to the live view (and reconnects by itself). */
   start(): void {
@@ -32,20 +63,12 @@ export class LedCanvas {
   }
 
   draw(rgb: Uint8Array, width: number, height: number): void {
-    const ratio = window.devicePixelRatio || 1;
-    // Fits the box's width; a box with a fixed height (the gamepad's) bounds the height too.
-    const box = this.canvas.parentElement;
-    const across = (box?.clientWidth ?? 400) - 8;
-    const down = box?.classList.contains('small') ? box.clientHeight - 8 : Number.POSITIVE_INFINITY;
-    const cell = Math.max(2, Math.floor(Math.min(across / width, down / height, 40) * ratio));
+    this.last = { rgb, width, height };
     const canvas = this.canvas;
-    if (canvas.width !== width * cell || canvas.height !== height * cell) {
-      canvas.width = width * cell;
-      canvas.height = height * cell;
-      canvas.style.width = `${(width * cell) / ratio}px`;
-      canvas.style.height = `${(height * cell) / ratio}px`;
+    if (this.cell === 0 || canvas.width !== width * this.cell || canvas.height !== height * this.cell) {
+      this.cell = this.measure(width, height);
     }
-    canvas.dataset.cell = String(cell);
+    const cell = this.cell;
     const small = this.small;
     if (small.width !== width || small.height !== height) {
       small.width = width;

@@ -262,7 +262,12 @@ function renderStatus(s: StateResponse): void {
     ['temperature', st.temperature === null ? '—' : `${st.temperature} °C`],
     ['current', `${st.milliamps} mA`],
     ['outputs', st.outputs.join(', ') || '—'],
-    ['phone pads', st.pads.map((p) => `P${p.player + 1}`).join(', ') || 'none'],
+    [
+      'pads',
+      st.pads
+        .map((p) => `P${p.player + 1} ${p.phone ? 'phone' : ''}${p.connected ? '' : ' lost'}`)
+        .join(', ') || 'no phones',
+    ],
     ['watching', String(st.viewers)],
   ];
   $('status').replaceChildren(

@@ -94,7 +94,7 @@ export interface TableStatus {
   readonly temperature: number | null;
   readonly milliamps: number;
   readonly outputs: readonly string[];
-  /** Seated players: 'phone', 'pad' or null per seat. */
+  /** Players on a phone, and players whose pad is lost. */
   readonly pads: readonly { readonly player: number; readonly connected: boolean; readonly phone: boolean }[];
   readonly viewers: number;
 }

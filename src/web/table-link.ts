@@ -20,6 +20,8 @@ export interface TableLink {
   /** Applies the given settings at once (clamped), saves them, and returns all of them. */
   change(settings: Partial<TableSettings>): TableSettings;
   status(): Omit<TableStatus, 'pads' | 'viewers'>;
+  /** False while player `player`'s pad is unplugged (or its phone left). */
+  connected(player: number): boolean;
   /** Shows a short text on the table (the pairing code). */
   notify(text: string): void;
   /** Pictures were added or deleted: a running viewer starts over with them. */
@@ -144,6 +146,7 @@ export function tableLink(options: TableLinkOptions): TableLink & { dispose(): v
         outputs: options.outputs,
       };
     },
+    connected: (player) => table.input.isConnected(player),
     notify: (text) => (options.notify ?? ((t: string) => table.notify(t)))(text),
     picturesChanged: () => options.picturesChanged?.(),
     dispose: () => clearInterval(timer),

@@ -318,7 +318,14 @@ export class WebServer {
     const { pads } = this.options;
     return {
       ...this.options.table.status(),
-      pads: pads.seated.map((player) => ({ player, connected: true, phone: true })),
+      // Phones, and any player whose pad is lost (a game waits for it).
+      pads: [0, 1, 2, 3]
+        .map((player) => ({
+          player,
+          connected: this.options.table.connected(player),
+          phone: pads.seated.includes(player),
+        }))
+        .filter((p) => p.phone || !p.connected),
       viewers: this.view.viewers,
     };
   }
