@@ -169,12 +169,17 @@ test('two phones join as P1 and P2; a closing page frees its seat and pauses the
   assert.is(web.engine.top.title, 'Snake (p2 lost)');
   assert.not.ok(web.engine.input.isConnected(1));
 
-  const third = await desktop.context.newPage();
-  await third.goto(`${web.url}/#pad`);
-  await third.waitForSelector('#seat:has-text("P2")');
+  // Another page switching to its gamepad tab takes the free seat; leaving the tab frees it.
+  const other = desktop.page;
+  await other.evaluate(() => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = '#pad';
+  });
+  await other.waitForSelector('#seat:has-text("P2")');
   await web.step(1);
   assert.is(web.engine.game?.definition.id, 'snake', 'the new phone took P2 and the game goes on');
-  await third.close();
+  await other.evaluate(() => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = '#table';
+  });
   await until('P2 to leave again', () => web.pads.seated.join() === '0');
 });
 
