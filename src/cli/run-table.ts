@@ -16,7 +16,8 @@ import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
 import { createTableControls } from './table-controls.ts';
 import { persistentStores, type TableSetup } from './table-setup.ts';
-import { picturesDir, startWeb, withUploadedPictures } from './web.ts';
+import { picturesDir, withUploadedPictures } from './uploaded-pictures.ts';
+import type { startWeb } from './web.ts';
 
 /** How long shutdown may take before the process exits anyway (ms). */
 const SHUTDOWN_LIMIT_MS = 1500;
@@ -198,8 +199,9 @@ export async function runTable(
     stopInput = await startPhysicalInput({ options, table, log, dataDir: setup.dataDir });
 
   // The web page (--web): never fatal, a port in use is logged.
+  // Loaded only when asked for: the server pulls in ws, sharp and esbuild.
   web = options.web
-    ? await startWeb({
+    ? await (await import('./web.ts')).startWeb({
         options,
         table,
         pipeline,

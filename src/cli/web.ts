@@ -1,48 +1,20 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { JsonFile } from '../config/json-store.ts';
 import type { Options } from '../config/options.ts';
 import type { Logger } from '../engine/log.ts';
 import type { ColorPipeline } from '../output/color-pipeline.ts';
 import type { TableControls } from '../table/controls.ts';
-import type { Table, TableOptions } from '../table/table.ts';
+import type { Table } from '../table/table.ts';
 import { parseWebAddress } from '../web/address.ts';
 import { Pairing } from '../web/pairing.ts';
 import { PhonePads } from '../web/phone-pads.ts';
 import { PictureStore } from '../web/pictures.ts';
 import { tableLink } from '../web/table-link.ts';
 import { WebServer } from '../web/web-server.ts';
-
-/** Where uploaded pictures live: `<data dir>/pictures`. */
-export function picturesDir(dataDir: string): string {
-  return join(dataDir, 'pictures');
-}
-
-/**
- * The picture viewer's params with the uploaded pictures: when no --path is configured and
- * pictures were uploaded, the viewer shows them instead of the samples.
- */
-export function withUploadedPictures(
-  params: TableOptions['params'],
-  dir: string,
-): NonNullable<TableOptions['params']> {
-  return (id) => {
-    const base = params?.(id) ?? {};
-    if (id !== 'viewer' || (base.path !== undefined && base.path !== '')) return base;
-    return hasPictures(dir) ? { ...base, path: dir } : base;
-  };
-}
-
-function hasPictures(dir: string): boolean {
-  try {
-    return readdirSync(dir).some((name) => PictureStore.isName(name));
-  } catch {
-    return false;
-  }
-}
+import { picturesDir } from './uploaded-pictures.ts';
 
 export interface StartWebOptions {
-  readonly options: Pick<Options, 'web' | 'webPairing' | 'webPublicView' | 'output'>;
+  readonly options: Pick<Options, 'web' | 'webOpen' | 'webPrivateView' | 'output'>;
   readonly table: Table;
   readonly pipeline: ColorPipeline;
   readonly controls: TableControls | undefined;
@@ -79,7 +51,6 @@ export async function startWeb(
   const idleFloor = config.ledCount * pipeline.idleMilliamps;
   const link = tableLink({
     table,
-    notify,
     controls,
     power: {
       get budgetMilliamps() {
@@ -108,8 +79,8 @@ export async function startWeb(
     table: link,
     pads,
     pictures: new PictureStore(picturesDir(dataDir)),
-    pairing: options.webPairing ? new Pairing(join(dataDir, 'web-tokens.json'), report) : undefined,
-    publicView: options.webPublicView,
+    pairing: !options.webOpen ? new Pairing(join(dataDir, 'web-tokens.json'), report) : undefined,
+    publicView: !options.webPrivateView,
     log: (message) => log.info(message),
   });
   let port: number;

@@ -652,21 +652,21 @@ export const OPTIONS = [
     scope: 'config',
   },
   {
-    name: 'webPairing',
-    flag: '--web-pairing',
+    name: 'webOpen',
+    flag: '--web-open',
     type: 'bool',
-    default: true,
+    default: false,
     help:
-      'Web page: a phone must type the code the table shows before it may play or change anything ' +
-      '(--no-web-pairing: anyone who reaches the page may).',
+      'Web page without pairing: anyone who reaches it may play and change settings (only on a network ' +
+      'you trust). Without it a phone first types a code the table shows.',
     scope: 'config',
   },
   {
-    name: 'webPublicView',
-    flag: '--web-public-view',
+    name: 'webPrivateView',
+    flag: '--web-private-view',
     type: 'bool',
-    default: true,
-    help: 'Web page: anyone who reaches the page sees the live view (--no-web-public-view: paired phones only).',
+    default: false,
+    help: 'Web page: the live view too is for paired phones only (without it anyone who reaches the page sees it).',
     scope: 'config',
   },
 ] as const satisfies readonly OptionSpec[];

@@ -66,6 +66,11 @@ export class Pairing {
     return value;
   }
 
+  /** True while a code is valid (shown on the table). */
+  get showing(): boolean {
+    return this.code !== undefined && this.now() <= this.code.expires;
+  }
+
   /** Trades the code for a token; the code is used up by a success or by 5 wrong guesses. */
   pair(guess: string): PairResult {
     const code = this.code;

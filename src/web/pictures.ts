@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { isPictureName } from './picture-name.ts';
 import type { PictureInfo } from './protocol.ts';
 
 /** Largest upload accepted, bytes (checked from Content-Length before reading, and while reading). */
@@ -14,9 +15,6 @@ const THUMB_SIZE = 160;
 
 /** The file name endings by detected format; only these formats are accepted. */
 const EXTENSION: Readonly<Record<string, string>> = { jpeg: 'jpg', png: 'png', gif: 'gif', webp: 'webp' };
-
-/** The only names the store ever hands out or accepts: generated, no path parts. */
-const NAME = /^[0-9a-z]{8,13}-[0-9a-f]{8}\.(jpg|png|gif|webp)$/;
 
 /** An upload or request the store refuses: an HTTP status and a message for the page. */
 export class PictureRefused extends Error {
@@ -42,14 +40,10 @@ export class PictureStore {
     this.thumbs = join(dir, '.thumbs');
   }
 
-  static isName(name: string): boolean {
-    return NAME.test(name);
-  }
-
   async list(): Promise<PictureInfo[]> {
     let names: string[];
     try {
-      names = (await readdir(this.dir)).filter((n) => NAME.test(n)).sort();
+      names = (await readdir(this.dir)).filter((n) => isPictureName(n)).sort();
     } catch {
       return [];
     }
@@ -104,7 +98,7 @@ export class PictureStore {
 
   /** The picture or its thumbnail; refuses any name the store did not generate. */
   async read(name: string, thumbnail: boolean): Promise<Buffer> {
-    if (!NAME.test(name)) throw new PictureRefused(400, 'not a picture name');
+    if (!isPictureName(name)) throw new PictureRefused(400, 'not a picture name');
     try {
       return await readFile(thumbnail ? join(this.thumbs, `${name}.webp`) : join(this.dir, name));
     } catch {
@@ -113,7 +107,7 @@ export class PictureStore {
   }
 
   async remove(name: string): Promise<void> {
-    if (!NAME.test(name)) throw new PictureRefused(400, 'not a picture name');
+    if (!isPictureName(name)) throw new PictureRefused(400, 'not a picture name');
     try {
       await stat(join(this.dir, name));
     } catch {
@@ -125,7 +119,7 @@ export class PictureStore {
 
   private async count(): Promise<number> {
     try {
-      return (await readdir(this.dir)).filter((n) => NAME.test(n)).length;
+      return (await readdir(this.dir)).filter((n) => isPictureName(n)).length;
     } catch {
       return 0;
     }

@@ -3,6 +3,7 @@ import type { AnyGame, SettingSpecs } from '../engine/game.ts';
 import type { TableControls } from '../table/controls.ts';
 import { PauseScreen } from '../table/pause-screen.ts';
 import type { Table } from '../table/table.ts';
+import { CodeScreen } from './code-screen.ts';
 import type { GameInfo, TableSettings, TableStatus } from './protocol.ts';
 
 /** What the web page may do to the table; the server knows the table only through this. */
@@ -22,8 +23,10 @@ export interface TableLink {
   status(): Omit<TableStatus, 'pads' | 'viewers'>;
   /** False while player `player`'s pad is unplugged (or its phone left). */
   connected(player: number): boolean;
-  /** Shows a short text on the table (the pairing code). */
-  notify(text: string): void;
+  /** Shows the pairing code on the table, over whatever runs. */
+  showCode(code: string): void;
+  /** The code was used (or retired): the table stops showing it. */
+  hideCode(): void;
   /** Pictures were added or deleted: a running viewer starts over with them. */
   picturesChanged(): void;
 }
@@ -45,8 +48,6 @@ export interface TableLinkOptions {
   readonly picture: (id: string) => string | null;
   /** The SoC temperature file (millidegrees), default the Pi's first thermal zone. */
   readonly thermalFile?: string;
-  /** Shows a short text on the table; default table.notify. */
-  readonly notify?: (text: string) => void;
   /** Called after an upload or a delete (the CLI restarts a running picture viewer). */
   readonly picturesChanged?: () => void;
   /** Saves changed settings (settings.json), default controls.save. */
@@ -147,7 +148,14 @@ export function tableLink(options: TableLinkOptions): TableLink & { dispose(): v
       };
     },
     connected: (player) => table.input.isConnected(player),
-    notify: (text) => (options.notify ?? ((t: string) => table.notify(t)))(text),
+    showCode(code) {
+      const top = engine.top;
+      if (top instanceof CodeScreen) top.code = code;
+      else table.push(new CodeScreen(table, code));
+    },
+    hideCode() {
+      if (engine.top instanceof CodeScreen) table.pop();
+    },
     picturesChanged: () => options.picturesChanged?.(),
     dispose: () => clearInterval(timer),
   };

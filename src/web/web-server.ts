@@ -192,7 +192,7 @@ export class WebServer {
       const pairing = this.options.pairing;
       if (!pairing) throw new HttpError(404, 'pairing is off on this table');
       if (!pairing.allow(clientOf(req))) throw new HttpError(429, 'too many pairing attempts; wait a minute');
-      table.notify(`CODE ${pairing.newCode()}`);
+      table.showCode(pairing.newCode());
       this.options.log('web: pairing code shown on the table');
       sendJson(res, 202, { shown: true });
       return;
@@ -204,6 +204,7 @@ export class WebServer {
       if (!pairing.allow(clientOf(req))) throw new HttpError(429, 'too many pairing attempts; wait a minute');
       const body = await readJson(req);
       const result = pairing.pair(String(body.code ?? ''));
+      if (!pairing.showing) table.hideCode();
       if (!result.ok) throw new HttpError(result.status, result.reason);
       this.options.log('web: a phone paired');
       sendJson(

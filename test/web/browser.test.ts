@@ -167,6 +167,7 @@ test('two phones join as P1 and P2; a closing page frees its seat and pauses the
   await until('P2 to leave', () => web.pads.seated.join() === '0');
   await web.step(1);
   assert.is(web.engine.top.title, 'Snake (p2 lost)');
+  assert.ok(web.notices.includes('P2 LOST'), 'the table says so');
   assert.not.ok(web.engine.input.isConnected(1));
 
   // Another page switching to its gamepad tab takes the free seat; leaving the tab frees it.

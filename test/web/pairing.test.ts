@@ -71,19 +71,15 @@ test('--web takes PORT or HOST:PORT; anything else is refused with the format', 
   }
 });
 
-test('the options table takes --web, --no-web-pairing and --no-web-public-view; a bad address names --web', () => {
+test('the options table takes --web, --web-open and --web-private-view; a bad address names --web', () => {
   const noFile = (path: string): string => {
     throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
   };
-  const ok = resolveOptions(
-    ['--web', '0.0.0.0:8080', '--no-web-pairing', '--no-web-public-view'],
-    {},
-    noFile,
-  );
+  const ok = resolveOptions(['--web', '0.0.0.0:8080', '--web-open', '--web-private-view'], {}, noFile);
   assert.equal(ok.problems, []);
   assert.is(ok.options.web, '0.0.0.0:8080');
-  assert.is(ok.options.webPairing, false);
-  assert.is(ok.options.webPublicView, false);
+  assert.is(ok.options.webOpen, true);
+  assert.is(ok.options.webPrivateView, true);
   assert.is(resolveOptions([], {}, noFile).options.web, '', 'off by default');
   const bad = resolveOptions(['--web', 'port8080'], {}, noFile);
   assert.is(bad.problems.length, 1);

@@ -9,7 +9,8 @@ import sharp from 'sharp';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { WebSocket } from 'ws';
-import { picturesDir } from '../../src/cli/web.ts';
+import { picturesDir } from '../../src/cli/uploaded-pictures.ts';
+import { CodeScreen } from '../../src/web/code-screen.ts';
 import { readFrame } from '../../src/web/protocol.ts';
 import { TOKEN_COOKIE } from '../../src/web/web-server.ts';
 import { WebTable } from './web-table.ts';
@@ -57,6 +58,25 @@ test('pairing: the table shows a code, the phone trades it once for an HttpOnly 
     const stored = JSON.parse(readFileSync(join(web.dataDir, 'web-tokens.json'), 'utf8'));
     assert.is(stored.hashes.length, 1, 'one token, stored as a hash');
     assert.not.ok(JSON.stringify(stored).includes(cookie.split(';')[0]!.split('=')[1]!));
+  } finally {
+    await web.stop();
+  }
+});
+
+test('the code shows on the table over a running game, which waits; pairing closes it', async () => {
+  const web = await WebTable.start();
+  try {
+    web.table.play(web.table.catalog.find((g) => g.id === 'tetris')!, { seed: 1 });
+    await web.step(2);
+    assert.is((await post(web, '/api/pair/code', {})).status, 202);
+    await web.step(1);
+    assert.ok(web.engine.top instanceof CodeScreen);
+    assert.is(web.engine.game, undefined, 'the game is not updated under the code');
+    const lit = [...web.engine.frame.pixels].filter((v) => v > 0).length;
+    assert.ok(lit > 20, 'the code is drawn');
+    assert.is((await post(web, '/api/pair', { code: web.code })).status, 200);
+    await web.step(1);
+    assert.is(web.engine.game?.definition.id, 'tetris');
   } finally {
     await web.stop();
   }
@@ -238,7 +258,7 @@ test('the live view socket sends the frame the table shows; the pad socket needs
   }
 });
 
-test('with --no-web-public-view the live view needs pairing too', async () => {
+test('with --web-private-view the live view needs pairing too', async () => {
   const web = await WebTable.start({ publicView: false });
   try {
     const socket = new WebSocket(`${web.url.replace('http', 'ws')}/ws/view`);

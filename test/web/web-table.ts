@@ -5,12 +5,14 @@ import snake from '../../games/snake/index.ts';
 import tetris from '../../games/tetris/index.ts';
 import viewer from '../../games/viewer/index.ts';
 import { createTableControls } from '../../src/cli/table-controls.ts';
-import { picturesDir, startWeb, withUploadedPictures } from '../../src/cli/web.ts';
+import { picturesDir, withUploadedPictures } from '../../src/cli/uploaded-pictures.ts';
+import { startWeb } from '../../src/cli/web.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
 import { ColorPipeline } from '../../src/output/color-pipeline.ts';
 import { Table } from '../../src/table/table.ts';
+import { CodeScreen } from '../../src/web/code-screen.ts';
 import type { FrameTap } from '../../src/web/live-view.ts';
 import type { PhonePads } from '../../src/web/phone-pads.ts';
 import type { WebServer } from '../../src/web/web-server.ts';
@@ -74,8 +76,8 @@ export class WebTable {
     const web = await startWeb({
       options: {
         web: '127.0.0.1:0',
-        webPairing: options.pairing ?? true,
-        webPublicView: options.publicView ?? true,
+        webOpen: !(options.pairing ?? true),
+        webPrivateView: !(options.publicView ?? true),
         output: ['null'],
       },
       table: table.table,
@@ -106,11 +108,14 @@ export class WebTable {
     }
   }
 
-  /** The last code the table showed for pairing. */
+  private lastCode = '';
+
+  /** The pairing code on the table now, else the last one it showed. */
   get code(): string {
-    const notice = [...this.notices].reverse().find((n) => n.startsWith('CODE '));
-    if (!notice) throw new Error('the table has shown no pairing code');
-    return notice.slice(5);
+    const top = this.engine.top;
+    if (top instanceof CodeScreen) this.lastCode = top.code;
+    if (!this.lastCode) throw new Error('the table has shown no pairing code');
+    return this.lastCode;
   }
 
   async stop(): Promise<void> {

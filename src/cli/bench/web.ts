@@ -80,7 +80,7 @@ export const webBench: BenchSection = {
       },
     });
     const web = await startWeb({
-      options: { web: '127.0.0.1:0', webPairing: false, webPublicView: true, output: ['null'] },
+      options: { web: '127.0.0.1:0', webOpen: true, webPrivateView: false, output: ['null'] },
       table,
       pipeline,
       controls: undefined,
