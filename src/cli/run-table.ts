@@ -8,7 +8,6 @@ import { ColorPipeline } from '../output/color-pipeline.ts';
 import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
-import type { FrameTap } from '../web/live-view.ts';
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
@@ -94,20 +93,13 @@ export async function runTable(
   }
 
   const clock = new RealClock();
-  // Preview taps (the web page's live view) see each frame after the output stage.
-  const taps: FrameTap[] = [];
   const table = new Table({
     ...setup.tableBase,
     params: withUploadedPictures(setup.tableBase.params, picturesDir(setup.dataDir)),
     ...persistentStores(setup.dataDir, log),
     clock: request.clock ? request.clock(clock) : clock,
     log,
-    sink: {
-      show(frame) {
-        stage.show(frame);
-        for (const tap of taps) tap.frame(frame.pixels, frame.width, frame.height);
-      },
-    },
+    sink: stage,
     ...(request.screensaver ? { screensaver: request.screensaver } : {}),
     seed: options.seed ?? Random.freshSeed(),
     controls: createTableControls({
@@ -211,7 +203,11 @@ export async function runTable(
         log,
       })
     : undefined;
-  if (web) taps.push(web.server.view);
+  // The live view sees each frame as people see it (after the colour pipeline).
+  if (web) {
+    const view = web.server.view;
+    stage.tap((seen) => view.frame(seen, layout.width, layout.height));
+  }
 
   let counted = { ticks: 0, at: performance.now() };
   const status = setInterval(() => {

@@ -1,11 +1,5 @@
 import { FRAME_HEADER_BYTES, writeFrameHeader } from './protocol.ts';
 
-/** Receives every frame as the players see it (after brightness and the current limit, before gamma). */
-export interface FrameTap {
-  /** `rgb`: width × height × 3 bytes in row order; borrowed until the call returns. */
-  frame(rgb: Readonly<Uint8Array>, width: number, height: number): void;
-}
-
 /** The part of a WebSocket the live view uses (ws's WebSocket has it). */
 export interface FrameClient {
   /** Bytes queued but not yet written to the socket. */
@@ -24,7 +18,7 @@ const MAX_QUEUED_FRAMES = 3;
  * first. A slow client (its socket still holding 3 frames) misses frames instead of queueing
  * them; it gets the newest one as soon as it has drained, even if the table has not changed.
  */
-export class LiveView implements FrameTap {
+export class LiveView {
   private scheduled = false;
 
   constructor(
@@ -58,6 +52,10 @@ export class LiveView implements FrameTap {
     this.behind.delete(client);
   }
 
+  /**
+   * A frame as people see it (the output stage's tap): `rgb` is width × height × 3 bytes in row
+   * order, borrowed until the call returns.
+   */
   frame(rgb: Readonly<Uint8Array>, width: number, height: number): void {
     if (this.clients.size === 0 && this.message) {
       this.message = undefined; // nobody watches: do nothing, send a fresh frame to the next one

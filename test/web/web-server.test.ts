@@ -243,7 +243,7 @@ test('the live view socket sends the frame the table shows; the pad socket needs
     );
     assert.is(frame?.width, 20);
     assert.is(frame?.height, 15);
-    assert.equal([...frame!.rgb], [...web.engine.frame.pixels]);
+    assert.equal([...frame!.rgb], [...web.seen], 'the frame as people see it');
     socket.close();
 
     const pad = new WebSocket(`${web.url.replace('http', 'ws')}/ws/pad?id=abcdefgh12`);

@@ -11,9 +11,10 @@ import { ManualClock } from '../../src/engine/clock.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
 import { ColorPipeline } from '../../src/output/color-pipeline.ts';
+import { compileLayout, DEFAULT_LAYOUT } from '../../src/output/layout.ts';
+import { OutputStage } from '../../src/output/output-stage.ts';
 import { Table } from '../../src/table/table.ts';
 import { CodeScreen } from '../../src/web/code-screen.ts';
-import type { FrameTap } from '../../src/web/live-view.ts';
 import type { PhonePads } from '../../src/web/phone-pads.ts';
 import type { WebServer } from '../../src/web/web-server.ts';
 
@@ -42,8 +43,11 @@ export class WebTable {
 
   private constructor() {
     this.dataDir = mkdtempSync(join(tmpdir(), 'ledtable-web-'));
-    const taps: FrameTap[] = [];
-    this.taps = taps;
+    // The real frame path without LED drivers: the web page's live view is a tap of it.
+    this.stage = new OutputStage(compileLayout(20, 15, DEFAULT_LAYOUT), [], this.pipeline, (_, error) => {
+      throw error;
+    });
+    this.stage.tap((seen) => this.seen.set(seen));
     this.table = new Table({
       catalog: [tetris, snake, viewer],
       clock: this.clock,
@@ -58,17 +62,15 @@ export class WebTable {
         env: {},
         report: (message) => this.log.warn(message),
       }),
-      sink: {
-        show(frame) {
-          for (const tap of taps) tap.frame(frame.pixels, frame.width, frame.height);
-        },
-      },
+      sink: this.stage,
     });
     this.engine = this.table.engine;
     this.engine.start();
   }
 
-  private readonly taps: FrameTap[];
+  readonly stage: OutputStage;
+  /** The last frame as people see it (what the live view sends). */
+  readonly seen = new Uint8Array(20 * 15 * 3);
 
   static async start(options: WebTableOptions = {}): Promise<WebTable> {
     const fixture = new WebTable();
@@ -96,7 +98,8 @@ export class WebTable {
     table.pads = web.pads;
     table.url = `http://127.0.0.1:${web.port}`;
     table.stopWeb = () => web.stop();
-    table.taps.push(web.server.view);
+    const view = web.server.view;
+    table.stage.tap((seen) => view.frame(seen, 20, 15));
     return table;
   }
 

@@ -7,8 +7,8 @@ import { RealClock } from '../../engine/clock.ts';
 import { defineGame } from '../../engine/game.ts';
 import { MemoryLogger } from '../../engine/log.ts';
 import { ColorPipeline } from '../../output/color-pipeline.ts';
+import { OutputStage } from '../../output/output-stage.ts';
 import { Table } from '../../table/table.ts';
-import type { FrameTap } from '../../web/live-view.ts';
 import type { TableSetup } from '../table-setup.ts';
 import { startWeb } from '../web.ts';
 import { type BenchFigure, type BenchSection, percentiles } from './section.ts';
@@ -57,9 +57,9 @@ export const webBench: BenchSection = {
   async run(setup: TableSetup, report: (figure: BenchFigure) => void): Promise<void> {
     const dataDir = mkdtempSync(join(tmpdir(), 'ledtable-bench-web-'));
     const clock = new RealClock();
-    const taps: FrameTap[] = [];
     const pipeline = new ColorPipeline({ brightness: 100 });
     const log = new MemoryLogger();
+    const stage = new OutputStage(setup.layout, [], pipeline, () => {}, RATE);
     /** Time the live view took inside each tick (compare, copy, send to every client), ms. */
     let tapTimes: number[] = [];
     const table = new Table({
@@ -71,13 +71,8 @@ export const webBench: BenchSection = {
       log,
       width: setup.options.width,
       height: setup.options.height,
-      sink: {
-        show(frame) {
-          const started = performance.now();
-          for (const tap of taps) tap.frame(frame.pixels, frame.width, frame.height);
-          tapTimes.push(performance.now() - started);
-        },
-      },
+      // The frame path without LED drivers (their cost is in the outputs section).
+      sink: stage,
     });
     const web = await startWeb({
       options: { web: '127.0.0.1:0', webOpen: true, webPrivateView: false, output: ['null'] },
@@ -89,7 +84,13 @@ export const webBench: BenchSection = {
       log,
     });
     if (!web) throw new Error(`web server did not start: ${log.lines.join('; ')}`);
-    taps.push(web.server.view);
+    const view = web.server.view;
+    const { width, height } = setup.layout;
+    stage.tap((seen) => {
+      const started = performance.now();
+      view.frame(seen, width, height);
+      tapTimes.push(performance.now() - started);
+    });
     const url = `ws://127.0.0.1:${web.port}/ws/view`;
     let stamps: number[] = [];
     let tickSeen: ((at: number) => void) | undefined;
