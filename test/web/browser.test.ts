@@ -125,7 +125,7 @@ test('the live view draws every LED in the colour the table shows', async () => 
   assert.equal(await shows(desktop.page, '#live'), seenColors());
 });
 
-test('a tap on the phone pad moves a Tetris piece exactly as the same buttons in the Harness', async () => {
+test('taps, keys, a held button and two fingers on the phone pad play Tetris exactly as the same buttons in the Harness', async () => {
   if (!browser) return;
   phone = await desktop.context.newPage();
   await phone.goto(`${web.url}/#pad`);
@@ -152,6 +152,61 @@ test('a tap on the phone pad moves a Tetris piece exactly as the same buttons in
     assert.is(web.engine.frame.pixels.join(), harness.canvas.pixels.join(), `after ${button}`);
   }
   assert.is.not(harness.frame(), (await Harness.start(tetris, { seed: 1 }).then((h) => h.step(32))).frame());
+
+  // The keyboard on the page: the simulator's keys (→ is right, X is B).
+  for (const [key, button] of [
+    ['ArrowRight', 'right'],
+    ['x', 'b'],
+  ] as const) {
+    const before = web.pads.delivered;
+    await phone.keyboard.press(key);
+    await until(`${key} from the page's keyboard`, () => web.pads.delivered === before + 2);
+    await web.step(5);
+    harness.tap(button);
+    await harness.step(5);
+    assert.is(web.engine.frame.pixels.join(), harness.canvas.pixels.join(), `after the key ${key}`);
+  }
+
+  // Held: left for 20 ticks (Tetris auto-repeat moves the piece on to the wall).
+  const left = (await phone.locator('[data-button="left"]').boundingBox())!;
+  let before = web.pads.delivered;
+  await phone.mouse.move(left.x + left.width / 2, left.y + left.height / 2);
+  await phone.mouse.down();
+  await until('left held', () => web.pads.delivered === before + 1);
+  await web.step(20);
+  await harness.hold('left', 20);
+  before = web.pads.delivered;
+  await phone.mouse.up();
+  await until('left let go', () => web.pads.delivered === before + 1);
+  await web.step(2);
+  await harness.step(2);
+  assert.is(web.engine.frame.pixels.join(), harness.canvas.pixels.join(), 'after holding left');
+
+  // Two fingers at once: right and A down together, then both up.
+  const right = (await phone.locator('[data-button="right"]').boundingBox())!;
+  const a = (await phone.locator('[data-button="a"]').boundingBox())!;
+  const centre = (box: { x: number; y: number; width: number; height: number }, id: number) => ({
+    x: box.x + box.width / 2,
+    y: box.y + box.height / 2,
+    id,
+  });
+  const cdp = await phone.context().newCDPSession(phone);
+  before = web.pads.delivered;
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: [centre(right, 1), centre(a, 2)],
+  });
+  await until('two fingers down', () => web.pads.delivered === before + 2);
+  await web.step(3);
+  harness.press('right').press('a');
+  await harness.step(3);
+  before = web.pads.delivered;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await until('two fingers up', () => web.pads.delivered === before + 2);
+  await web.step(3);
+  harness.release('right').release('a');
+  await harness.step(3);
+  assert.is(web.engine.frame.pixels.join(), harness.canvas.pixels.join(), 'after two fingers');
 });
 
 test('two phones join as P1 and P2; a closing page frees its seat and pauses the game', async () => {
