@@ -12,10 +12,11 @@ import { loadNodeHid } from '../../hardware/hid/hid-api.ts';
 import { type HidMaps, validateHidMaps } from '../../hardware/hid/hid-map.ts';
 import { HidSource } from '../../hardware/hid/hid-source.ts';
 import { JsonFile } from '../config/json-store.ts';
-import type { Options } from '../config/options.ts';
 import type { Logger } from '../engine/log.ts';
 import type { InputSource } from '../input/buttons.ts';
+import { describeSeatChange, PlayerSeats } from '../input/player-seats.ts';
 import type { Table } from '../table/table.ts';
+import type { Options } from './options.ts';
 
 export interface PhysicalInputOptions {
   readonly options: Pick<Options, 'evdev' | 'hid' | 'padMap' | 'padPlayers' | 'keyMap'>;
@@ -27,6 +28,8 @@ export interface PhysicalInputOptions {
   readonly platform?: NodeJS.Platform;
   /** Where device files live (tests). */
   readonly devRoot?: string;
+  /** More sources seated with the same seats (the web page's phones). */
+  readonly also?: readonly InputSource[];
 }
 
 /** The learned HID maps file in the data directory (written by `ledtable gamepad learn`). */
@@ -35,7 +38,8 @@ export function hidMapsFile(dataDir: string, report: (message: string) => void):
 }
 
 /**
- * Starts evdev (Linux) and node-hid input next to the terminal keys. Never throws and never
+ * Starts evdev (Linux) and node-hid input next to the terminal keys, and the sources in `also`;
+ * their pads share one seating. Never throws and never
  * stops the table: a missing device tree, a missing node-hid or a bad map is logged and skipped.
  * Resolves with a function that stops every source started.
  */
@@ -45,19 +49,23 @@ export async function startPhysicalInput(config: PhysicalInputOptions): Promise<
   const platform = config.platform ?? process.platform;
   const devRoot = config.devRoot ?? '/dev';
   const sources: InputSource[] = [];
-  const notice = (text: string) => {
-    table.notify(text);
-    config.notice?.(text);
-  };
+  // One seating for every source's pads: the table decides who plays and what a lost pad means.
+  const seats = new PlayerSeats(engine.input, (change) => {
+    const { notice, log: line } = describeSeatChange(change);
+    log.info(line);
+    table.notify(notice);
+    config.notice?.(notice);
+  });
   const attach = async (source: InputSource, what: string) => {
     try {
-      source.onConnection?.((player, connected) => engine.input.setConnected(player, connected));
-      await source.start((event) => engine.input.push(event));
+      await source.start((event) => engine.input.push(event), seats);
       sources.push(source);
     } catch (error) {
       log.warn(`${what} input is off: ${(error as Error).message}`);
     }
   };
+
+  for (const source of config.also ?? []) await attach(source, 'phone');
 
   const hasEvdev = platform === 'linux' && existsSync(join(devRoot, 'input'));
   if (options.evdev === 'on' && platform === 'linux') {
@@ -76,7 +84,6 @@ export async function startPhysicalInput(config: PhysicalInputOptions): Promise<
         padPlayers,
         ...(keyButtons ? { keyButtons } : {}),
         log: (message) => log.info(message),
-        notice,
       }),
       'evdev',
     );
@@ -88,7 +95,7 @@ export async function startPhysicalInput(config: PhysicalInputOptions): Promise<
       if (options.hid === 'on') log.warn('hid: no learned pads yet; run `ledtable gamepad learn` first');
     } else {
       const api = await loadNodeHid((reason) => log.warn(`hid: ${reason}`));
-      if (api) await attach(new HidSource({ api, maps, log: (m) => log.info(m), notice }), 'hid');
+      if (api) await attach(new HidSource({ api, maps, log: (m) => log.info(m) }), 'hid');
     }
   }
 

@@ -186,10 +186,6 @@ export async function runTable(
     await stop(2, 'keyboard', error);
     return finished;
   }
-  // Gamepads, USB keyboards and GPIO buttons: never fatal, problems are logged.
-  if (request.keys !== false)
-    stopInput = await startPhysicalInput({ options, table, log, dataDir: setup.dataDir });
-
   // The web page (--web): never fatal, a port in use is logged.
   // Loaded only when asked for: the server pulls in ws, sharp and esbuild.
   web = options.web
@@ -208,6 +204,16 @@ export async function runTable(
     const view = web.server.view;
     stage.tap((seen) => view.frame(seen, layout.width, layout.height));
   }
+
+  // Gamepads, USB keyboards and GPIO buttons: never fatal, problems are logged.
+  if (request.keys !== false)
+    stopInput = await startPhysicalInput({
+      options,
+      table,
+      log,
+      dataDir: setup.dataDir,
+      also: web ? [web.pads] : [],
+    });
 
   let counted = { ticks: 0, at: performance.now() };
   const status = setInterval(() => {

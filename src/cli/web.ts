@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { JsonFile } from '../config/json-store.ts';
-import type { Options } from '../config/options.ts';
 import type { Logger } from '../engine/log.ts';
 import type { ColorPipeline } from '../output/color-pipeline.ts';
 import type { TableControls } from '../table/controls.ts';
@@ -11,6 +10,7 @@ import { PhonePads } from '../web/phone-pads.ts';
 import { PictureStore } from '../web/pictures.ts';
 import { tableLink } from '../web/table-link.ts';
 import { WebServer } from '../web/web-server.ts';
+import type { Options } from './options.ts';
 import { picturesDir } from './uploaded-pictures.ts';
 
 export interface StartWebOptions {
@@ -21,27 +21,20 @@ export interface StartWebOptions {
   readonly dataDir: string;
   readonly ledCount: number;
   readonly log: Logger;
-  /** Shows a short text on the table (joins, pairing codes); default table.notify. */
-  readonly notify?: (text: string) => void;
 }
 
 /**
- * Starts the web page (`--web`): the phone pads as an input source of the engine, pairing,
- * pictures in the data dir, and the server. Resolves with the server (its live view is a frame
- * tap for the output path) and a stop function; a port in use is reported and the table runs on.
+ * Starts the web page (`--web`): pairing, pictures in the data dir, and the server. Resolves with
+ * the server (its live view is a frame tap for the output stage), the phone pads (an input
+ * source the caller starts with the table's seats) and a stop function; a port in use is
+ * reported and the table runs on.
  */
 export async function startWeb(
   config: StartWebOptions,
 ): Promise<{ server: WebServer; pads: PhonePads; port: number; stop(): Promise<void> } | undefined> {
   const { options, table, pipeline, controls, dataDir, log } = config;
-  const notify = config.notify ?? ((text: string) => table.notify(text));
   const address = parseWebAddress(options.web);
-  const pads = new PhonePads({
-    joined: (player, returned) => notify(`P${player + 1} ${returned ? 'BACK' : 'JOINED'}`),
-    left: (player) => notify(`P${player + 1} LOST`),
-  });
-  pads.onConnection((player, connected) => table.input.setConnected(player, connected));
-  pads.start((event) => table.input.push(event));
+  const pads = new PhonePads();
   const report = (message: string) => log.warn(message);
   const settingsFile = new JsonFile<Record<string, unknown>>(
     join(dataDir, 'settings.json'),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { resolveOptions } from '../../src/config/index.ts';
+import { resolveOptions } from '../../src/cli/options.ts';
 import { parseWebAddress } from '../../src/web/address.ts';
 import { CODE_LIFETIME_MS, Pairing } from '../../src/web/pairing.ts';
 

@@ -1,32 +1,38 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ButtonEvent } from '../../src/input/buttons.ts';
+import { describeSeatChange, PlayerSeats } from '../../src/input/player-seats.ts';
 import { PhonePads } from '../../src/web/phone-pads.ts';
 
-function pads() {
+/** Phones seated by the table's PlayerSeats, as in `ledtable --web`. */
+function phones() {
   const events: ButtonEvent[] = [];
   const connections: string[] = [];
-  const log: string[] = [];
-  const source = new PhonePads({
-    joined: (p, returned) => log.push(`P${p + 1} ${returned ? 'back' : 'joined'}`),
-    left: (p) => log.push(`P${p + 1} left`),
-  });
-  source.onConnection((player, connected) => connections.push(`${player}:${connected}`));
-  source.start((event) => events.push(event));
-  return { source, events, connections, log };
+  const notices: string[] = [];
+  const seats = new PlayerSeats(
+    {
+      push: (event) => events.push(event),
+      setConnected: (player, connected) => connections.push(`${player}:${connected}`),
+    },
+    (change) => notices.push(describeSeatChange(change).notice),
+  );
+  const source = new PhonePads();
+  source.start(() => {}, seats);
+  return { source, events, connections, notices };
 }
 
-test('phones take the free seats in order; a fifth finds none', () => {
-  const { source, log } = pads();
+test('phones take the free seats in order as their pages connect; a fifth finds none', () => {
+  const { source, notices } = phones();
   assert.equal(
     ['a', 'b', 'c', 'd', 'e'].map((id) => source.join(`phone-${id}`)),
     [0, 1, 2, 3, undefined],
   );
-  assert.equal(log, ['P1 joined', 'P2 joined', 'P3 joined', 'P4 joined']);
+  assert.equal(notices, ['P1 JOINED', 'P2 JOINED', 'P3 JOINED', 'P4 JOINED']);
+  assert.equal(source.seated, [0, 1, 2, 3]);
 });
 
-test('a phone that leaves disconnects its seat and releases its held buttons', () => {
-  const { source, events, connections } = pads();
+test('a phone that leaves disconnects its player and releases its held buttons', () => {
+  const { source, events, connections } = phones();
   source.join('one');
   source.join('two');
   source.button('two', 'left', true);
@@ -41,26 +47,30 @@ test('a phone that leaves disconnects its seat and releases its held buttons', (
   ]);
   assert.equal(connections, ['0:true', '1:true', '1:false']);
   source.button('two', 'b', true);
-  assert.is(events.length, 4, 'a phone without a seat plays nothing');
+  assert.is(events.length, 4, 'a closed page plays nothing');
+  assert.is(source.delivered, 2);
 });
 
-test('a new phone takes the seat a phone left (over a never used one); a reload takes its own back', () => {
-  const { source, log } = pads();
+test('a new phone takes the seat a phone left; a reloaded page (same id) takes its own back', () => {
+  const { source, notices } = phones();
   source.join('one');
   source.join('two');
   source.leave('one');
   assert.is(source.join('three'), 0, 'replaces the lost P1');
   source.leave('two');
   assert.is(source.join('two'), 1, 'the same page again');
-  assert.equal(log, ['P1 joined', 'P2 joined', 'P1 left', 'P1 joined', 'P2 left', 'P2 back']);
+  assert.equal(notices, ['P1 JOINED', 'P2 JOINED', 'P1 LOST', 'P1 JOINED', 'P2 LOST', 'P2 BACK']);
   assert.equal(source.seated, [0, 1]);
 });
 
-test('unknown buttons are ignored', () => {
-  const { source, events } = pads();
+test('unknown buttons are ignored; stop lets every phone go', () => {
+  const { source, events, connections } = phones();
   source.join('one');
   source.button('one', 'jump' as never, true);
   assert.equal(events, []);
+  source.stop();
+  assert.equal(connections, ['0:true', '0:false']);
+  assert.is(source.join('two'), undefined, 'stopped: no seats');
 });
 
 test.run();

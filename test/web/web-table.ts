@@ -10,6 +10,7 @@ import { startWeb } from '../../src/cli/web.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
+import { describeSeatChange, PlayerSeats } from '../../src/input/player-seats.ts';
 import { ColorPipeline } from '../../src/output/color-pipeline.ts';
 import { compileLayout, DEFAULT_LAYOUT } from '../../src/output/layout.ts';
 import { OutputStage } from '../../src/output/output-stage.ts';
@@ -88,12 +89,15 @@ export class WebTable {
       dataDir: table.dataDir,
       ledCount: 300,
       log: table.log,
-      notify: (text) => {
-        table.notices.push(text);
-        table.table.notify(text);
-      },
     });
     if (!web) throw new Error(`the web server did not start: ${table.log.lines.join('\n')}`);
+    // The phones are seated as in `ledtable --web` (src/cli/physical-input.ts).
+    const seats = new PlayerSeats(table.engine.input, (change) => {
+      const { notice } = describeSeatChange(change);
+      table.notices.push(notice);
+      table.table.notify(notice);
+    });
+    web.pads.start(() => {}, seats);
     table.server = web.server;
     table.pads = web.pads;
     table.url = `http://127.0.0.1:${web.port}`;

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { RealClock } from '../../engine/clock.ts';
 import { defineGame } from '../../engine/game.ts';
 import { MemoryLogger } from '../../engine/log.ts';
+import { PlayerSeats } from '../../input/player-seats.ts';
 import { ColorPipeline } from '../../output/color-pipeline.ts';
 import { OutputStage } from '../../output/output-stage.ts';
 import { Table } from '../../table/table.ts';
@@ -84,6 +85,7 @@ export const webBench: BenchSection = {
       log,
     });
     if (!web) throw new Error(`web server did not start: ${log.lines.join('; ')}`);
+    web.pads.start(() => {}, new PlayerSeats(table.input));
     const view = web.server.view;
     const { width, height } = setup.layout;
     stage.tap((seen) => {
