@@ -26,8 +26,9 @@ export interface WebTableOptions {
 
 /**
  * A table as `ledtable --web` wires it (src/cli/web.ts), but on a manual clock, with a temporary
- * data dir and the server on a free port of 127.0.0.1. It records the texts the table showed
- * (pairing codes).
+ * data dir, the server on a free port of 127.0.0.1, and the output stage without LED drivers
+ * (the live view is its tap). `notices` holds the seat notices the table showed ('P2 LOST');
+ * `code` reads the pairing code off the table's code screen.
  */
 export class WebTable {
   readonly clock = new ManualClock();
@@ -37,6 +38,9 @@ export class WebTable {
   readonly pipeline = new ColorPipeline({ brightness: 100, budgetMilliamps: 8000 });
   readonly notices: string[] = [];
   readonly dataDir: string;
+  readonly stage: OutputStage;
+  /** The last frame as people see it (what the live view sends). */
+  readonly seen = new Uint8Array(20 * 15 * 3);
   server!: WebServer;
   pads!: PhonePads;
   url = '';
@@ -69,13 +73,8 @@ export class WebTable {
     this.engine.start();
   }
 
-  readonly stage: OutputStage;
-  /** The last frame as people see it (what the live view sends). */
-  readonly seen = new Uint8Array(20 * 15 * 3);
-
   static async start(options: WebTableOptions = {}): Promise<WebTable> {
-    const fixture = new WebTable();
-    const table = fixture;
+    const table = new WebTable();
     const web = await startWeb({
       options: {
         web: '127.0.0.1:0',
