@@ -43,7 +43,12 @@ async function refresh(): Promise<void> {
   if (location.hash === '#pad' && mayControl) pad.start();
   renderStatus(state);
   renderSettings(state.settings);
-  if (!renderedGames) renderGames(state.games);
+  // Drawn again only when something changed (a new best score), so open choices stay put.
+  const games = JSON.stringify(state.games);
+  if (games !== renderedGames) {
+    renderedGames = games;
+    renderGames(state.games);
+  }
   if (mayControl && !picturesLoaded) await loadPictures();
 }
 
@@ -82,9 +87,8 @@ $('pair-form').addEventListener('submit', (event) => {
 });
 
 // ---- launcher ------------------------------------------------------------------------------
-let renderedGames = false;
+let renderedGames = '';
 function renderGames(games: readonly GameInfo[]): void {
-  renderedGames = true;
   const list = $('games');
   list.replaceChildren(
     ...games.map((game) => {
