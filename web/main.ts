@@ -211,6 +211,10 @@ async function loadPictures(): Promise<void> {
       const img = document.createElement('img');
       img.src = `/pictures/${picture.name}?thumb`;
       img.alt = `${picture.width}×${picture.height}`;
+      img.title = 'show on the table';
+      img.addEventListener('click', () => {
+        postJson(`/api/pictures/${picture.name}/show`).catch((e) => show(e, 'upload-note'));
+      });
       const remove = document.createElement('button');
       remove.type = 'button';
       remove.textContent = '✕';

@@ -62,6 +62,11 @@ export async function startWeb(
       controls?.save?.();
       settingsFile.write({ ...settingsFile.read(), powerBudget: settings.powerBudget });
     },
+    showPicture: (path) => {
+      const viewer = table.catalog.find((game) => game.id === 'viewer');
+      if (!viewer) throw new Error('the picture viewer (games/viewer) is not installed');
+      table.play(viewer, { params: { path } });
+    },
     picturesChanged: () => {
       const last = table.lastLaunch;
       if (table.engine.game?.definition.id === 'viewer' && last) table.play(last.game, last.options);

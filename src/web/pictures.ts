@@ -106,6 +106,18 @@ export class PictureStore {
     }
   }
 
+  /** The file of a stored picture (for the viewer); refuses any name the store did not generate. */
+  async path(name: string): Promise<string> {
+    if (!isPictureName(name)) throw new PictureRefused(400, 'not a picture name');
+    const path = join(this.dir, name);
+    try {
+      await stat(path);
+    } catch {
+      throw new PictureRefused(404, `no picture ${name}`);
+    }
+    return path;
+  }
+
   async remove(name: string): Promise<void> {
     if (!isPictureName(name)) throw new PictureRefused(400, 'not a picture name');
     try {

@@ -29,6 +29,8 @@ export interface TableLink {
   hideCode(): void;
   /** Pictures were added or deleted: a running viewer starts over with them. */
   picturesChanged(): void;
+  /** Shows one picture file on the table now (the picture viewer); throws when there is none. */
+  showPicture(path: string): void;
 }
 
 /** The current limiter's live knobs (the colour pipeline). */
@@ -50,6 +52,8 @@ export interface TableLinkOptions {
   readonly thermalFile?: string;
   /** Called after an upload or a delete (the CLI restarts a running picture viewer). */
   readonly picturesChanged?: () => void;
+  /** Shows one picture now (the CLI starts the picture viewer with it). */
+  readonly showPicture?: (path: string) => void;
   /** Saves changed settings (settings.json), default controls.save. */
   readonly save?: (settings: TableSettings) => void;
 }
@@ -157,6 +161,10 @@ export function tableLink(options: TableLinkOptions): TableLink & { dispose(): v
       if (engine.top instanceof CodeScreen) table.pop();
     },
     picturesChanged: () => options.picturesChanged?.(),
+    showPicture(path) {
+      if (!options.showPicture) throw new Error('this table has no picture viewer');
+      options.showPicture(path);
+    },
     dispose: () => clearInterval(timer),
   };
 }

@@ -234,6 +234,19 @@ export class WebServer {
       return;
     }
 
+    const show = /^\/api\/pictures\/([^/]*)\/show$/.exec(path);
+    if (show && method === 'POST') {
+      this.requireAuth(req);
+      const file = await pictures.path(decodeURIComponent(show[1]!));
+      try {
+        table.showPicture(file);
+      } catch (error) {
+        throw new HttpError(409, (error as Error).message);
+      }
+      sendJson(res, 200, { shown: show[1] });
+      return;
+    }
+
     const picturePath = /^\/(api\/)?pictures\/([^/]*)$/.exec(path);
     if (picturePath) {
       const name = decodeURIComponent(picturePath[2]!);

@@ -171,6 +171,11 @@ test('uploads: a picture is stored under a generated name with a thumbnail, list
     assert.equal(list, [{ name: picture.name, bytes: png.length, width: 64, height: 48 }]);
     const thumb = await fetch(`${web.url}/pictures/${picture.name}?thumb`, { headers: { Cookie: cookie } });
     assert.is(thumb.headers.get('content-type'), 'image/webp');
+    assert.is((await post(web, `/api/pictures/${picture.name}/show`, {}, cookie)).status, 200);
+    assert.is(web.engine.game?.definition.id, 'viewer');
+    for (let i = 0; i < 60 && web.engine.frame.get(10, 7) !== 0x0000ff; i++) await web.step(1);
+    assert.is(web.engine.frame.get(10, 7), 0x0000ff, 'the blue picture on the table');
+    assert.is((await post(web, '/api/pictures/..%2Fx/show', {}, cookie)).status, 400);
     const deleted = await fetch(`${web.url}/api/pictures/${picture.name}`, {
       method: 'DELETE',
       headers: { Cookie: cookie },
