@@ -170,7 +170,9 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-command
 const settingsForm = $<HTMLFormElement>('settings');
 let settingsTimer: number | undefined;
 function renderSettings(settings: TableSettings): void {
+  $('volume-line').hidden = settings.volume === null;
   for (const [key, value] of Object.entries(settings)) {
+    if (value === null) continue;
     const input = settingsForm.elements.namedItem(key) as HTMLInputElement | null;
     if (input && document.activeElement !== input) input.value = String(value);
     const output = settingsForm.querySelector<HTMLOutputElement>(`output[data-for="${key}"]`);
@@ -187,7 +189,9 @@ settingsForm.addEventListener('input', (event) => {
   settingsTimer = window.setTimeout(() => {
     settingsTimer = undefined;
     const body = Object.fromEntries(
-      [...settingsForm.querySelectorAll('input')].map((i) => [i.name, Number(i.value)]),
+      [...settingsForm.querySelectorAll('input')]
+        .filter((i) => !i.closest('[hidden]'))
+        .map((i) => [i.name, Number(i.value)]),
     );
     postJson('/api/settings', body).catch((error) => show(error, 'view-note'));
   }, 100);

@@ -79,6 +79,8 @@ export interface TableSettings {
   readonly brightness: number;
   readonly powerBudget: number;
   readonly idle: number;
+  /** Sound volume in %, null when the table has no sound. */
+  readonly volume: number | null;
 }
 
 /** What the status panel shows. */

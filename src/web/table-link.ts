@@ -19,7 +19,7 @@ export interface TableLink {
   menu(): void;
   settings(): TableSettings;
   /** Applies the given settings at once (clamped), saves them, and returns all of them. */
-  change(settings: Partial<TableSettings>): TableSettings;
+  change(settings: Partial<Record<keyof TableSettings, number>>): TableSettings;
   status(): Omit<TableStatus, 'pads' | 'viewers'>;
   /** False while player `player`'s pad is unplugged (or its phone left). */
   connected(player: number): boolean;
@@ -91,6 +91,7 @@ export function tableLink(options: TableLinkOptions): TableLink & { dispose(): v
     brightness: controls?.brightness() ?? 100,
     powerBudget: power?.budgetMilliamps ?? 0,
     idle: controls?.idleSeconds() ?? 0,
+    volume: controls?.sound?.volume() ?? null,
   });
 
   return {
@@ -134,6 +135,7 @@ export function tableLink(options: TableLinkOptions): TableLink & { dispose(): v
       if (wanted.brightness !== undefined) controls?.setBrightness(wanted.brightness);
       if (wanted.idle !== undefined) controls?.setIdleSeconds(wanted.idle);
       if (wanted.powerBudget !== undefined) power?.setBudget(wanted.powerBudget);
+      if (wanted.volume !== undefined) controls?.sound?.setVolume(wanted.volume);
       const now = settings();
       (options.save ?? (() => controls?.save?.()))(now);
       return now;

@@ -311,8 +311,8 @@ export class WebServer {
         table.menu();
         return;
       case '/api/settings': {
-        const wanted: { brightness?: number; powerBudget?: number; idle?: number } = {};
-        for (const key of ['brightness', 'powerBudget', 'idle'] as const) {
+        const wanted: { brightness?: number; powerBudget?: number; idle?: number; volume?: number } = {};
+        for (const key of ['brightness', 'powerBudget', 'idle', 'volume'] as const) {
           const value = body[key];
           if (value === undefined) continue;
           if (typeof value !== 'number' || !Number.isFinite(value)) {

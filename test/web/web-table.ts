@@ -37,6 +37,8 @@ export class WebTable {
   readonly engine: Engine;
   readonly pipeline = new ColorPipeline({ brightness: 100, budgetMilliamps: 8000 });
   readonly notices: string[] = [];
+  /** The mixer's levels the settings change (no audio output is started). */
+  readonly sound = { volume: 80, music: true, effects: true };
   readonly dataDir: string;
   readonly stage: OutputStage;
   /** The last frame as people see it (what the live view sends). */
@@ -62,6 +64,7 @@ export class WebTable {
       params: withUploadedPictures(undefined, picturesDir(this.dataDir)),
       controls: createTableControls({
         options: { brightness: 100, idle: 0, defaultPlayers: 0, service: false },
+        sound: this.sound,
         pipeline: this.pipeline,
         dataDir: this.dataDir,
         env: {},
