@@ -1,11 +1,10 @@
 import { type AudioService, silentGameAudio } from '../audio/audio-service.ts';
-import type { Clock } from '../engine/clock.ts';
 import { Engine, type EngineOptions, type EngineShell } from '../engine/engine.ts';
 import type { AnyGame, GameDefinition, GameResult, SettingSpecs, Wiring } from '../engine/game.ts';
 import { GameRunner, type RunnerServices } from '../engine/game-runner.ts';
 import { describeError, type Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
-import type { FrameSink, Scene } from '../engine/scene.ts';
+import type { Scene } from '../engine/scene.ts';
 import type { Canvas } from '../gfx/canvas.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { InputState } from '../input/input-state.ts';
