@@ -22,6 +22,7 @@ import { colorOptions } from '../output/color-options.ts';
 import { soundInOptions } from '../sound-in/sound-in-options.ts';
 import { idleOptions } from '../table/idle-options.ts';
 import { tableOptions } from '../table/table-options.ts';
+import { webOptions } from '../web/web-options.ts';
 import { commandOptions } from './command-options.ts';
 import { doctorOptions } from './doctor.ts';
 import { liveOptions } from './live-input.ts';
@@ -45,6 +46,7 @@ export const OPTION_GROUPS = [
   captureOptions,
   doctorOptions,
   audioOptions,
+  webOptions,
   commandOptions,
 ] as const;
 

@@ -21,6 +21,8 @@ import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
 import { createTableControls, type SavedControlLine } from './table-controls.ts';
 import { persistentStores, type TableSetup } from './table-setup.ts';
+import { picturesDir, withUploadedPictures } from './uploaded-pictures.ts';
+import type { startWeb } from './web.ts';
 
 /** How long shutdown may take before the process exits anyway (ms). */
 const SHUTDOWN_LIMIT_MS = 1500;
@@ -128,6 +130,7 @@ export async function runTable(
   const liveAudio = audioInputFactory(options.audioIn, true);
   const table = new Table({
     ...setup.tableBase,
+    params: withUploadedPictures(setup.tableBase.params, picturesDir(setup.dataDir)),
     ...persistentStores(setup.dataDir, log),
     clock: request.clock ? request.clock(clock) : clock,
     log,
@@ -157,6 +160,7 @@ export async function runTable(
   let stopping = false;
   let detach: (() => void) | undefined;
   let stopInput: (() => Promise<void>) | undefined;
+  let web: Awaited<ReturnType<typeof startWeb>>;
   const keys = io.stdin.isTTY
     ? new TerminalKeys({
         stdin: io.stdin,
@@ -193,6 +197,7 @@ export async function runTable(
         log.error('shutdown of an extension failed', detachError);
       }
       engine.stop();
+      await web?.stop();
       await keys?.stop();
       await stopInput?.();
       await live?.close();
@@ -225,9 +230,34 @@ export async function runTable(
     await stop(2, 'keyboard', error);
     return finished;
   }
+  // The web page (--web): never fatal, a port in use is logged.
+  // Loaded only when asked for: the server pulls in ws, sharp and esbuild.
+  web = options.web
+    ? await (await import('./web.ts')).startWeb({
+        options,
+        table,
+        pipeline,
+        controls: table.controls,
+        dataDir: setup.dataDir,
+        ledCount: layout.ledCount,
+        log,
+      })
+    : undefined;
+  // The live view sees each frame as people see it (after the colour pipeline).
+  if (web) {
+    const view = web.server.view;
+    stage.tap((seen) => view.frame(seen, layout.width, layout.height));
+  }
+
   // Gamepads, USB keyboards and GPIO buttons: never fatal, problems are logged.
   if (request.keys !== false)
-    stopInput = await startPhysicalInput({ options, table, log, dataDir: setup.dataDir });
+    stopInput = await startPhysicalInput({
+      options,
+      table,
+      log,
+      dataDir: setup.dataDir,
+      also: web ? [web.pads] : [],
+    });
 
   let counted = { ticks: 0, at: performance.now() };
   const status = setInterval(() => {
