@@ -87,10 +87,12 @@ const FACTORIES: Readonly<Record<string, OutputFactory>> = {
         colorOrder: options.colorOrder,
       });
     }),
-  tpm2file: (target, { layout, options }) =>
+  tpm2file: (target, { layout }) =>
     usage(async () => {
       const { Tpm2FileDriver } = await import('../../hardware/tpm2-file.ts');
-      return new Tpm2FileDriver({ path: target, ledCount: layout.ledCount, colorOrder: options.colorOrder });
+      // The file holds drawn colours in RGB: `ledtable play tpm2` puts them back through the
+      // pipeline, so --color-order (a property of the LED controller) does not apply.
+      return new Tpm2FileDriver({ path: target, ledCount: layout.ledCount });
     }),
 };
 

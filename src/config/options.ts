@@ -190,7 +190,7 @@ export const OPTIONS = [
     default: 'rgb',
     values: ['rgb', 'rbg', 'grb', 'gbr', 'brg', 'bgr'],
     help:
-      'Byte order of each LED for tpm2, ddp, e131 and record outputs (match the controller; ws281x ' +
+      'Byte order of each LED for tpm2, ddp and e131 outputs (match the controller; ws281x ' +
       'uses --ws281x-strip instead).',
     scope: 'config',
   },

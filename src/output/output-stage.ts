@@ -9,13 +9,15 @@ export type DriverFailure = (driver: LedDriver, error: unknown) => void;
 
 /**
  * The engine's frame sink for real outputs: canvas → strip order (layout) → colour pipeline →
- * every driver. One driver failing never stops the others or the loop; failures are reported,
+ * every driver (drivers with stage 'canvas' get the strip before the pipeline). One driver failing never stops the others or the loop; failures are reported,
  * throttled, through `onFailure`.
  */
 export class OutputStage {
   private readonly mapper: StripMapper;
   private readonly lastReport = new Map<LedDriver, number>();
   private frames = 0;
+  /** The strip before the colour pipeline, for drivers with stage 'canvas' (allocated once, only then). */
+  private readonly drawn: Uint8Array | undefined;
 
   constructor(
     layout: Layout,
@@ -25,6 +27,7 @@ export class OutputStage {
     private readonly rate = 60,
   ) {
     this.mapper = new StripMapper(layout);
+    if (drivers.some((driver) => driver.stage === 'canvas')) this.drawn = new Uint8Array(layout.ledCount * 3);
   }
 
   /** Opens every driver in order; the first failure is thrown (with its fix in the message). */
@@ -35,10 +38,12 @@ export class OutputStage {
   show(frame: Canvas): void {
     this.frames++;
     const strip = this.mapper.map(frame.pixels);
+    const drawn = this.drawn;
+    if (drawn) drawn.set(strip);
     this.pipeline.apply(strip);
     for (const driver of this.drivers) {
       try {
-        const shown = driver.show(strip);
+        const shown = driver.show(driver.stage === 'canvas' && drawn ? drawn : strip);
         if (shown instanceof Promise) shown.catch((error: unknown) => this.report(driver, error));
       } catch (error) {
         this.report(driver, error);
