@@ -5,6 +5,7 @@ import { describeError, type Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
 import { TerminalKeys } from '../input/terminal-keys.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
+import type { LedDriver } from '../output/driver.ts';
 import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
@@ -63,21 +64,76 @@ export async function runTable(
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const drivers = await createDrivers({
-    layout,
-    options,
-    stdout: io.stdout,
-    env: io.env,
-    log: (message) => log.warn(message),
+  // The exit paths exist before any driver opens: a signal in the first moments (the terminal
+  // simulator has just entered the alternate screen) still closes every driver and exits 0.
+  let finish: (code: number) => void = () => {};
+  const finished = new Promise<number>((resolve) => {
+    finish = resolve;
   });
-  const stage = new OutputStage(
+  let stopping = false;
+  let onTerminal = false;
+  let stage: OutputStage | undefined;
+  let table: Table | undefined;
+  let keys: TerminalKeys | undefined;
+  let detach: (() => void) | undefined;
+  let stopInput: (() => Promise<void>) | undefined;
+
+  const stop = async (code: number, reason: string, error?: unknown) => {
+    if (stopping) return;
+    stopping = true;
+    if (error === undefined) log.info(`stopping: ${reason}`);
+    else log.error(`stopping after ${reason}`, error);
+    const limit = setTimeout(() => finish(code), SHUTDOWN_LIMIT_MS);
+    try {
+      try {
+        detach?.();
+      } catch (detachError) {
+        log.error('shutdown of an extension failed', detachError);
+      }
+      table?.engine.stop();
+      await keys?.stop();
+      await stopInput?.();
+      await stage?.close();
+    } finally {
+      clearTimeout(limit);
+      removeHandlers();
+      if (error !== undefined && onTerminal)
+        io.stderr.write(`ledtable: ${reason}: ${describeError(error).message}\n`);
+      finish(code);
+    }
+  };
+
+  const removeHandlers = routeExitPaths(
+    (code, reason, error) => void stop(code, reason, error),
+    () => {
+      // The process is exiting without stop() having finished: give the terminal back.
+      if (onTerminal && !stopping) io.stdout.write(restoreTerminalSequence());
+      if (io.stdin.isTTY) io.stdin.setRawMode?.(false);
+    },
+  );
+
+  let drivers: LedDriver[];
+  try {
+    drivers = await createDrivers({
+      layout,
+      options,
+      stdout: io.stdout,
+      env: io.env,
+      log: (message) => log.warn(message),
+    });
+  } catch (error) {
+    removeHandlers();
+    throw error;
+  }
+  if (stopping) return finished;
+  stage = new OutputStage(
     layout,
     drivers,
     pipeline,
     (driver, error) => log.error(`output ${driver.name} failed: ${describeError(error).message}`, error),
     options.fps,
   );
-  const onTerminal = usesTerminal(drivers);
+  onTerminal = usesTerminal(drivers);
   if (options.output.includes('auto') && !io.stdout.isTTY) {
     log.warn(
       'stdout is not a terminal and no --output was given, so frames go nowhere; use --output ws281x, ddp:HOST, …',
@@ -87,11 +143,14 @@ export async function runTable(
     await stage.open();
   } catch (error) {
     await stage.close();
+    removeHandlers();
+    if (stopping) return finished;
     throw new UsageError(describeError(error).message);
   }
+  if (stopping) return finished; // a signal arrived while the drivers opened; stop() closed them
 
   const clock = new RealClock();
-  const table = new Table({
+  table = new Table({
     ...setup.tableBase,
     ...persistentStores(setup.dataDir, log),
     clock: request.clock ? request.clock(clock) : clock,
@@ -109,14 +168,7 @@ export async function runTable(
   });
   const { engine } = table;
 
-  let finish: (code: number) => void = () => {};
-  const finished = new Promise<number>((resolve) => {
-    finish = resolve;
-  });
-  let stopping = false;
-  let detach: (() => void) | undefined;
-  let stopInput: (() => Promise<void>) | undefined;
-  const keys = io.stdin.isTTY
+  keys = io.stdin.isTTY
     ? new TerminalKeys({
         stdin: io.stdin,
         stdout: io.stdout,
@@ -139,40 +191,6 @@ export async function runTable(
     );
   };
 
-  const stop = async (code: number, reason: string, error?: unknown) => {
-    if (stopping) return;
-    stopping = true;
-    if (error === undefined) log.info(`stopping: ${reason}`);
-    else log.error(`stopping after ${reason}`, error);
-    const limit = setTimeout(() => finish(code), SHUTDOWN_LIMIT_MS);
-    try {
-      try {
-        detach?.();
-      } catch (detachError) {
-        log.error('shutdown of an extension failed', detachError);
-      }
-      engine.stop();
-      await keys?.stop();
-      await stopInput?.();
-      await stage.close();
-    } finally {
-      clearTimeout(limit);
-      removeHandlers();
-      if (error !== undefined && onTerminal)
-        io.stderr.write(`ledtable: ${reason}: ${describeError(error).message}\n`);
-      finish(code);
-    }
-  };
-
-  const removeHandlers = routeExitPaths(
-    (code, reason, error) => void stop(code, reason, error),
-    () => {
-      // The process is exiting without stop() having finished: give the terminal back.
-      if (onTerminal && !stopping) io.stdout.write(restoreTerminalSequence());
-      if (io.stdin.isTTY) io.stdin.setRawMode?.(false);
-    },
-  );
-
   try {
     await keys?.start((event) => {
       if (request.keys !== false) engine.input.push(event);
@@ -184,6 +202,10 @@ export async function runTable(
   // Gamepads, USB keyboards and GPIO buttons: never fatal, problems are logged.
   if (request.keys !== false)
     stopInput = await startPhysicalInput({ options, table, log, dataDir: setup.dataDir });
+  if (stopping) {
+    await stopInput?.(); // stop() ran while the pads were being opened
+    return finished;
+  }
 
   let counted = { ticks: 0, at: performance.now() };
   const status = setInterval(() => {
