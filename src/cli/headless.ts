@@ -11,7 +11,7 @@ import { Stepper } from '../table/stepper.ts';
 import type { Table } from '../table/table.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
-import { choicesFor, findGame, type TableSetup } from './table-setup.ts';
+import { choicesFor, findGame, playersFor, type TableSetup } from './table-setup.ts';
 
 /** Reads and validates an --inputs file; any problem is a UsageError naming the file. */
 export function loadInputs(file: string): ScriptedEvent[] {
@@ -81,8 +81,9 @@ export async function runHeadless(
   );
   const { table, engine } = stepper;
   const { settings, params } = choicesFor(game, gameParams);
+  const players = playersFor(game, options.players);
   try {
-    table.play(game, { seed, settings, params, ...(options.players ? { players: options.players } : {}) });
+    table.play(game, { seed, settings, params, ...players });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -21,7 +21,7 @@ import { formatList } from './list.ts';
 import { createGame } from './new-game.ts';
 import { replayCommand } from './replay-command.ts';
 import { type RunRequest, runTable } from './run-table.ts';
-import { choicesFor, findGame, prepareTable, type TableSetup } from './table-setup.ts';
+import { choicesFor, findGame, playersFor, prepareTable, type TableSetup } from './table-setup.ts';
 
 export const COMMANDS = [
   { usage: 'ledtable', summary: 'The menu on the configured output (the terminal by default).' },
@@ -191,7 +191,7 @@ async function runInteractive(
   const launch = {
     settings,
     params,
-    ...(options.players ? { players: options.players } : {}),
+    ...playersFor(game, options.players),
     // A recording needs a known seed.
     ...(options.seed === undefined
       ? options.record

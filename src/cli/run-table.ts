@@ -136,7 +136,9 @@ export async function runTable(
   onTerminal = usesTerminal(drivers);
   if (options.output.includes('auto') && !io.stdout.isTTY) {
     log.warn(
-      'stdout is not a terminal and no --output was given, so frames go nowhere; use --output ws281x, ddp:HOST, …',
+      'stdout is not a terminal (a pipe or a file) and no --output was given: the table runs with no ' +
+        'output until Ctrl-C or SIGTERM. Run it in a terminal, give --output ws281x, ddp:HOST, … , ' +
+        'or use `ledtable play ID --headless --ticks N` in scripts',
     );
   }
   try {

@@ -1,4 +1,4 @@
-import type { CliIo } from '../io.ts';
+import { type CliIo, UsageError } from '../io.ts';
 import type { TableSetup } from '../table-setup.ts';
 import { connect4Bench } from './connect4.ts';
 import { inputBench } from './input.ts';
@@ -25,8 +25,13 @@ export const SECTIONS: readonly BenchSection[] = [
 /** Prints each figure as it is measured (or one JSON array at the end with --json). */
 export async function runBench(table: TableSetup, io: CliIo, json = false, only?: string): Promise<number> {
   const figures: (BenchFigure & { section: string })[] = [];
-  for (const section of SECTIONS) {
-    if (only && !section.title.toLowerCase().includes(only.toLowerCase())) continue;
+  const chosen = SECTIONS.filter((section) => !only || section.title.toLowerCase().includes(only.toLowerCase()));
+  if (chosen.length === 0) {
+    throw new UsageError(
+      `bench ${only}: no section's title has "${only}"; sections: ${SECTIONS.map((s) => s.title).join('; ')}`,
+    );
+  }
+  for (const section of chosen) {
     if (!json) io.stdout.write(`\n${section.title}\n`);
     await section.run(table, (figure) => {
       figures.push({ section: section.title, ...figure });
