@@ -6,7 +6,7 @@ import { Random } from '../engine/random.ts';
 import { TerminalKeys } from '../input/terminal-keys.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
 import type { LedDriver } from '../output/driver.ts';
-import { OutputStage } from '../output/output-stage.ts';
+import { logDriverFailure, OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
 import { routeExitPaths } from './exit-paths.ts';
@@ -126,13 +126,7 @@ export async function runTable(
     throw error;
   }
   if (stopping) return finished;
-  stage = new OutputStage(
-    layout,
-    drivers,
-    pipeline,
-    (driver, error) => log.error(`output ${driver.name} failed: ${describeError(error).message}`, error),
-    options.fps,
-  );
+  stage = new OutputStage(layout, drivers, pipeline, logDriverFailure(log), options.fps);
   onTerminal = usesTerminal(drivers);
   if (options.output.includes('auto') && !io.stdout.isTTY) {
     log.warn(

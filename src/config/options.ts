@@ -352,7 +352,7 @@ export const OPTIONS = [
     type: 'string',
     default: '',
     arg: 'FILE',
-    help: 'Log file. Empty = <data dir>/ledtable.log.',
+    help: 'Log file. Empty = <data dir>/ledtable.log. At 1 MiB it becomes FILE.1 (one old file is kept) and a new one starts.',
     scope: 'config',
   },
   {

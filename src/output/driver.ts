@@ -29,3 +29,13 @@ export interface LedDriver {
   /** Optional status line (the terminal shows it under the table); others ignore it. */
   setStatus?(text: string): void;
 }
+
+/**
+ * A known, expected trouble of a device or network while frames keep going (nothing listens at
+ * the address, no route to it): its message is one plain sentence that says what happens next.
+ * The output stage logs it as one line without a stack, at most once a minute while it lasts;
+ * any other error from show() is logged with its stack.
+ */
+export class OutputProblem extends Error {
+  override readonly name = 'OutputProblem';
+}

@@ -1,11 +1,30 @@
+import { describeError, type Logger } from '../engine/log.ts';
 import type { Canvas } from '../gfx/canvas.ts';
 import type { ColorPipeline } from './color-pipeline.ts';
-import type { LedDriver } from './driver.ts';
+import { type LedDriver, OutputProblem } from './driver.ts';
 import type { Layout } from './layout.ts';
 import { StripMapper } from './strip-frame.ts';
 
-/** Reports a driver failure; called at most once per driver per second of failures. */
-export type DriverFailure = (driver: LedDriver, error: unknown) => void;
+/**
+ * Reports a driver failure: at most once per driver per second of failures, and at most once a
+ * minute for an OutputProblem. `suppressed` counts the failures left out since the last report.
+ */
+export type DriverFailure = (driver: LedDriver, error: unknown, suppressed: number) => void;
+
+/**
+ * The usual DriverFailure: an OutputProblem is one warning line (with how often it recurred),
+ * anything else an error with its stack.
+ */
+export function logDriverFailure(log: Logger): DriverFailure {
+  return (driver, error, suppressed) => {
+    if (error instanceof OutputProblem) {
+      const again = suppressed > 0 ? ` (${suppressed} more since the last report)` : '';
+      log.warn(`${error.message}${again}`);
+    } else {
+      log.error(`output ${driver.name} failed: ${describeError(error).message}`, error);
+    }
+  };
+}
 
 /**
  * The engine's frame sink for real outputs: canvas → strip order (layout) → colour pipeline →
@@ -15,6 +34,7 @@ export type DriverFailure = (driver: LedDriver, error: unknown) => void;
 export class OutputStage {
   private readonly mapper: StripMapper;
   private readonly lastReport = new Map<LedDriver, number>();
+  private readonly suppressed = new Map<LedDriver, number>();
   private frames = 0;
   /** The strip before the colour pipeline, for drivers with stage 'canvas' (allocated once, only then). */
   private readonly drawn: Uint8Array | undefined;
@@ -58,8 +78,14 @@ export class OutputStage {
 
   private report(driver: LedDriver, error: unknown): void {
     const last = this.lastReport.get(driver);
-    if (last !== undefined && this.frames - last < this.rate) return;
+    const window = error instanceof OutputProblem ? this.rate * 60 : this.rate;
+    if (last !== undefined && this.frames - last < window) {
+      this.suppressed.set(driver, (this.suppressed.get(driver) ?? 0) + 1);
+      return;
+    }
     this.lastReport.set(driver, this.frames);
-    this.onFailure(driver, error);
+    const suppressed = this.suppressed.get(driver) ?? 0;
+    this.suppressed.set(driver, 0);
+    this.onFailure(driver, error, suppressed);
   }
 }

@@ -40,7 +40,7 @@ function redirected() {
 
 test('--output terminal into a pipe or file: exit 2 with the fix, and no escape code written', async () => {
   const run = redirected();
-  assert.is(run.stdout.isTTY, undefined, 'a file stream says undefined, not false');
+  assert.is((run.stdout as { isTTY?: boolean }).isTTY, undefined, 'a file stream says undefined, not false');
   const code = await main(
     ['play', 'sparkle', '--output', 'terminal', '--games', FIXTURES, '--data-dir', run.dir],
     run.io,

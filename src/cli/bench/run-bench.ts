@@ -25,7 +25,9 @@ export const SECTIONS: readonly BenchSection[] = [
 /** Prints each figure as it is measured (or one JSON array at the end with --json). */
 export async function runBench(table: TableSetup, io: CliIo, json = false, only?: string): Promise<number> {
   const figures: (BenchFigure & { section: string })[] = [];
-  const chosen = SECTIONS.filter((section) => !only || section.title.toLowerCase().includes(only.toLowerCase()));
+  const chosen = SECTIONS.filter(
+    (section) => !only || section.title.toLowerCase().includes(only.toLowerCase()),
+  );
   if (chosen.length === 0) {
     throw new UsageError(
       `bench ${only}: no section's title has "${only}"; sections: ${SECTIONS.map((s) => s.title).join('; ')}`,
