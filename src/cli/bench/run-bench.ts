@@ -5,6 +5,7 @@ import { inputBench } from './input.ts';
 import { loopBench } from './loop.ts';
 import { memoryBench } from './memory.ts';
 import { outputsBench } from './outputs.ts';
+import { pongBench } from './pong.ts';
 import type { BenchFigure, BenchSection } from './section.ts';
 import { terminalBench } from './terminal.ts';
 import { ticksBench } from './ticks.ts';
@@ -18,6 +19,7 @@ export const SECTIONS: readonly BenchSection[] = [
   outputsBench,
   viewerBench,
   connect4Bench,
+  pongBench,
   inputBench,
   loopBench,
 ];
