@@ -1,5 +1,5 @@
 import { type Buttons, defineGame, sprite } from '../../src/index.ts';
-import { drawTetris } from './draw.ts';
+import { drawTetris, type ScoreTicker } from './draw.ts';
 import { drawVersus } from './draw-versus.ts';
 import { PIECE_COLORS } from './palette.ts';
 import { type Controls, idleControls, OVER, Tetris, type TetrisOptions } from './tetris.ts';
@@ -69,17 +69,39 @@ export default defineGame({
 
     const game = new Tetris(options);
     const controls = idleControls();
+    // After each clear (or T-spin) the score scrolls once through the left panel at 15 px/s.
+    let seenAwards = 0;
+    let tickerText = '';
+    let tickerTicks = -1;
+    const speed = 15 / ctx.rate;
+    const ticker: ScoreTicker = {
+      get text() {
+        return tickerText;
+      },
+      get offset() {
+        return tickerTicks < 0 ? Number.POSITIVE_INFINITY : tickerTicks * speed;
+      },
+      width: (g) => g.textWidth(tickerText),
+    };
     return {
       update(input) {
         readControls(input.player(0), controls, das, arr, true);
         game.step(controls);
+        if (game.awards !== seenAwards) {
+          seenAwards = game.awards;
+          const label = game.lastAward.label;
+          tickerText = label ? `${label} ${game.score}` : String(game.score);
+          tickerTicks = 0;
+        } else if (tickerTicks >= 0) {
+          tickerTicks++;
+        }
         if (game.phase === OVER && game.phaseTicks >= overTicks && !ended) {
           ended = true;
           ctx.end({ score: game.score, message: 'TOP OUT' });
         }
       },
       draw(g) {
-        drawTetris(g, game, clearTicks, overTicks);
+        drawTetris(g, game, clearTicks, overTicks, ticker);
       },
     };
   },
