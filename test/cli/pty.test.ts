@@ -43,7 +43,7 @@ async function killInPty(signal: NodeJS.Signals, ready: (output: string) => bool
         resolve(id);
       }
     };
-    const timer = setTimeout(() => resolve(Number(/PID=(\d+)/.exec(output)?.[1])), 5000);
+    const timer = setTimeout(() => resolve(Number(/PID=(\d+)/.exec(output)?.[1])), 20_000); // a bound for a loaded machine
     child.stdout.on('data', check);
   });
   assert.ok(pid > 0, 'the table started');
