@@ -37,7 +37,8 @@ export default defineGame({
   description: 'Drop discs, line up four. Two players, or one against the computer (three levels).',
   players: { min: 1, max: 2 },
   settings: {
-    level: { label: 'CPU', values: ['easy', 'med', 'hard'], default: 'med' },
+    // The values were easy/medium/hard once; recordings and saved choices from then still work.
+    level: { label: 'CPU', values: ['easy', 'med', 'hard'], default: 'med', renamed: { medium: 'med' } },
   },
   icon: sprite(['bbbbbbbbb', 'b.......b', 'b...r...b', 'b..rbr..b', 'b.rbbrb.b', 'bbbbbbbbb'], {
     b: 0x1830ff,

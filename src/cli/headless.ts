@@ -8,7 +8,7 @@ import type { Canvas } from '../gfx/canvas.ts';
 import { frameToHex } from '../gfx/frame-text.ts';
 import { parseScript, type ScriptedEvent } from '../input/scripted-input.ts';
 import { Stepper } from '../table/stepper.ts';
-import type { Table } from '../table/table.ts';
+import type { Table, TableOptions } from '../table/table.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
 import { choicesFor, findGame, playersFor, type TableSetup } from './table-setup.ts';
@@ -50,6 +50,8 @@ export interface HeadlessHooks {
   readonly events?: readonly ScriptedEvent[];
   /** Called once the game is started, before its first tick (--record attaches here). */
   readonly onStart?: (table: Table) => void;
+  /** Best scores and game stores to start from (a replay's); default: empty, in memory. */
+  readonly tables?: Pick<TableOptions, 'scores' | 'stores'>;
 }
 
 export async function runHeadless(
@@ -67,6 +69,7 @@ export async function runHeadless(
   const stepper = new Stepper(
     {
       ...setup.tableBase,
+      ...hooks.tables,
       log,
       seed,
       idleSeconds: 0,

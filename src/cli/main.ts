@@ -16,7 +16,7 @@ import { BUILT_IN_GAMES } from './discover.ts';
 import { FileLogger } from './file-logger.ts';
 import { dumpFrame, runHeadless } from './headless.ts';
 import { watchGames } from './hot-reload.ts';
-import { type CliIo, processIo, UsageError } from './io.ts';
+import { type CliIo, HELP_HINT, processIo, UsageError } from './io.ts';
 import { formatList } from './list.ts';
 import { createGame } from './new-game.ts';
 import { replayCommand } from './replay-command.ts';
@@ -86,7 +86,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   try {
     return await runCommand(command, options, gameParams, io);
   } catch (error) {
-    if (error instanceof UsageError) return usage(io, [error.message]);
+    if (error instanceof UsageError) return usage(io, [error.message], error.hint);
     const { message, stack } = describeError(error);
     io.stderr.write(
       `ledtable: unexpected error: ${options.debug ? stack : `${message} (--debug shows the stack)`}\n`,
@@ -254,9 +254,9 @@ function captureFromOptions(options: Options) {
   }
 }
 
-function usage(io: CliIo, problems: readonly string[]): number {
+function usage(io: CliIo, problems: readonly string[], hint = HELP_HINT): number {
   for (const problem of problems) io.stderr.write(`ledtable: ${problem}\n`);
-  io.stderr.write('Run `ledtable --help` for every option.\n');
+  if (hint) io.stderr.write(`${hint}\n`);
   return 2;
 }
 

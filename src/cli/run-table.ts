@@ -30,6 +30,8 @@ export interface RunRequest {
   readonly screensaver?: TableOptions['screensaver'];
   /** Wraps the real clock (a replay feeds its events just before each tick). */
   readonly clock?: (real: Clock) => Clock;
+  /** Best scores and game stores instead of the data directory's (a replay's, kept in memory). */
+  readonly tables?: Pick<TableOptions, 'scores' | 'stores'>;
   /** false: keys are not played, only Ctrl-C stops the run (replays). Default true. */
   readonly keys?: boolean;
   /**
@@ -148,7 +150,7 @@ export async function runTable(
   const clock = new RealClock();
   table = new Table({
     ...setup.tableBase,
-    ...persistentStores(setup.dataDir, log),
+    ...(request.tables ?? persistentStores(setup.dataDir, log)),
     clock: request.clock ? request.clock(clock) : clock,
     log,
     sink: stage,

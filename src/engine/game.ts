@@ -10,6 +10,11 @@ export interface SettingSpec {
   readonly values: readonly (string | number)[];
   /** Must be one of `values`; the first value when omitted. */
   readonly default?: string | number;
+  /**
+   * Old values and what they became, e.g. { medium: 'med' } after a rename: a saved choice, a
+   * replay or a config file written before the rename still works. Each target must be in `values`.
+   */
+  readonly renamed?: Readonly<Record<string, string | number>>;
 }
 export type SettingSpecs = Readonly<Record<string, SettingSpec>>;
 export type SettingValues<S extends SettingSpecs> = { readonly [K in keyof S]: S[K]['values'][number] };

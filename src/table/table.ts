@@ -76,7 +76,8 @@ export class Table implements TableHost, EngineShell {
   lastResult: { gameId: string; result: GameResult; record: ScoreRecord | undefined } | undefined;
 
   private readonly options: TableOptions;
-  private readonly stores: GameStores;
+  /** Every game's key/value store (a recording copies its game's at the start). */
+  readonly stores: GameStores;
   private readonly random: Random;
   private readonly idleTicks: number;
   private readonly wiring: Wiring;
@@ -328,7 +329,8 @@ export function resolveSettings(
       result[key] = spec.default ?? spec.values[0]!;
       continue;
     }
-    const match = spec.values.find((v) => String(v) === String(wanted));
+    const renamed = spec.renamed?.[String(wanted)];
+    const match = spec.values.find((v) => String(v) === String(renamed ?? wanted));
     if (match === undefined) {
       throw new Error(`${definition.id} setting "${key}" is ${wanted}; allowed: ${spec.values.join(', ')}`);
     }
