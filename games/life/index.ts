@@ -33,11 +33,25 @@ export default defineGame({
   kind: 'app',
   players: { min: 1, max: 1 },
   settings: {
-    start: { label: 'START', values: START_VALUES, default: 'random' },
+    start: {
+      label: 'START',
+      values: START_VALUES,
+      default: 'random',
+      short: { random: 'rand', glider: 'glidr', galaxy: 'galxy', 'r-pento': 'r-pen', diehard: 'diehd', replicator: 'repl' },
+    },
     rule: {
       label: 'RULE',
       values: ['B3/S23', 'B36/S23', 'B2/S', 'B3678/S34678', 'B1357/S1357', 'B368/S245'],
       default: 'B3/S23',
+      // The rules by name: Conway's Life, HighLife, Seeds, Day & Night, Replicator, Move (Morley).
+      short: {
+        'B3/S23': 'life',
+        'B36/S23': 'high',
+        'B2/S': 'seeds',
+        'B3678/S34678': 'day&n',
+        'B1357/S1357': 'repl',
+        'B368/S245': 'move',
+      },
     },
     speed: { label: 'GEN/S', values: SPEEDS, default: 10 },
   },

@@ -15,6 +15,12 @@ export interface SettingSpec {
    * replay or a config file written before the rename still works. Each target must be in `values`.
    */
   readonly renamed?: Readonly<Record<string, string | number>>;
+  /**
+   * How values too wide for the table are shown while choosing, e.g. { 'B36/S23': 'HIGH' }:
+   * every value's shown text must fit 20 columns in the 3×5 font (about 5 letters), so nothing
+   * scrolls (the conformance test checks it). The game still gets the value itself.
+   */
+  readonly short?: Readonly<Record<string, string>>;
 }
 export type SettingSpecs = Readonly<Record<string, SettingSpec>>;
 export type SettingValues<S extends SettingSpecs> = { readonly [K in keyof S]: S[K]['values'][number] };

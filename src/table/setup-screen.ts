@@ -13,6 +13,8 @@ interface Choice {
   readonly key: string;
   readonly label: string;
   readonly values: readonly (string | number)[];
+  /** Shown text per value (the setting's `short` names), upper case. */
+  readonly shown: readonly string[];
   index: number;
 }
 
@@ -29,7 +31,7 @@ export class SetupScreen extends ChoiceScreen {
       valueMargin: 4,
       lines: choices.map((choice) => ({
         label: choice.label,
-        value: () => String(choice.values[choice.index]).toUpperCase(),
+        value: () => choice.shown[choice.index] ?? '',
         ...(choice.values.length > 1
           ? {
               step: (direction: number) => {
@@ -58,15 +60,20 @@ function initialChoices(host: TableHost, definition: AnyGame, store: GameStore):
   const players = definition.players ?? { min: 1, max: 1 };
   if (players.max > players.min) {
     const values = Array.from({ length: players.max - players.min + 1 }, (_, i) => players.min + i);
-    choices.push({ key: 'players', label: 'PLAYERS', values, index: 0 });
+    choices.push({ key: 'players', label: 'PLAYERS', values, shown: values.map(String), index: 0 });
   }
   const specs: SettingSpecs = definition.settings ?? {};
   for (const [key, spec] of Object.entries(specs)) {
-    choices.push({ key, label: spec.label.toUpperCase(), values: spec.values, index: 0 });
+    const shown = spec.values.map((v) => (spec.short?.[String(v)] ?? String(v)).toUpperCase());
+    choices.push({ key, label: spec.label.toUpperCase(), values: spec.values, shown, index: 0 });
   }
   for (const choice of choices) {
+    const saved = remembered[choice.key];
+    // A remembered value renamed since maps to its new name (connect4's "medium" is "med").
+    const renamed = saved === undefined ? undefined : specs[choice.key]?.renamed?.[String(saved)];
     const wanted =
-      remembered[choice.key] ??
+      renamed ??
+      saved ??
       (choice.key === 'players'
         ? host.controls?.defaultPlayers() // the table's default player count (0 = the minimum)
         : (specs[choice.key]?.default ?? choice.values[0]));
