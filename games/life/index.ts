@@ -32,12 +32,21 @@ export default defineGame({
   description: 'Cells live, die and are born; colour shows age. A reseeds, B pauses, start edits.',
   kind: 'app',
   players: { min: 1, max: 1 },
+  controls: { a: 'reseed', b: 'pause', up: 'faster', down: 'slower', start: 'edit', back: 'menu' },
+  hint: ['a', 'b', 'start'],
   settings: {
     start: {
       label: 'START',
       values: START_VALUES,
       default: 'random',
-      short: { random: 'rand', glider: 'glidr', galaxy: 'galxy', 'r-pento': 'r-pen', diehard: 'diehd', replicator: 'repl' },
+      short: {
+        random: 'rand',
+        glider: 'glidr',
+        galaxy: 'galxy',
+        'r-pento': 'r-pen',
+        diehard: 'diehd',
+        replicator: 'repl',
+      },
     },
     rule: {
       label: 'RULE',

@@ -52,6 +52,16 @@ export default defineGame({
   title: 'Minesweeper',
   description: 'Open every safe cell. A opens (or chords a number), B flags. First click is safe.',
   scoreOrder: 'lower',
+  controls: {
+    up: 'cursor',
+    down: 'cursor',
+    left: 'cursor',
+    right: 'cursor',
+    a: 'open',
+    b: 'flag',
+    back: 'pause',
+  },
+  hint: ['a', 'b'],
   settings: {
     level: { label: 'LEVEL', values: ['easy', 'med', 'hard'], default: 'easy' },
   },

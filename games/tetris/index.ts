@@ -16,6 +16,17 @@ export default defineGame({
   description:
     'Guideline Tetris: SRS kicks, 7-bag, hold, ghost, lock delay, next two pieces; 2-player versus with garbage.',
   players: { min: 1, max: 2 },
+  controls: {
+    left: 'move',
+    right: 'move',
+    a: 'turn',
+    b: 'turn back',
+    down: 'soft drop',
+    up: 'drop',
+    start: 'hold',
+    back: 'pause',
+  },
+  hint: ['up', 'start', 'a'],
   settings: {
     level: { label: 'LEVEL', values: [1, 5, 10, 15], default: 1 },
   },

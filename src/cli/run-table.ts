@@ -14,6 +14,7 @@ import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
 import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
+import { statusLine } from './status-line.ts';
 import { createTableControls } from './table-controls.ts';
 import { persistentStores, type TableSetup } from './table-setup.ts';
 
@@ -156,6 +157,8 @@ export async function runTable(
     sink: stage,
     ...(request.screensaver ? { screensaver: request.screensaver } : {}),
     seed: options.seed ?? Random.freshSeed(),
+    // First-time hints hold a game before its first tick: not while recording or replaying.
+    hints: request.keys !== false && !options.record,
     controls: createTableControls({
       options,
       pipeline,
@@ -210,8 +213,7 @@ export async function runTable(
     const now = { ticks: clock.ticks, at: performance.now() };
     const fps = Math.round(((now.ticks - counted.ticks) * 1000) / Math.max(1, now.at - counted.at));
     counted = now;
-    const keyHelp = 'keys: arrows Z X Enter Esc (P2: WASD F G E Q) · P screenshot · Ctrl-C quits';
-    const text = now.at < notice.until ? notice.text : `${engine.top.title} · ${fps} fps · ${keyHelp}`;
+    const text = now.at < notice.until ? notice.text : statusLine(engine, fps);
     for (const driver of drivers) driver.setStatus?.(text);
   }, 1000);
   status.unref();

@@ -1,6 +1,6 @@
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Sprite } from '../gfx/sprite.ts';
-import type { Input } from '../input/buttons.ts';
+import type { Button, Input } from '../input/buttons.ts';
 import type { Random } from './random.ts';
 
 /** A choice offered before the game starts (menu) or with `--set key=value` on the command line. */
@@ -109,6 +109,13 @@ export interface GameDefinition<S extends SettingSpecs = SettingSpecs> {
   readonly settings?: S;
   /** How results compare: "higher" (points, default) or "lower" (times). */
   readonly scoreOrder?: 'higher' | 'lower';
+  /**
+   * What each button does, in a few lower-case words ({ up: 'drop', start: 'hold' }). The table's
+   * hints, the terminal's status line, `ledtable list --json` and the README tables read it.
+   */
+  readonly controls?: Readonly<Partial<Record<Button, string>>>;
+  /** The controls a newcomer needs first, shown the first time the game is played (in order). */
+  readonly hint?: readonly Button[];
   /** Builds a fresh game. Async only when it must load something before the first tick. */
   create(ctx: GameContext<S>): GameInstance | Promise<GameInstance>;
 }

@@ -20,6 +20,8 @@ export interface ChoiceLine {
 
 export interface ChoiceScreenOptions {
   readonly title: string;
+  /** What to press, for the terminal's status line. */
+  readonly hint?: string;
   readonly lines: readonly ChoiceLine[];
   /** Columns kept free beside a large value; a wider value scrolls in the small font. */
   readonly valueMargin?: number;
@@ -55,8 +57,11 @@ export class ChoiceScreen implements Scene {
   /** YES/NO question for an action line: undefined when none is open. */
   private confirming: { line: ChoiceLine; yes: boolean } | undefined;
 
+  readonly hint: string;
+
   constructor(private readonly options: ChoiceScreenOptions) {
     this.title = options.title;
+    this.hint = options.hint ?? '';
   }
 
   /** The label of the line under the cursor, or the open question (tests). */

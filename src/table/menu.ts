@@ -4,6 +4,7 @@ import { type Color, dim, hsv } from '../gfx/color.ts';
 import { FONT_5X7 } from '../gfx/font.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Input } from '../input/buttons.ts';
+import { SCREEN_HINTS } from './hints.ts';
 import type { TableHost } from './host.ts';
 import { SETTINGS_ICON, SettingsScreen } from './settings-screen.ts';
 
@@ -18,6 +19,7 @@ const APP_TITLE: Color = 0x40d0ff;
  */
 export class Menu implements Scene {
   readonly title = 'Menu';
+  readonly hint = SCREEN_HINTS.menu;
   private readonly entries: readonly AnyGame[];
   private selected = 0;
   private shownFor = 0;

@@ -3,6 +3,7 @@ import type { Scene } from '../engine/scene.ts';
 import { Canvas } from '../gfx/canvas.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Input } from '../input/buttons.ts';
+import { SCREEN_HINTS } from './hints.ts';
 import type { TableHost } from './host.ts';
 
 /**
@@ -12,6 +13,7 @@ import type { TableHost } from './host.ts';
  */
 export class PauseScreen implements Scene {
   readonly title: string;
+  readonly hint = SCREEN_HINTS.pause;
   private readonly frozen: Canvas;
   private shownFor = 0;
 

@@ -2,6 +2,7 @@ import type { AnyGame, GameStore, SettingSpecs } from '../engine/game.ts';
 import { PLAYER_COLORS } from '../gfx/color.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import { ChoiceScreen } from './choice-screen.ts';
+import { SCREEN_HINTS } from './hints.ts';
 import type { TableHost } from './host.ts';
 
 const LABEL_Y = 0;
@@ -28,6 +29,7 @@ export class SetupScreen extends ChoiceScreen {
     const choices = initialChoices(host, definition, store);
     super({
       title: `${definition.title} setup`,
+      hint: SCREEN_HINTS.setup,
       valueMargin: 4,
       lines: choices.map((choice) => ({
         label: choice.label,

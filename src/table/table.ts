@@ -9,6 +9,7 @@ import type { Canvas } from '../gfx/canvas.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { InputState } from '../input/input-state.ts';
 import { compileLayout, DEFAULT_LAYOUT, type Layout } from '../output/layout.ts';
+import { HintScreen, tableHint } from './hints.ts';
 import type { LaunchOptions, TableHost } from './host.ts';
 import { Menu } from './menu.ts';
 import { MessageScreen } from './message-screen.ts';
@@ -57,6 +58,12 @@ export interface TableOptions {
    * and default players are read from them.
    */
   readonly controls?: TableControls;
+  /**
+   * Show each game's hint (its `hint` controls) the first time it is played here, remembered in
+   * the '.hints' store. For interactive tables only: headless runs, tests and recordings leave it
+   * off, so a game's first tick is never held up.
+   */
+  readonly hints?: boolean;
 }
 
 /**
@@ -184,8 +191,20 @@ export class Table implements TableHost, EngineShell {
       { players, settings, params, random: new Random(seed) },
       this.services(),
     );
-    if (runner.alive) this.show(runner); // a create() that threw has already shown its error
+    if (runner.alive) {
+      this.show(runner); // a create() that threw has already shown its error
+      this.firstTimeHint(definition, runner);
+    }
     return runner;
+  }
+
+  private firstTimeHint(definition: AnyGame, runner: GameRunner): void {
+    const text = tableHint(definition);
+    if (!this.options.hints || text === '') return;
+    const seen = this.stores.for('.hints');
+    if (seen.get<boolean>(definition.id)) return;
+    seen.set(definition.id, true);
+    this.push(new HintScreen(this, runner, text));
   }
 
   /**
