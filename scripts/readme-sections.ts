@@ -3,9 +3,25 @@
  * `<!-- generated:options -->` … `<!-- /generated:options -->`. `npm run readme` rewrites them;
  * test/readme.test.ts fails when the README is out of date.
  */
+import { discoverGames } from '../src/cli/discover.ts';
 import { COMMANDS } from '../src/cli/main.ts';
 import { formatOptionsMarkdown } from '../src/config/help.ts';
 import { describeKeymap } from '../src/input/keymap.ts';
+import { controlsLine } from '../src/table/hints.ts';
+
+const { games } = await discoverGames();
+
+/** Every game's controls as declared in its defineGame (the table's hints read the same data). */
+function controlsTable(): string {
+  const rows = games
+    .filter((game) => game.controls)
+    .map((game) => `| ${game.title} | ${controlsLine(game)} | ${controlsLine(game, true)} |`);
+  return [
+    '| game | first to know (shown the first time) | every control |',
+    '| --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
 
 export function readmeSections(): Record<string, string> {
   const commands = COMMANDS.map((c) => `${c.usage}\n    ${c.summary}`).join('\n');
@@ -13,6 +29,7 @@ export function readmeSections(): Record<string, string> {
     keys: `\`\`\`\n${describeKeymap()}\n\`\`\``,
     commands: `\`\`\`\n${commands}\n\`\`\``,
     options: formatOptionsMarkdown().trim(),
+    controls: controlsTable(),
   };
 }
 

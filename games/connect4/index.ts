@@ -37,7 +37,7 @@ export default defineGame({
   description: 'Drop discs, line up four. Two players, or one against the computer (three levels).',
   players: { min: 1, max: 2 },
   controls: { left: 'column', right: 'column', a: 'drop', down: 'drop', back: 'pause' },
-  hint: ['left', 'a'],
+  hint: ['right', 'a'],
   settings: {
     // The values were easy/medium/hard once; recordings and saved choices from then still work.
     level: { label: 'CPU', values: ['easy', 'med', 'hard'], default: 'med', renamed: { medium: 'med' } },
