@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { LedDriver } from '../src/output/driver.ts';
+import { defineOutput } from '../src/output/output-kind.ts';
 import type { ColorOrder } from './color-order.ts';
 import { Tpm2Encoder } from './tpm2.ts';
 
@@ -74,3 +75,14 @@ export class Tpm2FileDriver implements LedDriver {
     }
   }
 }
+
+/** `--output tpm2file:FILE.tpm2`: records the run for TPM2 players (and the tpm2 app). */
+export const tpm2FileOutput = defineOutput({
+  name: 'tpm2file',
+  target: { syntax: 'FILE.tpm2', example: 'tpm2file:run.tpm2' },
+  note: 'a recording',
+  options: [],
+  // The file holds drawn colours in RGB: `ledtable play tpm2` puts them back through the
+  // pipeline, so --color-order (a property of the LED controller) does not apply.
+  create: ({ target, layout }) => new Tpm2FileDriver({ path: target, ledCount: layout.ledCount }),
+});

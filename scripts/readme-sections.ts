@@ -3,13 +3,16 @@
  * `<!-- generated:options -->` … `<!-- /generated:options -->`. `npm run readme` rewrites them;
  * test/readme.test.ts fails when the README is out of date.
  */
-import { discoverGames } from '../src/cli/discover.ts';
+import { BUILT_IN_GAMES, discoverGames } from '../src/cli/discover.ts';
+import { gameOptionGroups } from '../src/cli/game-options.ts';
 import { COMMANDS } from '../src/cli/main.ts';
-import { formatOptionsMarkdown } from '../src/config/help.ts';
+import { gameParamsMarkdown, optionsMarkdown } from '../src/cli/options.ts';
 import { describeKeymap } from '../src/input/keymap.ts';
 import { controlsLine } from '../src/table/hints.ts';
 
-const { games } = await discoverGames();
+/** The shipped games' flagged params (the viewer's --path…) are options too. */
+const { games } = await discoverGames(BUILT_IN_GAMES);
+const gameGroups = gameOptionGroups(games);
 
 /** Every game's controls as declared in its defineGame (the table's hints read the same data). */
 function controlsTable(): string {
@@ -28,7 +31,8 @@ export function readmeSections(): Record<string, string> {
   return {
     keys: `\`\`\`\n${describeKeymap()}\n\`\`\``,
     commands: `\`\`\`\n${commands}\n\`\`\``,
-    options: formatOptionsMarkdown().trim(),
+    options: optionsMarkdown(gameGroups).trim(),
+    params: gameParamsMarkdown(games).trim(),
     controls: controlsTable(),
   };
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Canvas, defineGame, drawSpinner, Graphics, sprite } from '../../src/index.ts';
-import { readConfig } from './config.ts';
+import { readConfig, VIEWER_PARAMS } from './config.ts';
 import { decodePicture, PictureError } from './decode.ts';
 import { FIT_LABELS, FIT_MODES } from './fit.ts';
 import { blendBytes } from './linear.ts';
@@ -31,6 +31,7 @@ export default defineGame({
   kind: 'app',
   controls: { left: 'previous', right: 'next', a: 'fit', b: 'pause', back: 'menu' },
   hint: ['right', 'a'],
+  params: VIEWER_PARAMS,
   icon: sprite(
     [
       'wwwwwwwwwwww',

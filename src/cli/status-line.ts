@@ -12,5 +12,7 @@ const KEYS = 'keys: arrows Z X Enter Esc (P2: WASD F G E Q) · P screenshot';
 export function statusLine(engine: Pick<Engine, 'top' | 'game'>, fps: number): string {
   const game = engine.game;
   const hint = game ? controlsLine(game.definition, true) : (engine.top.hint ?? '');
-  return ['Ctrl-C quits', engine.top.title, hint, `${fps} fps`, KEYS].filter((part) => part !== '').join(' · ');
+  return ['Ctrl-C quits', engine.top.title, hint, `${fps} fps`, KEYS]
+    .filter((part) => part !== '')
+    .join(' · ');
 }
