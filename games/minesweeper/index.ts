@@ -62,6 +62,8 @@ export default defineGame({
     back: 'pause',
   },
   hint: ['a', 'b'],
+  // The numbers are colours on the table: the first time, each digit in its colour.
+  legend: NUMBER_COLORS.slice(1).map((color, i) => ({ text: String(i + 1), color })),
   settings: {
     level: { label: 'LEVEL', values: ['easy', 'med', 'hard'], default: 'easy' },
   },

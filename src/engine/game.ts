@@ -150,6 +150,8 @@ export interface GameDefinition<S extends SettingSpecs = SettingSpecs> {
   readonly controls?: Readonly<Partial<Record<Button, string>>>;
   /** The controls a newcomer needs first, shown the first time the game is played (in order). */
   readonly hint?: readonly Button[];
+  /** What colours mean, shown under that first-time hint: e.g. Minesweeper's numbers. */
+  readonly legend?: readonly { readonly text: string; readonly color: number }[];
   /** Builds a fresh game. Async only when it must load something before the first tick. */
   create(ctx: GameContext<S>): GameInstance | Promise<GameInstance>;
 }

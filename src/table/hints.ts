@@ -64,6 +64,7 @@ export class HintScreen implements Scene {
     private readonly host: TableHost,
     private readonly game: Scene,
     private readonly text: string,
+    private readonly legend: readonly { readonly text: string; readonly color: number }[] = [],
   ) {
     this.title = `${game.title} (how to play)`;
   }
@@ -81,9 +82,40 @@ export class HintScreen implements Scene {
     this.game.draw(g); // the game as it will start (it has not ticked)
     const target = g.canvas.pixels;
     for (let i = 0; i < target.length; i++) target[i] = (target[i]! * 0.25) | 0;
-    const y = Math.floor((g.height - 5) / 2) - 2;
-    g.fillRect(0, y - 1, g.width, 7, 0);
-    g.banner(this.text, y, 0xffffff, this.shownFor);
-    g.banner('A', y + 7, 0x808080, 0);
+    if (this.legend.length === 0) {
+      const y = Math.floor((g.height - 5) / 2) - 2;
+      g.fillRect(0, y - 1, g.width, 7, 0);
+      g.banner(this.text, y, 0xffffff, this.shownFor);
+      g.banner('A', y + 7, 0x808080, 0);
+      return;
+    }
+    // The hint on top, the legend below it in rows of what fits, each item in its colour.
+    g.fillRect(0, 0, g.width, g.height, 0);
+    g.banner(this.text, 0, 0xffffff, this.shownFor);
+    let y = 5;
+    const widths = this.legend.map((item) => g.textWidth(item.text));
+    // Lay out rows first so each can be centred.
+    const rows: number[][] = [[]];
+    let used = 0;
+    widths.forEach((w, i) => {
+      const row = rows[rows.length - 1]!;
+      if (row.length > 0 && used + 1 + w > g.width) {
+        rows.push([i]);
+        used = w;
+      } else {
+        used += (row.length > 0 ? 1 : 0) + w;
+        row.push(i);
+      }
+    });
+    for (const row of rows) {
+      const width = row.reduce((sum, i) => sum + widths[i]!, 0) + row.length - 1;
+      let x = Math.floor((g.width - width) / 2);
+      for (const i of row) {
+        const item = this.legend[i]!;
+        g.text(item.text, x, y, item.color);
+        x += widths[i]! + 1;
+      }
+      y += 5;
+    }
   }
 }

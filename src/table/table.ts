@@ -190,7 +190,7 @@ export class Table implements TableHost, EngineShell {
     const seen = this.stores.for('.hints');
     if (seen.get<boolean>(definition.id)) return;
     seen.set(definition.id, true);
-    this.push(new HintScreen(this, runner, text));
+    this.push(new HintScreen(this, runner, text, definition.legend));
   }
 
   /**

@@ -92,4 +92,24 @@ test('the status line: quit first, then the screen and what to press on it; 80 c
   assert.ok(statusLine(t.engine, 60).slice(0, 80).startsWith('Ctrl-C quits'));
 });
 
+test('Minesweeper shows what its colours mean the first time: each number in its colour', () => {
+  const minesweeper = games.find((g) => g.id === 'minesweeper')!;
+  const clock = new ManualClock();
+  const t = new Table({ catalog: [minesweeper], clock, idleSeconds: 0, seed: 4, hints: true });
+  t.engine.start();
+  t.play(minesweeper);
+  clock.step(2);
+  assert.instance(t.engine.top, HintScreen);
+  const legend = (minesweeper.legend ?? []).map((item) => item.color);
+  assert.is(legend.length, 8);
+  const colours = new Set(frameColours(t));
+  for (const colour of legend) assert.ok(colours.has(colour), `#${colour.toString(16)} is on the table`);
+});
+
+function frameColours(t: Table): number[] {
+  const out: number[] = [];
+  for (let y = 0; y < 15; y++) for (let x = 0; x < 20; x++) out.push(t.engine.frame.get(x, y));
+  return out;
+}
+
 test.run();
