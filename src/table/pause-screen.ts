@@ -22,6 +22,8 @@ export class PauseScreen implements Scene {
     game: GameRunner,
     private readonly label: string,
     private readonly resumeWhen?: () => boolean,
+    /** The first pause at this table: the banner also says what to press. */
+    private readonly firstTime = false,
   ) {
     this.title = `${game.title} (${label.toLowerCase()})`;
     this.frozen = new Canvas(host.width, host.height);
@@ -43,6 +45,7 @@ export class PauseScreen implements Scene {
     const source = this.frozen.pixels;
     const target = g.canvas.pixels;
     for (let i = 0; i < source.length; i++) target[i] = (source[i]! * 0.4) | 0;
-    g.banner(this.label, Math.floor((g.height - 5) / 2), 0xffffff, this.shownFor);
+    const text = this.firstTime ? `${this.label}  A RESUMES  BACK QUITS` : this.label;
+    g.banner(text, Math.floor((g.height - 5) / 2), 0xffffff, this.shownFor);
   }
 }

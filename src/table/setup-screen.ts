@@ -25,11 +25,12 @@ interface Choice {
  * menu. Choices are remembered per game in `store` (the table's own store, not the game's).
  */
 export class SetupScreen extends ChoiceScreen {
-  constructor(host: TableHost, definition: AnyGame, store: GameStore) {
+  constructor(host: TableHost, definition: AnyGame, store: GameStore, firstTime = false) {
     const choices = initialChoices(host, definition, store);
     super({
       title: `${definition.title} setup`,
       hint: SCREEN_HINTS.setup,
+      ...(firstTime ? { note: 'A STARTS  UP DOWN LINE  LEFT RIGHT VALUE' } : {}),
       valueMargin: 4,
       lines: choices.map((choice) => ({
         label: choice.label,

@@ -155,7 +155,8 @@ export class Table implements TableHost, EngineShell {
   choose(definition: AnyGame): void {
     const players = definition.players ?? { min: 1, max: 1 };
     const hasChoices = players.max > players.min || Object.keys(definition.settings ?? {}).length > 0;
-    if (hasChoices) this.push(new SetupScreen(this, definition, this.stores.for('.setup')));
+    if (hasChoices)
+      this.push(new SetupScreen(this, definition, this.stores.for('.setup'), this.firstTime('setup')));
     else this.play(definition);
   }
 
@@ -184,12 +185,21 @@ export class Table implements TableHost, EngineShell {
     return runner;
   }
 
+  /**
+   * True the first time a screen (or game) `key` is shown at this table, when the table shows
+   * hints; remembered in the '.hints' store.
+   */
+  firstTime(key: string): boolean {
+    if (!this.options.hints) return false;
+    const seen = this.stores.for('.hints');
+    if (seen.get<boolean>(key)) return false;
+    seen.set(key, true);
+    return true;
+  }
+
   private firstTimeHint(definition: AnyGame, runner: GameRunner): void {
     const text = tableHint(definition);
-    if (!this.options.hints || text === '') return;
-    const seen = this.stores.for('.hints');
-    if (seen.get<boolean>(definition.id)) return;
-    seen.set(definition.id, true);
+    if (text === '' || !this.firstTime(definition.id)) return;
     this.push(new HintScreen(this, runner, text, definition.legend));
   }
 
@@ -228,7 +238,7 @@ export class Table implements TableHost, EngineShell {
         );
       } else if (input.any.pressed('back')) {
         if (game.definition.kind === 'app') this.menu();
-        else this.push(new PauseScreen(this, game, 'PAUSE'));
+        else this.push(new PauseScreen(this, game, 'PAUSE', undefined, this.firstTime('pause')));
       }
       return;
     }

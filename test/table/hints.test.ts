@@ -106,6 +106,33 @@ test('Minesweeper shows what its colours mean the first time: each number in its
   for (const colour of legend) assert.ok(colours.has(colour), `#${colour.toString(16)} is on the table`);
 });
 
+test('setup and pause say what to press the first time they show at this table, then only their usual text', () => {
+  const labelRows = (t: Table) => frameToText(t.engine.frame).split('\n').slice(0, 5).join('\n');
+  const { t, clock, tap } = table(true);
+  tap('a'); // Tetris' setup, the first time: the label row carries "A STARTS …"
+  const first = labelRows(t);
+  tap('back');
+  tap('a'); // the second time: the LEVEL label
+  assert.is.not(labelRows(t), first);
+  const plain = table(false);
+  plain.tap('a');
+  assert.is(labelRows(t), labelRows(plain.t), 'the second time looks like a table without hints');
+  tap('a'); // play (the game's own first-time hint comes up; any button goes on)
+  tap('a');
+  const pauseText = (tt: Table) => {
+    tt.engine.input.push({ player: 0, button: 'back', down: true });
+    tt.engine.input.push({ player: 0, button: 'back', down: false });
+    return tt;
+  };
+  pauseText(t);
+  clock.step(200); // the first pause: the banner scrolls on past PAUSE
+  const firstPause = frameToText(t.engine.frame);
+  tap('a');
+  pauseText(t);
+  clock.step(200);
+  assert.is.not(frameToText(t.engine.frame), firstPause);
+});
+
 function frameColours(t: Table): number[] {
   const out: number[] = [];
   for (let y = 0; y < 15; y++) for (let x = 0; x < 20; x++) out.push(t.engine.frame.get(x, y));
