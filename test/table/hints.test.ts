@@ -11,9 +11,11 @@ import { statusLine } from '../../src/cli/status-line.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
 import { frameToText } from '../../src/gfx/frame-text.ts';
 import type { Button } from '../../src/input/buttons.ts';
+import { TerminalDriver } from '../../src/output/terminal-driver.ts';
 import { controlsLine, HintScreen, SCREEN_HINTS, tableHint } from '../../src/table/hints.ts';
 import { InMemory, type StoreTable } from '../../src/table/persistence.ts';
 import { Table } from '../../src/table/table.ts';
+import { FakeTerminal } from '../output/fake-terminal.ts';
 
 const { games } = await discoverGames();
 const tetris = games.find((g) => g.id === 'tetris')!;
@@ -104,6 +106,20 @@ test('Minesweeper shows what its colours mean the first time: each number in its
   assert.is(legend.length, 8);
   const colours = new Set(frameColours(t));
   for (const colour of legend) assert.ok(colours.has(colour), `#${colour.toString(16)} is on the table`);
+});
+
+test('in an 80×24 terminal the status line is on screen and starts with how to quit', async () => {
+  const term = new FakeTerminal(80, 24);
+  const driver = new TerminalDriver({ stream: term, width: 20, height: 15, scale: 0, colors: 'truecolor' });
+  await driver.open();
+  const { t, tap } = table(false);
+  tap('a');
+  tap('a'); // Tetris is running: its long list of controls
+  driver.setStatus?.(statusLine(t.engine, 60));
+  driver.show(new Uint8Array(20 * 15 * 3));
+  const last = term.line(23);
+  assert.ok(last.startsWith('Ctrl-C quits · Tetris · ← move'), last);
+  await driver.close();
 });
 
 test('setup and pause say what to press the first time they show at this table, then only their usual text', () => {
