@@ -26,6 +26,17 @@ export const PLAYING = 0;
 export const CLEARING = 1;
 export const OVER = 2;
 
+/** What happened during the last step, as bits of `Tetris.events` (sounds are drawn from them). */
+export const EV_FELL = 1;
+export const EV_LOCK = 2;
+export const EV_CLEAR = 4;
+export const EV_MOVE = 8;
+export const EV_ROTATE = 16;
+export const EV_HOLD = 32;
+export const EV_LEVEL = 64;
+export const EV_OVER = 128;
+export const EV_HARD_DROP = 256;
+
 /** What the player asks for this tick; index.ts fills one object per tick (no allocation). */
 export interface Controls {
   left: boolean;
@@ -114,6 +125,8 @@ export class Tetris {
    * 'top out' (garbage pushed the stack off the top).
    */
   topOut = '';
+  /** EV_* bits of what happened in the last step() (0 when nothing did). */
+  events = 0;
 
   /** Fall accumulator in rows; a row falls each time it reaches 1. */
   private fall = 0;
@@ -140,6 +153,7 @@ export class Tetris {
 
   /** Advances one tick. */
   step(c: Controls): void {
+    this.events = 0;
     if (this.phase === OVER) {
       this.phaseTicks++;
       return;
@@ -155,6 +169,7 @@ export class Tetris {
     }
     if (c.hold && !this.holdUsed) {
       this.swapHold();
+      this.events |= EV_HOLD;
       if (this.phase !== PLAYING) return;
     }
     // Resets already used up before this tick's moves (the 15th move still resets the timer).
@@ -166,6 +181,7 @@ export class Tetris {
     if (c.right && this.shift(1)) manipulated = true;
     if (c.hardDrop) {
       if (this.ghostY > this.y) this.rotatedLast = false;
+      this.events |= EV_HARD_DROP;
       this.score += (this.ghostY - this.y) * HARD_DROP_POINTS;
       this.y = this.ghostY;
       this.lock();
@@ -182,6 +198,7 @@ export class Tetris {
       this.y++;
       fell = true;
       this.rotatedLast = false;
+      this.events |= EV_FELL;
       if (c.softDrop) this.score += SOFT_DROP_POINTS;
       if (this.y > this.lowestY) {
         this.lowestY = this.y;
@@ -245,6 +262,7 @@ export class Tetris {
     if (kick < 0) return false;
     this.rotatedLast = true;
     this.lastKick = kick;
+    this.events |= EV_ROTATE;
     this.afterManipulation();
     return true;
   }
@@ -253,6 +271,7 @@ export class Tetris {
     if (!this.board.fits(this.type, this.rotation, this.x + dx, this.y)) return false;
     this.x += dx;
     this.rotatedLast = false;
+    this.events |= EV_MOVE;
     this.updateGhost();
     this.afterManipulation();
     return true;
@@ -322,6 +341,7 @@ export class Tetris {
     this.lastSpin = spin;
     const lockOut = this.board.place(this.type, this.rotation, this.x, this.y);
     this.holdUsed = false;
+    this.events |= EV_LOCK;
     if (lockOut) {
       this.gameOver('lock out');
       return;
@@ -341,10 +361,12 @@ export class Tetris {
       this.lastAward.label = award.label;
     }
     if (cleared > 0) {
+      this.events |= EV_CLEAR;
       this.lines += cleared;
       const level = levelFor(this.options.startLevel, this.lines);
       if (level !== this.level) {
         this.level = level;
+        this.events |= EV_LEVEL;
         this.rowsPerTick = rowsPerTick(level, this.options.rate);
       }
       this.phase = CLEARING;
@@ -369,6 +391,7 @@ export class Tetris {
   }
 
   private gameOver(reason: string): void {
+    this.events |= EV_OVER;
     this.phase = OVER;
     this.phaseTicks = 0;
     this.topOut = reason;

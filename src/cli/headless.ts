@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { AudioService } from '../audio/audio-service.ts';
 import type { GameParams } from '../config/options.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../engine/log.ts';
@@ -52,6 +53,8 @@ export interface HeadlessHooks {
   readonly onStart?: (table: Table) => void;
   /** Best scores and game stores to start from (a replay's); default: empty, in memory. */
   readonly tables?: Pick<TableOptions, 'scores' | 'stores'>;
+  /** The run's sound (--audio wav:FILE, --out FILE.wav): rendered every tick, closed at the end. */
+  readonly audio?: AudioService;
 }
 
 export async function runHeadless(
@@ -73,6 +76,7 @@ export async function runHeadless(
       log,
       seed,
       idleSeconds: 0,
+      ...(hooks.audio ? { audio: hooks.audio } : {}),
       sink: {
         show(frame) {
           sink?.show(frame);
@@ -94,6 +98,7 @@ export async function runHeadless(
   hooks.onStart?.(table);
   await stepper.step(options.ticks);
   stepper.stop();
+  await hooks.audio?.close();
   return { table, engine, seed, ticks };
 }
 

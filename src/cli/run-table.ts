@@ -9,6 +9,7 @@ import type { LedDriver } from '../output/driver.ts';
 import { logDriverFailure, OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
+import { createAudio, logSoundStats } from './audio-setup.ts';
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
@@ -80,6 +81,7 @@ export async function runTable(
   let keys: TerminalKeys | undefined;
   let detach: (() => void) | undefined;
   let stopInput: (() => Promise<void>) | undefined;
+  let audio: ReturnType<typeof createAudio>;
 
   const stop = async (code: number, reason: string, error?: unknown) => {
     if (stopping) return;
@@ -97,6 +99,8 @@ export async function runTable(
       await keys?.stop();
       await stopInput?.();
       await stage?.close();
+      await audio?.close();
+      if (audio) logSoundStats(log, audio);
     } finally {
       clearTimeout(limit);
       removeHandlers();
@@ -148,6 +152,9 @@ export async function runTable(
   }
   if (stopping) return finished; // a signal arrived while the drivers opened; stop() closed them
 
+  audio = createAudio(options, setup.gamesDir, io.env, (line) => log.warn(line), false);
+  if (audio)
+    log.info(`sound: ${audio.sink.description}, ${audio.mixer.rate} Hz, buffer ${options.audioBuffer} ms`);
   const clock = new RealClock();
   table = new Table({
     ...setup.tableBase,
@@ -159,9 +166,11 @@ export async function runTable(
     seed: options.seed ?? Random.freshSeed(),
     // First-time hints hold a game before its first tick: not while recording or replaying.
     hints: request.keys !== false && !options.record,
+    ...(audio ? { audio } : {}),
     controls: createTableControls({
       options,
       pipeline,
+      ...(audio ? { sound: audio.mixer.levels } : {}),
       dataDir: setup.dataDir,
       env: io.env,
       report: (message) => log.warn(message),
