@@ -21,6 +21,8 @@ import { type ReadText, type ResolvedOptions, resolveOptionsWith } from '../conf
 import { colorOptions } from '../output/color-options.ts';
 import { tableOptions } from '../table/table-options.ts';
 import { commandOptions } from './command-options.ts';
+import { doctorOptions } from './doctor.ts';
+import { liveOptions } from './live-input.ts';
 import { OUTPUTS } from './outputs.ts';
 
 /**
@@ -35,7 +37,9 @@ export const OPTION_GROUPS = [
   ...OUTPUTS.groups,
   evdevOptions,
   hidOptions,
+  liveOptions,
   captureOptions,
+  doctorOptions,
   audioOptions,
   commandOptions,
 ] as const;

@@ -8,11 +8,13 @@ import { ColorPipeline } from '../output/color-pipeline.ts';
 import type { LedDriver } from '../output/driver.ts';
 import { logDriverFailure, OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
+import { WhiteExtractor } from '../output/white.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
 import { createAudio, logSoundStats } from './audio-setup.ts';
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
+import { startLiveInput } from './live-input.ts';
 import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
 import { statusLine } from './status-line.ts';
@@ -62,6 +64,10 @@ export async function runTable(
     budgetMilliamps: options.powerBudget,
     channelMilliamps: options.channelMilliamps,
     idleMilliamps: options.idleMilliamps,
+    white: {
+      extractor: new WhiteExtractor(options.white, Number.parseInt(options.whitePoint, 16)),
+      whiteMilliamps: options.whiteMilliamps,
+    },
   });
   try {
     pipeline.checkBudget(layout.ledCount);
@@ -82,6 +88,7 @@ export async function runTable(
   let detach: (() => void) | undefined;
   let stopInput: (() => Promise<void>) | undefined;
   let audio: ReturnType<typeof createAudio>;
+  let live: Awaited<ReturnType<typeof startLiveInput>>;
 
   const stop = async (code: number, reason: string, error?: unknown) => {
     if (stopping) return;
@@ -98,6 +105,7 @@ export async function runTable(
       table?.engine.stop();
       await keys?.stop();
       await stopInput?.();
+      await live?.close();
       await stage?.close();
       await audio?.close();
       if (audio) logSoundStats(log, audio);
@@ -152,6 +160,18 @@ export async function runTable(
   }
   if (stopping) return finished; // a signal arrived while the drivers opened; stop() closed them
 
+  try {
+    live = await startLiveInput(options, layout, setup.tableBase.catalog, log);
+  } catch (error) {
+    await stage.close();
+    removeHandlers();
+    throw error;
+  }
+  if (stopping) {
+    await live?.close();
+    return finished;
+  }
+
   audio = createAudio(options, setup.gamesDir, io.env, (line) => log.warn(line), false);
   if (audio)
     log.info(`sound: ${audio.sink.description}, ${audio.mixer.rate} Hz, buffer ${options.audioBuffer} ms`);
@@ -166,6 +186,7 @@ export async function runTable(
     seed: options.seed ?? Random.freshSeed(),
     // First-time hints hold a game before its first tick: not while recording or replaying.
     hints: request.keys !== false && !options.record,
+    ...(live ? { live: live.table } : {}),
     ...(audio ? { audio } : {}),
     controls: createTableControls({
       options,

@@ -7,6 +7,7 @@ import { loopBench } from './loop.ts';
 import { memoryBench } from './memory.ts';
 import { outputsBench } from './outputs.ts';
 import { pongBench } from './pong.ts';
+import { reachBench } from './reach.ts';
 import type { BenchFigure, BenchSection } from './section.ts';
 import { terminalBench } from './terminal.ts';
 import { ticksBench } from './ticks.ts';
@@ -18,6 +19,7 @@ export const SECTIONS: readonly BenchSection[] = [
   memoryBench,
   terminalBench,
   outputsBench,
+  reachBench(),
   viewerBench,
   connect4Bench,
   pongBench,
