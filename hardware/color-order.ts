@@ -5,7 +5,7 @@ import { WIRE_ORDERS } from '../src/output/pixel-format.ts';
 export const COLOR_ORDERS = ['rgb', 'rbg', 'grb', 'gbr', 'brg', 'bgr'] as const;
 export type ColorOrder = (typeof COLOR_ORDERS)[number];
 
-/** `--color-order`, shared by the output kinds that send plain bytes to a controller (tpm2, ddp, e131). */
+/** `--color-order`, shared by the output kinds that send plain bytes (tpm2, ddp, e131, artnet, tpm2file). */
 export const colorOrderOptions = defineOptions('LED byte order', {
   colorOrder: {
     flag: '--color-order',
@@ -17,7 +17,7 @@ export const colorOrderOptions = defineOptions('LED byte order', {
         ? undefined
         : 'must be r, g, b in some order (e.g. grb) or r, g, b, w for RGBW (e.g. grbw)',
     help:
-      'Byte order of each LED for tpm2, ddp, e131 and artnet outputs (match the controller; 4 ' +
+      'Byte order of each LED for tpm2, ddp, e131, artnet and record outputs (match the controller; 4 ' +
       'letters with w, e.g. rgbw, send RGBW to ddp, e131 and artnet). leds: takes its strip order from ' +
       '?order= (default grb); ws281x from --ws281x-strip.',
     scope: 'config',

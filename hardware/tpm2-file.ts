@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { LedDriver } from '../src/output/driver.ts';
 import { defineOutput } from '../src/output/output-kind.ts';
-import type { ColorOrder } from './color-order.ts';
+import { type ColorOrder, colorOrderOptions, rgbOrder } from './color-order.ts';
 import { Tpm2Encoder } from './tpm2.ts';
 
 export interface Tpm2FileOptions {
@@ -81,8 +81,12 @@ export const tpm2FileOutput = defineOutput({
   name: 'tpm2file',
   target: { syntax: 'FILE.tpm2', example: 'tpm2file:run.tpm2' },
   note: 'a recording',
-  options: [],
-  // The file holds drawn colours in RGB: `ledtable play tpm2` puts them back through the
-  // pipeline, so --color-order (a property of the LED controller) does not apply.
-  create: ({ target, layout }) => new Tpm2FileDriver({ path: target, ledCount: layout.ledCount }),
+  options: [colorOrderOptions],
+  // The file holds the colours as drawn; `ledtable play tpm2` reads them as RGB (the default).
+  create: ({ target, layout, options }) =>
+    new Tpm2FileDriver({
+      path: target,
+      ledCount: layout.ledCount,
+      colorOrder: rgbOrder('tpm2file', options.colorOrder),
+    }),
 });
