@@ -178,7 +178,7 @@ fi
 
 step "Dependencies and build"
 run npm --prefix "$PREFIX" ci --no-audit --no-fund
-# The build also links package.json and assets/ into dist/ (scripts/link-dist.mjs).
+# The build also links package.json, assets/, web/ and docs/ into dist/ (scripts/link-dist.mjs).
 run npm --prefix "$PREFIX" run build
 
 step "Config $CONFIG_FILE"
@@ -198,7 +198,8 @@ else
 {
   "output": ["ws281x"],
   "ws281xGpio": 18,
-  "brightness": 60
+  "brightness": 60,
+  "web": "8080"
 }
 JSON
 fi

@@ -20,6 +20,8 @@ import { startPhysicalInput } from './physical-input.ts';
 import { statusLine } from './status-line.ts';
 import { createTableControls } from './table-controls.ts';
 import { persistentStores, type TableSetup } from './table-setup.ts';
+import { picturesDir, withUploadedPictures } from './uploaded-pictures.ts';
+import type { startWeb } from './web.ts';
 
 /** How long shutdown may take before the process exits anyway (ms). */
 const SHUTDOWN_LIMIT_MS = 1500;
@@ -89,6 +91,7 @@ export async function runTable(
   let stopInput: (() => Promise<void>) | undefined;
   let audio: ReturnType<typeof createAudio>;
   let live: Awaited<ReturnType<typeof startLiveInput>>;
+  let web: Awaited<ReturnType<typeof startWeb>>;
 
   const stop = async (code: number, reason: string, error?: unknown) => {
     if (stopping) return;
@@ -103,6 +106,7 @@ export async function runTable(
         log.error('shutdown of an extension failed', detachError);
       }
       table?.engine.stop();
+      await web?.stop();
       await keys?.stop();
       await stopInput?.();
       await live?.close();
@@ -178,6 +182,7 @@ export async function runTable(
   const clock = new RealClock();
   table = new Table({
     ...setup.tableBase,
+    params: withUploadedPictures(setup.tableBase.params, picturesDir(setup.dataDir)),
     ...(request.tables ?? persistentStores(setup.dataDir, log)),
     clock: request.clock ? request.clock(clock) : clock,
     log,
@@ -230,9 +235,34 @@ export async function runTable(
     await stop(2, 'keyboard', error);
     return finished;
   }
+  // The web page (--web): never fatal, a port in use is logged.
+  // Loaded only when asked for: the server pulls in ws, sharp and esbuild.
+  web = options.web
+    ? await (await import('./web.ts')).startWeb({
+        options,
+        table,
+        pipeline,
+        controls: table.controls,
+        dataDir: setup.dataDir,
+        ledCount: layout.ledCount,
+        log,
+      })
+    : undefined;
+  // The live view sees each frame as people see it (after the colour pipeline).
+  if (web) {
+    const view = web.server.view;
+    stage.tap((seen) => view.frame(seen, layout.width, layout.height));
+  }
+
   // Gamepads, USB keyboards and GPIO buttons: never fatal, problems are logged.
   if (request.keys !== false)
-    stopInput = await startPhysicalInput({ options, table, log, dataDir: setup.dataDir });
+    stopInput = await startPhysicalInput({
+      options,
+      table,
+      log,
+      dataDir: setup.dataDir,
+      also: web ? [web.pads] : [],
+    });
   if (stopping) {
     await stopInput?.(); // stop() ran while the pads were being opened
     return finished;

@@ -66,7 +66,8 @@ export class ColorPipeline {
   private readonly displayLut = new Uint8Array(256);
   private brightnessPercent = 100;
   private gammaValue = DEFAULT_GAMMA;
-  readonly budgetMilliamps: number;
+  /** The current budget, mA (0 = no limit); change it with setBudget. */
+  budgetMilliamps: number;
   readonly channelMilliamps: number;
   readonly idleMilliamps: number;
   /** Estimated current of the last frame after limiting, mA (0 before the first frame). */
@@ -110,6 +111,13 @@ export class ColorPipeline {
   setBrightness(percent: number): void {
     this.brightnessPercent = Number.isFinite(percent) ? Math.min(100, Math.max(0, percent)) : 100;
     this.rebuild();
+  }
+
+  /** Sets the current budget live (mA, 0 = no limit); throws like the constructor for a negative one. */
+  setBudget(milliamps: number): void {
+    if (!(milliamps >= 0))
+      throw new RangeError(`power budget must be ≥ 0 mA (0 = no limit), got ${milliamps}`);
+    this.budgetMilliamps = milliamps;
   }
 
   /** Sets the gamma exponent (1..4, 1 = off) and rebuilds the lookup table. */

@@ -12,6 +12,7 @@ import type { BenchFigure, BenchSection } from './section.ts';
 import { terminalBench } from './terminal.ts';
 import { ticksBench } from './ticks.ts';
 import { viewerBench } from './viewer.ts';
+import { webBench } from './web.ts';
 
 /** Every benchmark, in the order `ledtable bench` runs them. */
 export const SECTIONS: readonly BenchSection[] = [
@@ -26,6 +27,7 @@ export const SECTIONS: readonly BenchSection[] = [
   audioBench,
   inputBench,
   loopBench,
+  webBench,
 ];
 
 /** Prints each figure as it is measured (or one JSON array at the end with --json). */
