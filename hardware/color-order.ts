@@ -5,7 +5,7 @@ import { WIRE_ORDERS } from '../src/output/pixel-format.ts';
 export const COLOR_ORDERS = ['rgb', 'rbg', 'grb', 'gbr', 'brg', 'bgr'] as const;
 export type ColorOrder = (typeof COLOR_ORDERS)[number];
 
-/** `--color-order`, shared by the output kinds that send plain bytes (tpm2, ddp, e131, tpm2file). */
+/** `--color-order`, shared by the output kinds that send plain bytes (tpm2, ddp, e131, artnet, tpm2file). */
 export const colorOrderOptions = defineOptions('LED byte order', {
   colorOrder: {
     flag: '--color-order',

@@ -8,17 +8,24 @@ export interface Tpm2FileOptions {
   /** File to write (created or truncated), by convention ending in .tpm2. */
   path: string;
   ledCount: number;
-  /** Default 'rgb' (what Jinx! and Glediator players expect). */
+  /** Default 'rgb' (what Jinx! and Glediator players expect, and what `ledtable play tpm2` reads). */
   colorOrder?: ColorOrder;
+  /**
+   * Default 'canvas': the colours as drawn, before brightness, limiter and gamma, so playing the
+   * file through the table's pipeline gives the same LED bytes as the run did. 'led' records the
+   * bytes sent to the LEDs instead (for a player that sends them to a strip unchanged).
+   */
+  stage?: 'canvas' | 'led';
 }
 
 /**
- * Records every frame (after the colour pipeline, in strip order) to a .tpm2 file: one TPM2
- * data frame per loop tick, no timing (players choose the rate; record at the rate you will
- * play). close() appends one all-black frame, as every output does.
+ * Records every frame, in strip order, to a .tpm2 file: one TPM2 data frame per loop tick, no
+ * timing (players choose the rate; record at the rate you will play). close() appends one
+ * all-black frame, as every output does.
  */
 export class Tpm2FileDriver implements LedDriver {
   readonly name = 'tpm2file';
+  readonly stage: 'canvas' | 'led';
   /** A recording keeps time by frame count: every tick's frame is written, changed or not. */
   readonly keepAliveMs = 0;
   readonly path: string;
@@ -29,6 +36,7 @@ export class Tpm2FileDriver implements LedDriver {
 
   constructor(options: Tpm2FileOptions) {
     this.path = options.path;
+    this.stage = options.stage ?? 'canvas';
     this.encoder = new Tpm2Encoder(options.ledCount, options.colorOrder ?? 'rgb');
   }
 
@@ -74,6 +82,7 @@ export const tpm2FileOutput = defineOutput({
   target: { syntax: 'FILE.tpm2', example: 'tpm2file:run.tpm2' },
   note: 'a recording',
   options: [colorOrderOptions],
+  // The file holds the colours as drawn; `ledtable play tpm2` reads them as RGB (the default).
   create: ({ target, layout, options }) =>
     new Tpm2FileDriver({
       path: target,

@@ -1,6 +1,6 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { lookup as dnsLookup } from 'node:dns/promises';
-import type { LedDriver } from '../src/output/driver.ts';
+import { type LedDriver, OutputProblem } from '../src/output/driver.ts';
 
 /** Resolves a host name to an address; injectable for tests. */
 export type Lookup = (host: string) => Promise<{ address: string; family: number }>;
@@ -93,8 +93,8 @@ export interface UdpOutputOptions {
  * A LedDriver that sends each frame as UDP packets to one host. Two encoders alternate: the
  * one being sent is never overwritten; when both are still in flight (the network is slower
  * than the loop) the frame is dropped (counted in `dropped`). A send error (e.g. ECONNREFUSED
- * when nothing listens) is thrown from the next show() once, so the stage logs it; sending
- * goes on, so a receiver that comes back just works. close() sends an all-black frame.
+ * when nothing listens, as an OutputProblem) is thrown from the next show() once, so the stage
+ * logs it; sending goes on, so a receiver that comes back just works. close() sends an all-black frame.
  */
 export abstract class UdpOutput implements LedDriver {
   abstract readonly name: string;
@@ -192,9 +192,7 @@ export abstract class UdpOutput implements LedDriver {
     if (error) {
       this.error = undefined;
       this.send(frame);
-      throw new Error(
-        `${this.name} to ${this.address}:${this.port}: ${error.message} (is the controller on and listening?); still sending`,
-      );
+      throw this.describeSendError(error);
     }
     this.send(frame);
   }
@@ -228,6 +226,30 @@ export abstract class UdpOutput implements LedDriver {
     this.idle = undefined;
     await new Promise<void>((resolve) => socket.close(() => resolve()));
     this.socket = undefined;
+  }
+
+  /**
+   * A send error in plain words. Refused, unreachable and down are known troubles of a
+   * controller that is off or rebooting: an OutputProblem (one log line, no stack); anything
+   * else stays an Error with the system's message.
+   */
+  private describeSendError(error: Error): Error {
+    const at = `${this.address}:${this.port}`;
+    switch ((error as NodeJS.ErrnoException).code) {
+      case 'ECONNREFUSED':
+        return new OutputProblem(
+          `${this.name}: nothing listens at ${at} (is the controller on, and set to ${this.name.toUpperCase()} on port ${this.port}?); frames keep going and reach it once it listens`,
+        );
+      case 'EHOSTUNREACH':
+      case 'EHOSTDOWN':
+      case 'ENETUNREACH':
+      case 'ENETDOWN':
+        return new OutputProblem(
+          `${this.name}: no route to ${at} (is the controller on, and this machine on its network?); frames keep going`,
+        );
+      default:
+        return new Error(`${this.name} to ${at}: ${error.message}; still sending`);
+    }
   }
 
   /** RGB bytes per frame the encoders take (3 × ledCount). */

@@ -8,10 +8,23 @@ import { gameOptionGroups } from '../src/cli/game-options.ts';
 import { COMMANDS } from '../src/cli/main.ts';
 import { gameParamsMarkdown, optionsMarkdown } from '../src/cli/options.ts';
 import { describeKeymap } from '../src/input/keymap.ts';
+import { controlsLine } from '../src/table/hints.ts';
 
 /** The shipped games' flagged params (the viewer's --path…) are options too. */
 const { games } = await discoverGames(BUILT_IN_GAMES);
 const gameGroups = gameOptionGroups(games);
+
+/** Every game's controls as declared in its defineGame (the table's hints read the same data). */
+function controlsTable(): string {
+  const rows = games
+    .filter((game) => game.controls)
+    .map((game) => `| ${game.title} | ${controlsLine(game)} | ${controlsLine(game, true)} |`);
+  return [
+    '| game | first to know (shown the first time) | every control |',
+    '| --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
 
 export function readmeSections(): Record<string, string> {
   const commands = COMMANDS.map((c) => `${c.usage}\n    ${c.summary}`).join('\n');
@@ -20,6 +33,7 @@ export function readmeSections(): Record<string, string> {
     commands: `\`\`\`\n${commands}\n\`\`\``,
     options: optionsMarkdown(gameGroups).trim(),
     params: gameParamsMarkdown(games).trim(),
+    controls: controlsTable(),
   };
 }
 

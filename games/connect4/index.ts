@@ -37,8 +37,11 @@ export default defineGame({
   title: 'Connect Four',
   description: 'Drop discs, line up four. Two players, or one against the computer (three levels).',
   players: { min: 1, max: 2 },
+  controls: { left: 'column', right: 'column', a: 'drop', down: 'drop', back: 'pause' },
+  hint: ['right', 'a'],
   settings: {
-    level: { label: 'CPU', values: ['easy', 'med', 'hard'], default: 'med' },
+    // The values were easy/medium/hard once; recordings and saved choices from then still work.
+    level: { label: 'CPU', values: ['easy', 'med', 'hard'], default: 'med', renamed: { medium: 'med' } },
   },
   icon: sprite(['bbbbbbbbb', 'b.......b', 'b...r...b', 'b..rbr..b', 'b.rbbrb.b', 'bbbbbbbbb'], {
     b: 0x1830ff,

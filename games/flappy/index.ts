@@ -25,6 +25,8 @@ export default defineGame({
   description: 'Flap through the gaps between the pipes. A, B or up flaps.',
   kind: 'game',
   players: { min: 1, max: 1 },
+  controls: { a: 'flap', b: 'flap', up: 'flap', back: 'pause' },
+  hint: ['a'],
   scoreOrder: 'higher',
   icon: sprite(['.......gg..', '..y....gg..', '.......GG..', '...........', 'ggg....GG..', 'bbbbbbbgggb'], {
     y: BIRD,
@@ -158,7 +160,9 @@ export default defineGame({
         }
         drawBird(g, BIRD);
         if (state === 'ready') {
-          if (Math.floor(stateTicks / ctx.ticks(0.5)) % 2 === 0) g.banner('READY', 1, TEXT, stateTicks);
+          // READY and the button that starts, in turn: the first flap starts the run.
+          const phase = Math.floor(stateTicks / ctx.ticks(0.75)) % 2;
+          g.banner(phase === 0 ? 'READY' : 'A FLAP', 1, TEXT, stateTicks);
           if (bestText !== '') g.banner(bestText, 8, DIM_TEXT, stateTicks);
         }
       },

@@ -1,9 +1,10 @@
 import { type Color, defineGame, dim, type Input, sprite } from '../../src/index.ts';
 import { CycleDetector } from './cycle.ts';
 import { DriftDetector } from './drift.ts';
+import { envelope, fittingVariants } from './fit.ts';
 import { LifeGrid } from './grid.ts';
 import { AGE_COLORS } from './palette.ts';
-import { PATTERNS, type PatternName, transform } from './patterns.ts';
+import { PATTERNS, type PatternName, PERIODS, transform } from './patterns.ts';
 import { parseRule } from './rule.ts';
 import { SOUNDS } from './sounds.ts';
 
@@ -32,12 +33,35 @@ export default defineGame({
   description: 'Cells live, die and are born; colour shows age. A reseeds, B pauses, start edits.',
   kind: 'app',
   players: { min: 1, max: 1 },
+  controls: { a: 'reseed', b: 'pause', up: 'faster', down: 'slower', start: 'edit', back: 'menu' },
+  hint: ['a', 'b', 'start'],
   settings: {
-    start: { label: 'START', values: START_VALUES, default: 'random' },
+    start: {
+      label: 'START',
+      values: START_VALUES,
+      default: 'random',
+      short: {
+        random: 'rand',
+        glider: 'glidr',
+        galaxy: 'galxy',
+        'r-pento': 'r-pen',
+        diehard: 'diehd',
+        replicator: 'repl',
+      },
+    },
     rule: {
       label: 'RULE',
       values: ['B3/S23', 'B36/S23', 'B2/S', 'B3678/S34678', 'B1357/S1357', 'B368/S245'],
       default: 'B3/S23',
+      // The rules by name: Conway's Life, HighLife, Seeds, Day & Night, Replicator, Move (Morley).
+      short: {
+        'B3/S23': 'life',
+        'B36/S23': 'high',
+        'B2/S': 'seeds',
+        'B3678/S34678': 'day&n',
+        'B1357/S1357': 'repl',
+        'B368/S245': 'move',
+      },
     },
     speed: { label: 'GEN/S', values: SPEEDS, default: 10 },
   },
@@ -57,6 +81,18 @@ export default defineGame({
     const start = String(ctx.settings.start);
     const pattern = start in PATTERNS ? PATTERNS[start as PatternName] : undefined;
     const grid = new LifeGrid(ctx.width, ctx.height);
+    // Orientations in which the pattern keeps its period on this torus (penta lies only flat on
+    // 20×15); when none fits (a tiny table), any orientation, and the log says so.
+    const fitting = pattern
+      ? fittingVariants(
+          envelope(pattern, parseRule('B3/S23'), PERIODS[start as PatternName] ?? 0),
+          ctx.width,
+          ctx.height,
+        )
+      : [];
+    if (pattern && fitting.length === 0)
+      ctx.log(`life: ${start} does not fit ${ctx.width}×${ctx.height}; placed anyway`);
+    const variants = fitting.length > 0 ? fitting : [0, 1, 2, 3, 4, 5, 6, 7];
     const cycles = new CycleDetector(ctx.width * ctx.height, HISTORY);
     const drift = new DriftDetector(30, 240);
     const settlePause = ctx.ticks(3);
@@ -85,7 +121,7 @@ export default defineGame({
     const reseed = () => {
       if (pattern) {
         grid.clear();
-        const rows = transform(pattern, ctx.random.int(8));
+        const rows = transform(pattern, variants[ctx.random.int(variants.length)] ?? 0);
         const w = rows[0]?.length ?? 0;
         grid.place(
           rows,

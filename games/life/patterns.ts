@@ -31,6 +31,19 @@ export const PATTERNS = {
 export type PatternName = keyof typeof PATTERNS;
 
 /**
+ * The advertised period (generations) of the patterns that have one under Conway's rule: an
+ * oscillator returns to itself, a spaceship to itself moved. Only orientations in which every
+ * generation of one period fits the table with a two-cell gap are placed (see fit.ts), so the
+ * period holds on the torus too. Patterns without an entry grow or die by design.
+ */
+export const PERIODS: Partial<Record<PatternName, number>> = {
+  glider: 4,
+  lwss: 4,
+  galaxy: 8,
+  penta: 15,
+};
+
+/**
  * One of the 8 rotations/reflections of `rows` (0 = as drawn): bit 0 mirrors left-right, bit 1
  * mirrors top-bottom, bit 2 swaps rows and columns. Called on reseed, not per frame.
  */

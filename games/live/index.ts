@@ -18,6 +18,8 @@ export default defineGame({
   title: 'Live input',
   description: 'Shows what xLights, Jinx!, Hyperion or LedFx send over DDP, E1.31, Art-Net or TPM2.NET.',
   kind: 'app',
+  // No first-time hint: a stream may launch this app over anything, and nothing may hold it up.
+  controls: { back: 'menu' },
   settings: {
     order: { label: 'ORDER', values: ['STRIP', 'ROWS'], default: 'STRIP' },
   },

@@ -53,6 +53,18 @@ export default defineGame({
   title: 'Minesweeper',
   description: 'Open every safe cell. A opens (or chords a number), B flags. First click is safe.',
   scoreOrder: 'lower',
+  controls: {
+    up: 'cursor',
+    down: 'cursor',
+    left: 'cursor',
+    right: 'cursor',
+    a: 'open',
+    b: 'flag',
+    back: 'pause',
+  },
+  hint: ['a', 'b'],
+  // The numbers are colours on the table: the first time, each digit in its colour.
+  legend: NUMBER_COLORS.slice(1).map((color, i) => ({ text: String(i + 1), color })),
   settings: {
     level: { label: 'LEVEL', values: ['easy', 'med', 'hard'], default: 'easy' },
   },

@@ -17,8 +17,8 @@ export interface AiLevel {
 
 export const LEVELS = {
   EASY: { reaction: 0.35, speed: 7, error: 2.8, aim: 0, recenters: false },
-  MED: { reaction: 0.2, speed: 12, error: 2, aim: 0.5, recenters: true },
-  HARD: { reaction: 0.08, speed: 24, error: 0.8, aim: 1.2, recenters: true },
+  MED: { reaction: 0.2, speed: 12, error: 1.85, aim: 0.5, recenters: true },
+  HARD: { reaction: 0.08, speed: 24, error: 1, aim: 1.2, recenters: true },
 } as const satisfies Record<string, AiLevel>;
 export type LevelName = keyof typeof LEVELS;
 

@@ -24,6 +24,8 @@ export default defineGame({
   title: 'Pong',
   description: 'Two paddles, one ball: against the computer (3 levels) or a friend.',
   players: { min: 1, max: 2 },
+  controls: { up: 'paddle up', down: 'paddle down', a: 'serve', back: 'pause' },
+  hint: ['up', 'down', 'a'],
   settings: {
     cpu: { label: 'CPU', values: ['EASY', 'MED', 'HARD'], default: 'MED' },
     points: { label: 'TO', values: [3, 5, 7, 9, 11], default: 5 },

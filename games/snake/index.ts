@@ -15,6 +15,8 @@ export default defineGame({
   title: 'Snake',
   description: 'Eat, grow, and do not bite anyone. 1-4 players, computer snakes fill the rest.',
   players: { min: 1, max: 4 },
+  controls: { up: 'turn', down: 'turn', left: 'turn', right: 'turn', back: 'pause' },
+  hint: ['left'],
   settings: {
     cpu: { label: 'CPU', values: [0, 1, 2, 3], default: 0 },
     edge: { label: 'EDGE', values: ['WALL', 'WRAP'], default: 'WALL' },

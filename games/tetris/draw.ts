@@ -7,6 +7,7 @@ import {
   LEVEL_TEXT,
   LINES_BAR,
   PIECE_COLORS,
+  SCORE_TEXT,
   TOP_OUT,
   WALL,
 } from './palette.ts';
@@ -23,7 +24,13 @@ const FLASH_SHARE = 0.4;
  * 15; hold at the top left (columns 0..3), the level below it; the next two pieces at the top
  * right (columns 16..19) with the lines towards the next level as ten dots below them.
  */
-export function drawTetris(g: Graphics, game: Tetris, clearTicks: number, overTicks: number): void {
+export function drawTetris(
+  g: Graphics,
+  game: Tetris,
+  clearTicks: number,
+  overTicks: number,
+  ticker?: ScoreTicker,
+): void {
   g.clear();
   const wellX = Math.floor((g.width - WELL_WIDTH) / 2);
   const rows = g.height;
@@ -38,9 +45,20 @@ export function drawTetris(g: Graphics, game: Tetris, clearTicks: number, overTi
   if (game.hold >= 0) {
     drawPreview(g, game.hold, wellX - 5, 0, true, (game.holdUsed ? DIM_COLORS : PIECE_COLORS)[game.hold]!);
   }
-  // Level below the hold: one digit, or tens above units.
+  // Level below the hold: one digit, or tens above units. The score ticker, while it runs,
+  // takes the tens' place (rows 4–8).
   const level = Math.min(99, game.level);
-  if (level >= 10) g.text(DIGITS[Math.floor(level / 10)]!, wellX - 5, 4, LEVEL_TEXT);
+  const ticking = ticker !== undefined && ticker.offset < ticker.width(g) + TICKER_WINDOW;
+  if (ticking) {
+    g.scrollText(ticker.text, {
+      x: wellX - 5,
+      y: 4,
+      width: TICKER_WINDOW,
+      color: SCORE_TEXT,
+      offset: ticker.offset - TICKER_WINDOW,
+      gap: TICKER_WINDOW,
+    });
+  } else if (level >= 10) g.text(DIGITS[Math.floor(level / 10)]!, wellX - 5, 4, LEVEL_TEXT);
   g.text(DIGITS[level % 10]!, wellX - 5, 10, LEVEL_TEXT);
 
   // Next two pieces (right); the second one dimmer.
@@ -50,6 +68,19 @@ export function drawTetris(g: Graphics, game: Tetris, clearTicks: number, overTi
   // Lines towards the next level: ten dots in two columns, filling from the bottom.
   const toward = game.lines % LINES_PER_LEVEL;
   for (let i = 0; i < toward; i++) g.set(right + 1 + (i % 2), rows - 1 - (i >> 1), LINES_BAR);
+}
+
+/** Columns of the left panel the score ticker scrolls through. */
+export const TICKER_WINDOW = 4;
+
+/**
+ * The score shown after a clear: `text` (e.g. "TSPIN2 4400") scrolls once through the left panel,
+ * entering from the right; `offset` is how far it has moved, in pixels.
+ */
+export interface ScoreTicker {
+  readonly text: string;
+  readonly offset: number;
+  width(g: Graphics): number;
 }
 
 /**

@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { BUTTONS } from '../../src/index.ts';
 import { Harness } from '../../src/testing/index.ts';
 import tetris from './index.ts';
-import { PIECE_COLORS } from './palette.ts';
+import { PIECE_COLORS, SCORE_TEXT } from './palette.ts';
 import { I } from './pieces.ts';
 import { controls, LEGEND, newTetris, seedStartingWith, wellFrame } from './test-helpers.ts';
 import { OVER } from './tetris.ts';
@@ -174,6 +174,51 @@ test('every button at once, every tick, until the game ends', async () => {
   assert.is(t.crash, undefined);
   assert.is(t.canvas.invalidWrites, 0);
   assert.is(t.result?.message, 'TOP OUT');
+});
+
+/** Pixels of the score ticker (left panel, rows 4–8) in the current frame. */
+function tickerPixels(t: Harness): number {
+  let lit = 0;
+  for (let y = 4; y <= 8; y++) for (let x = 0; x < 4; x++) if (t.pixel(x, y) === SCORE_TEXT) lit++;
+  return lit;
+}
+
+test('after a clear the score scrolls once through the left panel, then the panel is clear again', async () => {
+  const t = await Harness.start(tetris, { seed: SEED }); // I, O, J, L…
+  await t.step(1);
+  t.tap('up'); // I flat in columns 3–6
+  await t.step(2);
+  t.tap('start'); // hold the O; the J comes
+  await t.step(2);
+  for (let i = 0; i < 3; i++) {
+    t.tap('left');
+    await t.step(2);
+  }
+  t.tap('up'); // J in columns 0–2
+  await t.step(2);
+  assert.is(tickerPixels(t), 0, 'nothing before a clear');
+  for (let i = 0; i < 4; i++) {
+    t.tap('right');
+    await t.step(2);
+  }
+  t.tap('up'); // L in columns 7–9: the bottom row is full
+  let shown = 0;
+  const seen = new Set<string>();
+  for (let tick = 0; tick < 90; tick++) {
+    await t.step(1);
+    if (tickerPixels(t) > 0) shown++;
+    seen.add(
+      t
+        .frame({ s: SCORE_TEXT })
+        .split('\n')
+        .slice(4, 9)
+        .map((row) => row.slice(0, 4))
+        .join('/'),
+    );
+  }
+  assert.ok(shown >= 40, `the score showed for ${shown} ticks`);
+  assert.ok(seen.size > 10, 'it moves');
+  assert.is(tickerPixels(t), 0, 'gone once it has scrolled through');
 });
 
 test.run();

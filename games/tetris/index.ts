@@ -1,5 +1,5 @@
 import { type Buttons, defineGame, type SoundPlayer, sprite } from '../../src/index.ts';
-import { drawTetris } from './draw.ts';
+import { drawTetris, type ScoreTicker } from './draw.ts';
 import { drawVersus } from './draw-versus.ts';
 import { PIECE_COLORS } from './palette.ts';
 import { SOUNDS } from './sounds.ts';
@@ -31,6 +31,17 @@ export default defineGame({
   description:
     'Guideline Tetris: SRS kicks, 7-bag, hold, ghost, lock delay, next two pieces; 2-player versus with garbage.',
   players: { min: 1, max: 2 },
+  controls: {
+    left: 'move',
+    right: 'move',
+    a: 'turn',
+    b: 'turn back',
+    down: 'soft drop',
+    up: 'drop',
+    start: 'hold',
+    back: 'pause',
+  },
+  hint: ['up', 'start', 'a'],
   sounds: SOUNDS,
   settings: {
     level: { label: 'LEVEL', values: [1, 5, 10, 15], default: 1 },
@@ -88,10 +99,32 @@ export default defineGame({
 
     const game = new Tetris(options);
     const controls = idleControls();
+    // After each clear (or T-spin) the score scrolls once through the left panel at 15 px/s.
+    let seenAwards = 0;
+    let tickerText = '';
+    let tickerTicks = -1;
+    const speed = 15 / ctx.rate;
+    const ticker: ScoreTicker = {
+      get text() {
+        return tickerText;
+      },
+      get offset() {
+        return tickerTicks < 0 ? Number.POSITIVE_INFINITY : tickerTicks * speed;
+      },
+      width: (g) => g.textWidth(tickerText),
+    };
     return {
       update(input) {
         readControls(input.player(0), controls, das, arr, true);
         game.step(controls);
+        if (game.awards !== seenAwards) {
+          seenAwards = game.awards;
+          const label = game.lastAward.label;
+          tickerText = label ? `${label} ${game.score}` : String(game.score);
+          tickerTicks = 0;
+        } else if (tickerTicks >= 0) {
+          tickerTicks++;
+        }
         playEvents(ctx.sound, game);
         if (game.phase === OVER && game.phaseTicks >= overTicks && !ended) {
           ended = true;
@@ -99,7 +132,7 @@ export default defineGame({
         }
       },
       draw(g) {
-        drawTetris(g, game, clearTicks, overTicks);
+        drawTetris(g, game, clearTicks, overTicks, ticker);
       },
     };
   },

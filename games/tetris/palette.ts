@@ -50,3 +50,6 @@ function scale(c: Color, share: number): Color {
   const b = Math.round((c & 0xff) * share);
   return (r << 16) | (g << 8) | b;
 }
+
+/** The score ticker after a clear (left panel): warm white, brighter than the level digits. */
+export const SCORE_TEXT = 0xfff0c0;

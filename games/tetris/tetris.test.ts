@@ -164,7 +164,9 @@ test('level goes up after 10 lines and scores at the new level', () => {
   run(game, 18);
   const before = game.score;
   const distance = clearWithI(game, 1);
-  assert.is(game.score - before, 200 + 2 * distance);
+  // 100 × level 2 for the single, 2 per cell of hard drop, and 50 × combo 1 × level 2 for the
+  // second clearing lock in a row.
+  assert.is(game.score - before, 200 + 2 * distance + 100);
 });
 
 test('hard drop scores 2 per cell; soft drop 1 per cell fallen', () => {

@@ -3,8 +3,15 @@ import { SevenBag } from './bag.ts';
 import { Board } from './board.ts';
 import { type GarbageQueue, garbageFor } from './garbage.ts';
 import { rowsPerTick, SOFT_DROP_FACTOR } from './gravity.ts';
-import { kickCount, kickX, kickY } from './pieces.ts';
-import { HARD_DROP_POINTS, levelFor, linePoints, SOFT_DROP_POINTS } from './scoring.ts';
+import { kickCount, kickX, kickY, T } from './pieces.ts';
+import {
+  type Award,
+  HARD_DROP_POINTS,
+  levelFor,
+  ScoreKeeper,
+  SOFT_DROP_POINTS,
+  type Spin,
+} from './scoring.ts';
 
 /** Well width in cells (Guideline). */
 export const WELL_WIDTH = 10;
@@ -102,6 +109,15 @@ export class Tetris {
   level: number;
   /** Lines cleared by the last lock (the CLEARING animation shows them). */
   lastClear = 0;
+  /** Back-to-back and combo state across locks. */
+  readonly keeper = new ScoreKeeper();
+  /** The last lock that scored lines or a T-spin: its points and label ('TSPIN2', 'B2B TETRIS'…). */
+  readonly lastAward: Award = { points: 0, label: '' };
+  private readonly scratch: Award = { points: 0, label: '' };
+  /** Counts the locks that scored lines or a T-spin, so a display can notice a new one. */
+  awards = 0;
+  /** The T-spin of the last lock: 'none', 'mini' or 'full'. */
+  lastSpin: Spin = 'none';
   /** Versus: garbage rows this player's clears sent (after cancelling); the versus module takes them. */
   sent = 0;
   /**
@@ -122,6 +138,10 @@ export class Tetris {
   private lowestY = 0;
   /** True once the piece has touched down at its lowest row (moves then reset the timer). */
   private touched = false;
+  /** True while the piece's last successful move was a rotation (a T-spin needs that). */
+  private rotatedLast = false;
+  /** Kick test (0..4) of that rotation: the fifth one always makes a full T-spin. */
+  private lastKick = -1;
 
   constructor(private readonly options: TetrisOptions) {
     this.board = new Board(WELL_WIDTH, HIDDEN_ROWS + options.visibleRows, HIDDEN_ROWS);
@@ -160,6 +180,7 @@ export class Tetris {
     if (c.left && this.shift(-1)) manipulated = true;
     if (c.right && this.shift(1)) manipulated = true;
     if (c.hardDrop) {
+      if (this.ghostY > this.y) this.rotatedLast = false;
       this.events |= EV_HARD_DROP;
       this.score += (this.ghostY - this.y) * HARD_DROP_POINTS;
       this.y = this.ghostY;
@@ -176,6 +197,7 @@ export class Tetris {
       this.fall -= 1;
       this.y++;
       fell = true;
+      this.rotatedLast = false;
       this.events |= EV_FELL;
       if (c.softDrop) this.score += SOFT_DROP_POINTS;
       if (this.y > this.lowestY) {
@@ -236,7 +258,10 @@ export class Tetris {
   }
 
   private rotate(dir: number): boolean {
-    if (this.rotateWithKick(dir) < 0) return false;
+    const kick = this.rotateWithKick(dir);
+    if (kick < 0) return false;
+    this.rotatedLast = true;
+    this.lastKick = kick;
     this.events |= EV_ROTATE;
     this.afterManipulation();
     return true;
@@ -245,6 +270,7 @@ export class Tetris {
   private shift(dx: number): boolean {
     if (!this.board.fits(this.type, this.rotation, this.x + dx, this.y)) return false;
     this.x += dx;
+    this.rotatedLast = false;
     this.events |= EV_MOVE;
     this.updateGhost();
     this.afterManipulation();
@@ -274,6 +300,7 @@ export class Tetris {
   /** New piece at the top in spawn state; it drops one row at once when it can (Guideline). */
   private spawn(type: number): void {
     this.type = type;
+    this.rotatedLast = false;
     this.rotation = 0;
     this.x = SPAWN_X;
     this.y = HIDDEN_ROWS - 2;
@@ -290,7 +317,28 @@ export class Tetris {
     this.updateGhost();
   }
 
+  /**
+   * The Guideline's three-corner T-spin: a T whose last move was a rotation, with at least three
+   * of the four cells diagonal to its centre filled (walls and floor count). Full when both
+   * corners on the side it points to are filled, or the rotation used the fifth kick test;
+   * otherwise mini. Call before the piece is placed.
+   */
+  tSpin(): Spin {
+    if (this.type !== T || !this.rotatedLast) return 'none';
+    const filled = (dx: number, dy: number) => (this.board.get(this.x + dx, this.y + dy) !== 0 ? 1 : 0);
+    const a = filled(0, 0); // top left of the 3×3 box
+    const b = filled(2, 0); // top right
+    const c = filled(2, 2); // bottom right
+    const d = filled(0, 2); // bottom left
+    if (a + b + c + d < 3) return 'none';
+    // Front corners by rotation: pointing up (a, b), right (b, c), down (c, d), left (d, a).
+    const front = [a + b, b + c, c + d, d + a][this.rotation]!;
+    return front === 2 || this.lastKick === 4 ? 'full' : 'mini';
+  }
+
   private lock(): void {
+    const spin = this.tSpin();
+    this.lastSpin = spin;
     const lockOut = this.board.place(this.type, this.rotation, this.x, this.y);
     this.holdUsed = false;
     this.events |= EV_LOCK;
@@ -305,9 +353,15 @@ export class Tetris {
       if (cleared > 0) this.sent += incoming.cancel(garbageFor(cleared));
       else if (incoming.rows > 0 && this.receiveGarbage(incoming)) return;
     }
+    const award = this.keeper.award(cleared, spin, this.level, this.scratch);
+    this.score += award.points;
+    if (cleared > 0 || spin !== 'none') {
+      this.awards++;
+      this.lastAward.points = award.points;
+      this.lastAward.label = award.label;
+    }
     if (cleared > 0) {
       this.events |= EV_CLEAR;
-      this.score += linePoints(cleared, this.level);
       this.lines += cleared;
       const level = levelFor(this.options.startLevel, this.lines);
       if (level !== this.level) {

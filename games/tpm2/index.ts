@@ -27,6 +27,8 @@ export default defineGame({
   title: 'TPM2 player',
   description: 'Plays .tpm2 recordings (Jinx!, Glediator, ledtable tpm2file:) in a loop.',
   kind: 'app',
+  controls: { left: 'previous', right: 'next', up: 'faster', down: 'slower', a: 'pause', back: 'menu' },
+  hint: ['right', 'up'],
   settings: {
     fps: { label: 'FPS', values: RATES, default: 25 },
     fit: { label: 'FIT', values: ['SCALE', 'CROP'], default: 'SCALE' },

@@ -28,19 +28,25 @@ const failure = async (file: string): Promise<PictureError> => {
   throw new Error(`${file} decoded, but should not have`);
 };
 
-test('a fine black/white checkerboard averages to linear mid-grey (sRGB ≈ 188, not 128)', async () => {
-  const file = tmp.path('checker.png');
-  await image(410, 300, (x, y) => ((x + y) % 2 ? 0xffffff : 0))
-    .png()
-    .toFile(file);
-  const [, frame] = await show(file);
-  for (const [x, y] of [
-    [0, 0],
-    [10, 7],
-    [19, 14],
+test('a fine black/white checkerboard averages to linear mid-grey (sRGB 188, not 128), small or big', async () => {
+  // 2000×1500 goes through the working-size resize (8× the table); 410×300 too, at another ratio.
+  for (const [w, h] of [
+    [410, 300],
+    [2000, 1500],
   ] as const) {
-    for (const v of at(frame, x, y))
-      assert.ok(v >= 180 && v <= 196, `pixel ${x},${y}: ${v}, expected about 188`);
+    const file = tmp.path(`checker-${w}.png`);
+    await image(w, h, (x, y) => ((x + y) % 2 ? 0xffffff : 0))
+      .png()
+      .toFile(file);
+    const [, frame] = await show(file);
+    for (const [x, y] of [
+      [0, 0],
+      [10, 7],
+      [19, 14],
+    ] as const) {
+      for (const v of at(frame, x, y))
+        assert.ok(v >= 187 && v <= 189, `${w}×${h} pixel ${x},${y}: ${v}, expected 188 (linear half light)`);
+    }
   }
 });
 
@@ -59,6 +65,19 @@ test('a red/blue split keeps its halves (a trace of the other colour at most on 
       if (x < 10) assert.ok(r > 250 && g === 0 && b <= trace, `(${x},${y}) should be red: ${r},${g},${b}`);
       else assert.ok(b > 250 && g === 0 && r <= trace, `(${x},${y}) should be blue: ${r},${g},${b}`);
     }
+  }
+});
+
+test('pictures with an ICC profile keep their colours (sRGB and Display P3)', async () => {
+  for (const profile of ['srgb', 'p3']) {
+    const file = tmp.path(`profile-${profile}.jpg`);
+    await image(400, 300, () => 0xff0000)
+      .jpeg({ quality: 95 })
+      .withIccProfile(profile)
+      .toFile(file);
+    const [, frame] = await show(file);
+    const [r, g, b] = at(frame, 10, 7) as [number, number, number];
+    assert.ok(r > 200 && g < 60 && b < 60, `${profile}: ${r},${g},${b} should be red`);
   }
 });
 

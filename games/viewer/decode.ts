@@ -56,7 +56,7 @@ const FORMATS = 'JPEG, PNG, WebP, AVIF, TIFF, GIF or SVG';
 /**
  * Decodes `file` for a table of tableWidth × tableHeight: reads the header first (refusing
  * decompression bombs before any pixel is decoded), then decodes sequentially with
- * shrink-on-load and a gamma-correct (linear-light) resize to the working size. Every failure
+ * shrink-on-load and a linear-light (scRGB) resize to the working size. Every failure
  * is a PictureError with a message for the table and one for the log.
  */
 export async function decodePicture(file: string, tableWidth: number, tableHeight: number): Promise<Picture> {
@@ -105,15 +105,25 @@ export async function decodePicture(file: string, tableWidth: number, tableHeigh
   const workWidth = Math.max(1, Math.round(width * scale));
   const workHeight = Math.max(1, Math.round(height * scale));
 
+  const linearResize = meta.icc === undefined || isSrgbProfile(meta.icc);
   let data: Buffer;
   try {
     let pipeline = sharp(file, {
       failOn: 'truncated',
       limitInputPixels: PIXEL_LIMIT * pageCount,
       sequentialRead: true,
+      ignoreIcc: linearResize,
       ...(animated ? { pages: pageCount } : { autoOrient: true }),
     }).flatten({ background: '#000000' });
-    if (scale < 1) pipeline = pipeline.gamma(2.2).resize(workWidth, workHeight, { fit: 'fill' });
+    // Resizing happens in scRGB (linear light, the exact sRGB curve): a one-pixel black/white
+    // checkerboard of any size averages to half the light, sRGB 188 (sharp's gamma(2.2) gave 185).
+    // libvips turns pictures with an ICC profile black on that path, so an sRGB profile is
+    // ignored (it says what we assume anyway) and other profiles keep the approximate gamma path.
+    if (scale < 1) {
+      pipeline = linearResize
+        ? pipeline.pipelineColourspace('scrgb').resize(workWidth, workHeight, { fit: 'fill' })
+        : pipeline.gamma(2.2).resize(workWidth, workHeight, { fit: 'fill' });
+    }
     const result = await pipeline
       .toColourspace('srgb')
       .removeAlpha()
@@ -164,6 +174,18 @@ export async function decodePicture(file: string, tableWidth: number, tableHeigh
     bytes: frames.length * first.length,
     original: { width, height, format },
   };
+}
+
+/**
+ * True when an ICC profile describes sRGB (its description names it: ASCII in version 2
+ * profiles, UTF-16 in version 4), so decoding without it gives the same colours.
+ */
+export function isSrgbProfile(icc: Buffer): boolean {
+  return (
+    icc.includes('sRGB', 0, 'latin1') ||
+    icc.includes('sRGB', 0, 'utf16le') ||
+    icc.includes(Buffer.from('\0s\0R\0G\0B', 'latin1'))
+  );
 }
 
 /** Where sharp's attention strategy would crop a table-shaped window out of the working image. */

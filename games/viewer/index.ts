@@ -29,6 +29,8 @@ export default defineGame({
   title: 'Pictures',
   description: 'Slideshow of your pictures (--path DIR|FILE) or the samples; A: fit mode, B: pause.',
   kind: 'app',
+  controls: { left: 'previous', right: 'next', a: 'fit', b: 'pause', back: 'menu' },
+  hint: ['right', 'a'],
   params: VIEWER_PARAMS,
   icon: sprite(
     [

@@ -9,10 +9,10 @@ import type { Canvas } from '../gfx/canvas.ts';
 import { frameToHex } from '../gfx/frame-text.ts';
 import { parseScript, type ScriptedEvent } from '../input/scripted-input.ts';
 import { Stepper } from '../table/stepper.ts';
-import type { Table } from '../table/table.ts';
+import type { Table, TableOptions } from '../table/table.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
-import { choicesFor, findGame, type TableSetup } from './table-setup.ts';
+import { choicesFor, findGame, playersFor, type TableSetup } from './table-setup.ts';
 
 /** Reads and validates an --inputs file; any problem is a UsageError naming the file. */
 export function loadInputs(file: string): ScriptedEvent[] {
@@ -51,6 +51,8 @@ export interface HeadlessHooks {
   readonly events?: readonly ScriptedEvent[];
   /** Called once the game is started, before its first tick (--record attaches here). */
   readonly onStart?: (table: Table) => void;
+  /** Best scores and game stores to start from (a replay's); default: empty, in memory. */
+  readonly tables?: Pick<TableOptions, 'scores' | 'stores'>;
   /** The run's sound (--audio wav:FILE, --out FILE.wav): rendered every tick, closed at the end. */
   readonly audio?: AudioService;
 }
@@ -70,6 +72,7 @@ export async function runHeadless(
   const stepper = new Stepper(
     {
       ...setup.tableBase,
+      ...hooks.tables,
       log,
       seed,
       idleSeconds: 0,
@@ -85,8 +88,9 @@ export async function runHeadless(
   );
   const { table, engine } = stepper;
   const { settings, params } = choicesFor(game, gameParams);
+  const players = playersFor(game, options.players);
   try {
-    table.play(game, { seed, settings, params, ...(options.players ? { players: options.players } : {}) });
+    table.play(game, { seed, settings, params, ...players });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -115,6 +115,8 @@ export function reloadErrorText(folder: string, problem: string): string {
 /** A load error, in red, until the next save reloads the game (or back returns to the menu). */
 class ReloadError implements Scene {
   readonly title = 'Reload error';
+  /** The whole problem for the terminal's status line (the table scrolls a short form). */
+  readonly hint: string;
   private shownFor = 0;
   private readonly text: string;
 
@@ -124,6 +126,7 @@ class ReloadError implements Scene {
     problem: string,
   ) {
     this.text = reloadErrorText(folder, problem);
+    this.hint = `${folder}: ${problem.replace(/\s+/g, ' ')} · save to retry · back menu`;
   }
 
   update(input: Input): void {

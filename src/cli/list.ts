@@ -8,6 +8,8 @@ export function formatList(catalog: readonly AnyGame[], json: boolean): string {
     kind: game.kind ?? 'game',
     players: game.players ?? { min: 1, max: 1 },
     description: game.description ?? '',
+    controls: game.controls ?? {},
+    hint: game.hint ?? [],
     settings: Object.fromEntries(
       Object.entries<SettingSpec>(game.settings ?? {}).map(([key, spec]) => [
         key,

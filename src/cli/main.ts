@@ -21,14 +21,14 @@ import { FileLogger } from './file-logger.ts';
 import { gameOptionGroups, withFlaggedParams } from './game-options.ts';
 import { dumpFrame, runHeadless } from './headless.ts';
 import { watchGames } from './hot-reload.ts';
-import { type CliIo, processIo, UsageError } from './io.ts';
+import { type CliIo, HELP_HINT, processIo, UsageError } from './io.ts';
 import { formatList } from './list.ts';
 import { createGame } from './new-game.ts';
 import { type Options, programHelp, resolveOptions } from './options.ts';
 import { replayCommand } from './replay-command.ts';
 import { type RunRequest, runTable } from './run-table.ts';
 import { runsAsService } from './table-controls.ts';
-import { choicesFor, findGame, prepareTable, type TableSetup } from './table-setup.ts';
+import { choicesFor, findGame, playersFor, prepareTable, type TableSetup } from './table-setup.ts';
 import { installDirectory, updateLine } from './update/update-line.ts';
 
 export const COMMANDS = [
@@ -105,7 +105,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   try {
     return await runCommand(command, options, gameParams, io);
   } catch (error) {
-    if (error instanceof UsageError) return usage(io, [error.message]);
+    if (error instanceof UsageError) return usage(io, [error.message], error.hint);
     const { message, stack } = describeError(error);
     io.stderr.write(
       `ledtable: unexpected error: ${options.debug ? stack : `${message} (--debug shows the stack)`}\n`,
@@ -218,7 +218,7 @@ async function runInteractive(
   const launch = {
     settings,
     params,
-    ...(options.players ? { players: options.players } : {}),
+    ...playersFor(game, options.players),
     // A recording needs a known seed.
     ...(options.seed === undefined
       ? options.record
@@ -293,9 +293,9 @@ function captureFromOptions(options: Options) {
   }
 }
 
-function usage(io: CliIo, problems: readonly string[]): number {
+function usage(io: CliIo, problems: readonly string[], hint = HELP_HINT): number {
   for (const problem of problems) io.stderr.write(`ledtable: ${problem}\n`);
-  io.stderr.write('Run `ledtable --help` for every option.\n');
+  if (hint) io.stderr.write(`${hint}\n`);
   return 2;
 }
 

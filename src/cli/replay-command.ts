@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { GameParams } from '../config/options.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger, MemoryLogger } from '../engine/log.ts';
-import { frameHash, parseReplay, type Replay, ReplayClock } from '../replay/replay.ts';
+import { frameHash, parseReplay, type Replay, ReplayClock, replayTables } from '../replay/replay.ts';
 import { createAudio, describeAudio } from './audio-setup.ts';
 import { dumpFrame, runHeadless } from './headless.ts';
 import { type CliIo, UsageError } from './io.ts';
@@ -29,13 +29,17 @@ export async function replayCommand(
   const replay = loadReplay(file);
   const replayed = replayOptions(options, replay);
   const params: GameParams = replayParams(replay);
+  const source = file ?? 'replay';
   if (options.headless) {
     const table = await prepareTable(replayed, params, quiet);
     const audio = createAudio(replayed, table.gamesDir, io.env, (line) => quiet.warn(line), true);
-    const run = await runHeadless(table, replay.game, params, quiet, {
-      events: replay.events,
-      ...(audio ? { audio } : {}),
-    });
+    const run = await inReplay(source, () =>
+      runHeadless(table, replay.game, params, quiet, {
+        events: replay.events,
+        tables: replayTables(replay),
+        ...(audio ? { audio } : {}),
+      }),
+    );
     if (audio) io.stderr.write(`ledtable: ${describeAudio(audio)}\n`);
     if (options.dump) dumpFrame(io, run.engine.frame);
     for (const line of quiet.lines) if (!line.startsWith('info:')) io.stderr.write(`ledtable: ${line}\n`);
@@ -43,7 +47,7 @@ export async function replayCommand(
   }
   const log = interactiveLog();
   const table = await prepareTable(replayed, params, log);
-  const game = findGame(table.catalog, replay.game);
+  const game = await inReplay(source, async () => findGame(table.catalog, replay.game));
   const { settings } = choicesFor(game, params);
   let engine: Engine | undefined;
   let stopRun = () => {};
@@ -54,6 +58,7 @@ export async function replayCommand(
       game,
       launch: { seed: replay.seed, players: replay.players, settings, params: { ...replay.params } },
       keys: false,
+      tables: replayTables(replay),
       clock: (real) =>
         new ReplayClock(
           real,
@@ -78,6 +83,18 @@ export async function replayCommand(
   return code;
 }
 
+/** Runs a replay; a problem with it (a game or setting that no longer exists) names the file. */
+async function inReplay<T>(file: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(`${file}: ${error.message}`, RECORD_AGAIN);
+  }
+}
+
+const RECORD_AGAIN = 'Record it again with `ledtable play ID --record FILE`.';
+
 /** Reports whether the final frame matches the recording (one line on stderr either way). */
 function diverged(io: CliIo, replay: Replay, hash: string): boolean {
   if (replay.finalFrameHash === undefined) return false;
@@ -99,12 +116,12 @@ export function loadReplay(file: string | undefined): Replay {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new UsageError(`replay ${file}: ${(error as Error).message}`);
+    throw new UsageError(`replay ${file}: ${(error as Error).message}`, '');
   }
   try {
     return parseReplay(json, file);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError((error as Error).message, RECORD_AGAIN);
   }
 }
 

@@ -6,7 +6,8 @@ import { Random } from '../engine/random.ts';
 import { TerminalKeys } from '../input/terminal-keys.ts';
 import { BrightnessFader } from '../output/brightness-fader.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
-import { OutputStage } from '../output/output-stage.ts';
+import type { LedDriver } from '../output/driver.ts';
+import { logDriverFailure, OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
 import { WhiteExtractor } from '../output/white.ts';
 import { NightSchedule, nightLines, parseNightWindow } from '../table/night.ts';
@@ -19,6 +20,7 @@ import { UsageError } from './io.ts';
 import { startLiveInput } from './live-input.ts';
 import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
+import { statusLine } from './status-line.ts';
 import { createTableControls, type SavedControlLine } from './table-controls.ts';
 import { persistentStores, type TableSetup } from './table-setup.ts';
 import { picturesDir, withUploadedPictures } from './uploaded-pictures.ts';
@@ -39,6 +41,8 @@ export interface RunRequest {
   readonly controlLines?: readonly SavedControlLine[];
   /** Wraps the real clock (a replay feeds its events just before each tick). */
   readonly clock?: (real: Clock) => Clock;
+  /** Best scores and game stores instead of the data directory's (a replay's, kept in memory). */
+  readonly tables?: Pick<TableOptions, 'scores' | 'stores'>;
   /** false: keys are not played, only Ctrl-C stops the run (replays). Default true. */
   readonly keys?: boolean;
   /**
@@ -77,42 +81,107 @@ export async function runTable(
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const drivers = await createDrivers({
-    layout,
-    options,
-    stdout: io.stdout,
-    env: io.env,
-    log: (message) => log.warn(message),
+  // The exit paths exist before any driver opens: a signal in the first moments (the terminal
+  // simulator has just entered the alternate screen) still closes every driver and exits 0.
+  let finish: (code: number) => void = () => {};
+  const finished = new Promise<number>((resolve) => {
+    finish = resolve;
   });
-  const stage = new OutputStage(
-    layout,
-    drivers,
-    pipeline,
-    (driver, error) => log.error(`output ${driver.name} failed: ${describeError(error).message}`, error),
-    options.fps,
+  let stopping = false;
+  let onTerminal = false;
+  let stage: OutputStage | undefined;
+  let table: Table | undefined;
+  let keys: TerminalKeys | undefined;
+  let detach: (() => void) | undefined;
+  let stopInput: (() => Promise<void>) | undefined;
+  let audio: ReturnType<typeof createAudio>;
+  let live: Awaited<ReturnType<typeof startLiveInput>>;
+  let web: Awaited<ReturnType<typeof startWeb>>;
+
+  const stop = async (code: number, reason: string, error?: unknown) => {
+    if (stopping) return;
+    stopping = true;
+    if (error === undefined) log.info(`stopping: ${reason}`);
+    else log.error(`stopping after ${reason}`, error);
+    const limit = setTimeout(() => finish(code), SHUTDOWN_LIMIT_MS);
+    try {
+      try {
+        detach?.();
+      } catch (detachError) {
+        log.error('shutdown of an extension failed', detachError);
+      }
+      table?.engine.stop();
+      await web?.stop();
+      await keys?.stop();
+      await stopInput?.();
+      await live?.close();
+      await stage?.close();
+      await audio?.close();
+      if (audio) logSoundStats(log, audio);
+    } finally {
+      clearTimeout(limit);
+      removeHandlers();
+      if (error !== undefined && onTerminal)
+        io.stderr.write(`ledtable: ${reason}: ${describeError(error).message}\n`);
+      finish(code);
+    }
+  };
+
+  const removeHandlers = routeExitPaths(
+    (code, reason, error) => void stop(code, reason, error),
+    () => {
+      // The process is exiting without stop() having finished: give the terminal back.
+      if (onTerminal && !stopping) io.stdout.write(restoreTerminalSequence());
+      if (io.stdin.isTTY) io.stdin.setRawMode?.(false);
+    },
   );
-  const onTerminal = usesTerminal(drivers);
+
+  let drivers: LedDriver[];
+  try {
+    drivers = await createDrivers({
+      layout,
+      options,
+      stdout: io.stdout,
+      env: io.env,
+      log: (message) => log.warn(message),
+    });
+  } catch (error) {
+    removeHandlers();
+    throw error;
+  }
+  if (stopping) return finished;
+  stage = new OutputStage(layout, drivers, pipeline, logDriverFailure(log), options.fps);
+  onTerminal = usesTerminal(drivers);
   if (options.output.includes('auto') && !io.stdout.isTTY) {
     log.warn(
-      'stdout is not a terminal and no --output was given, so frames go nowhere; use --output ws281x, ddp:HOST, …',
+      'stdout is not a terminal (a pipe or a file) and no --output was given: the table runs with no ' +
+        'output until Ctrl-C or SIGTERM. Run it in a terminal, give --output ws281x, ddp:HOST, … , ' +
+        'or use `ledtable play ID --headless --ticks N` in scripts',
     );
   }
   try {
     await stage.open();
   } catch (error) {
     await stage.close();
+    removeHandlers();
+    if (stopping) return finished;
     throw new UsageError(describeError(error).message);
   }
+  if (stopping) return finished; // a signal arrived while the drivers opened; stop() closed them
 
-  let live: Awaited<ReturnType<typeof startLiveInput>>;
   try {
     live = await startLiveInput(options, layout, setup.tableBase.catalog, log);
   } catch (error) {
     await stage.close();
+    removeHandlers();
     throw error;
   }
+  if (stopping) {
+    await live?.close();
+    return finished;
+  }
 
-  const audio = createAudio(options, setup.gamesDir, io.env, (line) => log.warn(line), false);
+  audio = createAudio(options, setup.gamesDir, io.env, (line) => log.warn(line), false);
   if (audio)
     log.info(`sound: ${audio.sink.description}, ${audio.mixer.rate} Hz, buffer ${options.audioBuffer} ms`);
   const fader = new BrightnessFader(pipeline, options.brightness);
@@ -128,17 +197,17 @@ export async function runTable(
   });
   const clock = new RealClock();
   const liveAudio = audioInputFactory(options.audioIn, true);
-  const table = new Table({
+  table = new Table({
     ...setup.tableBase,
     params: withUploadedPictures(setup.tableBase.params, picturesDir(setup.dataDir)),
-    ...persistentStores(setup.dataDir, log),
+    ...(request.tables ?? persistentStores(setup.dataDir, log)),
     clock: request.clock ? request.clock(clock) : clock,
     log,
     sink: {
       // brightness fades towards its target, dimmed by the night schedule, once per frame
       show(frame) {
         const now = Date.now();
-        fader.setFactor(night.factor(now, table.input.activity, controls.idleSeconds()));
+        fader.setFactor(night.factor(now, table?.input.activity ?? false, controls.idleSeconds()));
         fader.frame(now);
         stage.show(frame);
       },
@@ -147,21 +216,15 @@ export async function runTable(
     seed: options.seed ?? Random.freshSeed(),
     wallClock: () => Date.now(),
     ...(liveAudio ? { audioIn: liveAudio } : {}),
+    // First-time hints hold a game before its first tick: not while recording or replaying.
+    hints: request.keys !== false && !options.record,
     ...(live ? { live: live.table } : {}),
     ...(audio ? { audio } : {}),
     controls,
   });
   const { engine } = table;
 
-  let finish: (code: number) => void = () => {};
-  const finished = new Promise<number>((resolve) => {
-    finish = resolve;
-  });
-  let stopping = false;
-  let detach: (() => void) | undefined;
-  let stopInput: (() => Promise<void>) | undefined;
-  let web: Awaited<ReturnType<typeof startWeb>>;
-  const keys = io.stdin.isTTY
+  keys = io.stdin.isTTY
     ? new TerminalKeys({
         stdin: io.stdin,
         stdout: io.stdout,
@@ -183,44 +246,6 @@ export async function runTable(
       (error: unknown) => log.warn(`screenshot failed: ${describeError(error).message}`),
     );
   };
-
-  const stop = async (code: number, reason: string, error?: unknown) => {
-    if (stopping) return;
-    stopping = true;
-    if (error === undefined) log.info(`stopping: ${reason}`);
-    else log.error(`stopping after ${reason}`, error);
-    const limit = setTimeout(() => finish(code), SHUTDOWN_LIMIT_MS);
-    try {
-      try {
-        detach?.();
-      } catch (detachError) {
-        log.error('shutdown of an extension failed', detachError);
-      }
-      engine.stop();
-      await web?.stop();
-      await keys?.stop();
-      await stopInput?.();
-      await live?.close();
-      await stage.close();
-      await audio?.close();
-      if (audio) logSoundStats(log, audio);
-    } finally {
-      clearTimeout(limit);
-      removeHandlers();
-      if (error !== undefined && onTerminal)
-        io.stderr.write(`ledtable: ${reason}: ${describeError(error).message}\n`);
-      finish(code);
-    }
-  };
-
-  const removeHandlers = routeExitPaths(
-    (code, reason, error) => void stop(code, reason, error),
-    () => {
-      // The process is exiting without stop() having finished: give the terminal back.
-      if (onTerminal && !stopping) io.stdout.write(restoreTerminalSequence());
-      if (io.stdin.isTTY) io.stdin.setRawMode?.(false);
-    },
-  );
 
   try {
     await keys?.start((event) => {
@@ -258,14 +283,17 @@ export async function runTable(
       dataDir: setup.dataDir,
       also: web ? [web.pads] : [],
     });
+  if (stopping) {
+    await stopInput?.(); // stop() ran while the pads were being opened
+    return finished;
+  }
 
   let counted = { ticks: 0, at: performance.now() };
   const status = setInterval(() => {
     const now = { ticks: clock.ticks, at: performance.now() };
     const fps = Math.round(((now.ticks - counted.ticks) * 1000) / Math.max(1, now.at - counted.at));
     counted = now;
-    const keyHelp = 'keys: arrows Z X Enter Esc (P2: WASD F G E Q) · P screenshot · Ctrl-C quits';
-    const text = now.at < notice.until ? notice.text : `${engine.top.title} · ${fps} fps · ${keyHelp}`;
+    const text = now.at < notice.until ? notice.text : statusLine(engine, fps);
     for (const driver of drivers) driver.setStatus?.(text);
   }, 1000);
   status.unref();

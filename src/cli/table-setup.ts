@@ -84,6 +84,20 @@ export function findGame(catalog: readonly AnyGame[], id: string | undefined): A
 }
 
 /**
+ * `--players N` for this game, checked against what it declares: {} for 0 (the table chooses),
+ * { players: N } in range, else a UsageError naming the game's range.
+ */
+export function playersFor(game: AnyGame, requested: number): { players?: number } {
+  if (!requested) return {};
+  const { min, max } = game.players ?? { min: 1, max: 1 };
+  if (requested >= min && requested <= max) return { players: requested };
+  const range = min === max ? `${min}` : max === min + 1 ? `${min} or ${max}` : `${min} to ${max}`;
+  throw new UsageError(
+    `--players ${requested}: ${game.title} takes ${range} player${max === 1 ? '' : 's'} (ledtable list shows each game's players)`,
+  );
+}
+
+/**
  * Splits `--set` values for the game being played into its declared settings and free-form
  * params. Values for '*' apply to this game.
  */

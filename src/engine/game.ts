@@ -1,7 +1,7 @@
 import type { MusicPlayer, SoundPlayer } from '../audio/game-audio.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Sprite } from '../gfx/sprite.ts';
-import type { Input } from '../input/buttons.ts';
+import type { Button, Input } from '../input/buttons.ts';
 import type { AudioInput } from '../sound-in/audio-input.ts';
 import type { LiveFeed } from './live-feed.ts';
 import type { Random } from './random.ts';
@@ -13,6 +13,17 @@ export interface SettingSpec {
   readonly values: readonly (string | number)[];
   /** Must be one of `values`; the first value when omitted. */
   readonly default?: string | number;
+  /**
+   * Old values and what they became, e.g. { medium: 'med' } after a rename: a saved choice, a
+   * replay or a config file written before the rename still works. Each target must be in `values`.
+   */
+  readonly renamed?: Readonly<Record<string, string | number>>;
+  /**
+   * How values too wide for the table are shown while choosing, e.g. { 'B36/S23': 'HIGH' }:
+   * every value's shown text must fit 20 columns in the 3×5 font (about 5 letters), so nothing
+   * scrolls (the conformance test checks it). The game still gets the value itself.
+   */
+  readonly short?: Readonly<Record<string, string>>;
 }
 export type SettingSpecs = Readonly<Record<string, SettingSpec>>;
 export type SettingValues<S extends SettingSpecs> = { readonly [K in keyof S]: S[K]['values'][number] };
@@ -157,6 +168,15 @@ export interface GameDefinition<S extends SettingSpecs = SettingSpecs> {
   readonly params?: ParamDecls;
   /** How results compare: "higher" (points, default) or "lower" (times). */
   readonly scoreOrder?: 'higher' | 'lower';
+  /**
+   * What each button does, in a few lower-case words ({ up: 'drop', start: 'hold' }). The table's
+   * hints, the terminal's status line, `ledtable list --json` and the README tables read it.
+   */
+  readonly controls?: Readonly<Partial<Record<Button, string>>>;
+  /** The controls a newcomer needs first, shown the first time the game is played (in order). */
+  readonly hint?: readonly Button[];
+  /** What colours mean, shown under that first-time hint: e.g. Minesweeper's numbers. */
+  readonly legend?: readonly { readonly text: string; readonly color: number }[];
   /** Builds a fresh game. Async only when it must load something before the first tick. */
   create(ctx: GameContext<S>): GameInstance | Promise<GameInstance>;
 }

@@ -6,6 +6,8 @@ import type { Input } from '../input/buttons.ts';
 export interface Scene {
   /** Shown in the status line and logs. */
   readonly title: string;
+  /** What to press here, one short line for the terminal's status line ("A resumes · back quits"). */
+  readonly hint?: string;
   update(input: Input): void;
   draw(g: Graphics): void;
   dispose?(): void;

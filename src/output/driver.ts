@@ -19,6 +19,13 @@ export interface LedDriver {
   show(frame: Readonly<Uint8Array>): void | Promise<void>;
   /** Blanks the LEDs (all black) and releases the device. Safe to call twice, and before open. */
   close(): Promise<void>;
+  /**
+   * Which bytes show() receives (default 'led'): 'led' = after brightness, current limiter and
+   * gamma, what the LEDs are sent; 'canvas' = the colours as drawn, in strip order, before the
+   * colour pipeline (a recording that a player feeds back through the pipeline, so that record →
+   * play shows the same LED bytes).
+   */
+  readonly stage?: 'led' | 'canvas';
   /** Optional status line (the terminal shows it under the table); others ignore it. */
   setStatus?(text: string): void;
   /**
@@ -52,4 +59,14 @@ export type Output = LedDriver | PreviewOutput;
 
 export function isPreview(output: Output): output is PreviewOutput {
   return 'preview' in output && output.preview === true;
+}
+
+/**
+ * A known, expected trouble of a device or network while frames keep going (nothing listens at
+ * the address, no route to it): its message is one plain sentence that says what happens next.
+ * The output stage logs it as one line without a stack, at most once a minute while it lasts;
+ * any other error from show() is logged with its stack.
+ */
+export class OutputProblem extends Error {
+  override readonly name = 'OutputProblem';
 }

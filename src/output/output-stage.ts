@@ -1,11 +1,30 @@
+import { describeError, type Logger } from '../engine/log.ts';
 import type { Canvas } from '../gfx/canvas.ts';
 import type { ColorPipeline } from './color-pipeline.ts';
-import { isPreview, type LedDriver, type Output, type PreviewOutput } from './driver.ts';
+import { isPreview, type LedDriver, type Output, OutputProblem, type PreviewOutput } from './driver.ts';
 import type { Layout } from './layout.ts';
 import { StripMapper } from './strip-frame.ts';
 
-/** Reports an output failure; called at most once per output per second of failures. */
-export type DriverFailure = (output: Output, error: unknown) => void;
+/**
+ * Reports an output failure: at most once per output per second of failures, and at most once
+ * a minute for an OutputProblem. `suppressed` counts the failures left out since the last report.
+ */
+export type DriverFailure = (output: Output, error: unknown, suppressed: number) => void;
+
+/**
+ * The usual DriverFailure: an OutputProblem is one warning line (with how often it recurred),
+ * anything else an error with its stack.
+ */
+export function logDriverFailure(log: Logger): DriverFailure {
+  return (output, error, suppressed) => {
+    if (error instanceof OutputProblem) {
+      const again = suppressed > 0 ? ` (${suppressed} more since the last report)` : '';
+      log.warn(`${error.message}${again}`);
+    } else {
+      log.error(`output ${output.name} failed: ${describeError(error).message}`, error);
+    }
+  };
+}
 
 /** Sees every frame as people see it (row-major RGB, see PreviewOutput): the web live view. */
 export type FrameTap = (seen: Readonly<Uint8Array>) => void;
@@ -14,7 +33,8 @@ export type FrameTap = (seen: Readonly<Uint8Array>) => void;
  * The engine's frame sink for real outputs. One direction, once per frame:
  *   canvas → brightness, gamma and current limit (the colour pipeline, in canvas order)
  *          → previews and taps (terminal, web live view): what the LEDs look like, row-major
- *          → layout (strip order) → every LED driver whose frame changed or needs a keep-alive.
+ *          → layout (strip order) → every LED driver whose frame changed or needs a keep-alive
+ *            (a driver with stage 'canvas', a recording, gets the canvas in strip order instead).
  * One output failing never stops the others or the loop; failures are reported, throttled,
  * through `onFailure`. Buffers are allocated once.
  */
@@ -24,6 +44,9 @@ export class OutputStage {
   private readonly taps = new Set<FrameTap>();
   private readonly mapper: StripMapper;
   private readonly lastReport = new Map<Output, number>();
+  private readonly suppressed = new Map<Output, number>();
+  /** The canvas in strip order before the pipeline, for drivers with stage 'canvas' (only then). */
+  private readonly drawn: Uint8Array | undefined;
   /** Corrected LED values in canvas order; the previous frame's, to see what changed. */
   private light: Uint8Array;
   private lastLight: Uint8Array;
@@ -49,6 +72,8 @@ export class OutputStage {
     this.lastLight = new Uint8Array(bytes);
     this.seen = new Uint8Array(bytes);
     this.lastSent = this.drivers.map(() => -Infinity);
+    if (this.drivers.some((driver) => driver.stage === 'canvas'))
+      this.drawn = new Uint8Array(layout.ledCount * 3);
   }
 
   /** Every output, LED drivers first. */
@@ -69,6 +94,8 @@ export class OutputStage {
 
   show(frame: Canvas): void {
     const frameNo = this.frames++;
+    const drawn = this.drawn;
+    if (drawn) drawn.set(this.mapper.map(frame.pixels));
     const previous = this.lastLight;
     const light = previous;
     this.lastLight = this.light;
@@ -92,7 +119,7 @@ export class OutputStage {
       if (!due) return;
       this.lastSent[i] = frameNo;
       strip ??= this.mapper.map(light);
-      const bytes = strip;
+      const bytes = driver.stage === 'canvas' && drawn ? drawn : strip;
       this.attempt(driver, () => driver.show(bytes));
     });
   }
@@ -113,9 +140,15 @@ export class OutputStage {
 
   private report(output: Output, error: unknown): void {
     const last = this.lastReport.get(output);
-    if (last !== undefined && this.frames - last < this.rate) return;
+    const window = error instanceof OutputProblem ? this.rate * 60 : this.rate;
+    if (last !== undefined && this.frames - last < window) {
+      this.suppressed.set(output, (this.suppressed.get(output) ?? 0) + 1);
+      return;
+    }
     this.lastReport.set(output, this.frames);
-    this.onFailure(output, error);
+    const suppressed = this.suppressed.get(output) ?? 0;
+    this.suppressed.set(output, 0);
+    this.onFailure(output, error, suppressed);
   }
 }
 

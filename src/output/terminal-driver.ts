@@ -6,7 +6,7 @@ export interface TerminalStream {
   /** Terminal size in character cells; 80×24 is assumed when missing or 0. */
   columns?: number;
   rows?: number;
-  /** When explicitly false (output piped to a file), open() refuses with a hint. */
+  /** Must be true (a terminal): a pipe or a file (false or undefined) makes open() refuse with a hint. */
   isTTY?: boolean;
   on?(event: 'resize', listener: () => void): unknown;
   off?(event: 'resize', listener: () => void): unknown;
@@ -108,7 +108,8 @@ export class TerminalDriver implements PreviewOutput {
 
   async open(): Promise<void> {
     if (this.state === 'open') return;
-    if (this.stream.isTTY === false) {
+    // A pipe or a file has isTTY undefined, not false: only a real terminal gets escape codes.
+    if (this.stream.isTTY !== true) {
       throw new Error(
         'the terminal simulator needs a terminal, but the output is not a TTY (piped or redirected); ' +
           'run it in a terminal, or use --output null / --headless for runs without a screen',

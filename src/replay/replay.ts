@@ -5,6 +5,7 @@ import type { Canvas } from '../gfx/canvas.ts';
 import type { ButtonEvent } from '../input/buttons.ts';
 import type { InputRecorder } from '../input/input-state.ts';
 import { parseScript, type ScriptedEvent, ScriptedInput } from '../input/scripted-input.ts';
+import { InMemory, type ScoreTable, type StoreTable } from '../table/persistence.ts';
 import type { Table } from '../table/table.ts';
 
 export const REPLAY_VERSION = 1;
@@ -31,6 +32,21 @@ export interface Replay {
   readonly ticks: number;
   /** frameHash() of the last frame, to tell a faithful replay from a diverged one. */
   readonly finalFrameHash?: string;
+  /**
+   * The game's best scores (score key → score) and its store (ctx.store) when the recording
+   * started: the result screen's "HI n" and anything a game keeps between runs shape frames, so a
+   * replay starts from them instead of the player's own files. Absent in older recordings: empty.
+   */
+  readonly scores?: Readonly<Record<string, number>>;
+  readonly store?: Readonly<Record<string, unknown>>;
+}
+
+/** The table state a replay must start from: its game's best scores and store, in memory only. */
+export function replayTables(replay: Replay): { scores: InMemory<ScoreTable>; stores: InMemory<StoreTable> } {
+  return {
+    scores: new InMemory<ScoreTable>({ [replay.game]: { ...replay.scores } }),
+    stores: new InMemory<StoreTable>({ [replay.game]: JSON.parse(JSON.stringify(replay.store ?? {})) }),
+  };
 }
 
 /** A short hash of a frame's pixels (16 hex digits). */
@@ -68,6 +84,8 @@ export class ReplayRecorder implements InputRecorder {
       width: engine.width,
       height: engine.height,
       ...(layout === undefined ? {} : { layout }),
+      scores: { ...table.scores.all(launch.game.id) },
+      store: table.stores.snapshot(launch.game.id),
     };
     engine.input.recorder = this;
   }
@@ -127,6 +145,13 @@ export function parseReplay(json: unknown, source = 'replay'): Replay {
   }
   if (r.layout !== undefined && typeof r.layout !== 'string')
     problems.push(`${source}.layout: must be a string`);
+  for (const key of ['scores', 'store']) {
+    const value = r[key];
+    if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value)))
+      problems.push(`${source}.${key}: must be an object`);
+  }
+  if (r.scores !== undefined && Object.values(r.scores as object).some((v) => typeof v !== 'number'))
+    problems.push(`${source}.scores: every best score must be a number`);
   let events: ScriptedEvent[] = [];
   try {
     events = parseScript(r.events, `${source}.events`);

@@ -20,6 +20,13 @@ export interface ChoiceLine {
 
 export interface ChoiceScreenOptions {
   readonly title: string;
+  /** What to press, for the terminal's status line. */
+  readonly hint?: string;
+  /**
+   * Shown in the label row instead of the first line's label until a button is pressed or
+   * NOTE_TICKS have passed (the setup screen's "A STARTS" the first time it is shown).
+   */
+  readonly note?: string;
   readonly lines: readonly ChoiceLine[];
   /** Columns kept free beside a large value; a wider value scrolls in the small font. */
   readonly valueMargin?: number;
@@ -40,6 +47,8 @@ const BIG_VALUE_Y = 6;
 const SMALL_VALUE_Y = 7;
 const ARROW_Y = 9;
 const LABEL_COLOR = 0x808080;
+/** How long a note stays in the label row without input: 3 s at 60 Hz. */
+const NOTE_TICKS = 180;
 const ACTION_COLOR = 0xff6040;
 
 /**
@@ -52,11 +61,17 @@ export class ChoiceScreen implements Scene {
   readonly title: string;
   private line = 0;
   private shownFor = 0;
+  /** Ticks the note has left; 0 = the labels as usual. */
+  private noteLeft: number;
   /** YES/NO question for an action line: undefined when none is open. */
   private confirming: { line: ChoiceLine; yes: boolean } | undefined;
 
+  readonly hint: string;
+
   constructor(private readonly options: ChoiceScreenOptions) {
     this.title = options.title;
+    this.hint = options.hint ?? '';
+    this.noteLeft = options.note ? NOTE_TICKS : 0;
   }
 
   /** The label of the line under the cursor, or the open question (tests). */
@@ -69,6 +84,7 @@ export class ChoiceScreen implements Scene {
   update(input: Input): void {
     this.shownFor++;
     this.options.onTick?.();
+    if (this.noteLeft > 0) this.noteLeft = input.any.anyPressed() ? 0 : this.noteLeft - 1;
     const buttons = input.any;
     if (this.confirming) {
       this.answer(input);
@@ -108,7 +124,9 @@ export class ChoiceScreen implements Scene {
     const lines = this.options.lines;
     const line = lines[this.line];
     if (!line) return;
-    if (!line.drawLabel?.(g)) {
+    if (this.noteLeft > 0 && this.options.note) {
+      g.banner(this.options.note, LABEL_Y, ACTION_COLOR, this.shownFor);
+    } else if (!line.drawLabel?.(g)) {
       g.banner(line.label, LABEL_Y, line.action ? ACTION_COLOR : LABEL_COLOR, this.shownFor);
     }
     const value = line.value();

@@ -4,6 +4,7 @@ import { type Color, dim, hsv } from '../gfx/color.ts';
 import { FONT_5X7 } from '../gfx/font.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Input } from '../input/buttons.ts';
+import { SCREEN_HINTS } from './hints.ts';
 import type { TableHost } from './host.ts';
 import { SETTINGS_ICON, SettingsScreen } from './settings-screen.ts';
 
@@ -18,6 +19,7 @@ const APP_TITLE: Color = 0x40d0ff;
  */
 export class Menu implements Scene {
   readonly title = 'Menu';
+  readonly hint = SCREEN_HINTS.menu;
   private readonly entries: readonly AnyGame[];
   private selected = 0;
   private shownFor = 0;
@@ -118,15 +120,24 @@ function drawIcon(g: Graphics, entry: AnyGame, dx: number): void {
   g.text(initial, Math.floor((g.width - width) / 2) + dx, 1, color, FONT_5X7);
 }
 
-function drawPositionDots(g: Graphics, selected: number, count: number): void {
-  const spacing = count * 2 - 1 <= g.width ? 2 : 1;
-  const span = Math.min(count, Math.floor((g.width + spacing - 1) / spacing));
-  const first = Math.max(0, Math.min(selected - Math.floor(span / 2), count - span));
-  const x0 = Math.floor((g.width - (span * spacing - (spacing - 1))) / 2);
-  for (let i = 0; i < span; i++) {
-    const index = first + i;
-    g.set(x0 + i * spacing, g.height - 1, index === selected ? 0xffffff : dim(0xffffff, 0.2));
+/**
+ * Where the selected entry is, on the bottom row. Up to ten entries (on 20 columns): one dot
+ * each, a blank column between, the selected one bright. More entries would merge into a bar,
+ * so then the row is a dim track the width of the table with a bright marker that slides from
+ * the left end (first entry) to the right end (last): about width / count columns wide, at
+ * least two, so every step moves it and the ends are plain.
+ */
+export function drawPositionDots(g: Graphics, selected: number, count: number): void {
+  const y = g.height - 1;
+  const track = dim(0xffffff, 0.2);
+  if (count * 2 - 1 <= g.width) {
+    const x0 = Math.floor((g.width - (count * 2 - 1)) / 2);
+    for (let i = 0; i < count; i++) g.set(x0 + i * 2, y, i === selected ? 0xffffff : track);
+    return;
   }
+  const marker = Math.max(2, Math.round(g.width / count));
+  const x = Math.round((selected * (g.width - marker)) / (count - 1));
+  for (let i = 0; i < g.width; i++) g.set(i, y, i >= x && i < x + marker ? 0xffffff : track);
 }
 
 function hashHue(text: string): number {

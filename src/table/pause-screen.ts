@@ -3,6 +3,7 @@ import type { Scene } from '../engine/scene.ts';
 import { Canvas } from '../gfx/canvas.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Input } from '../input/buttons.ts';
+import { SCREEN_HINTS } from './hints.ts';
 import type { TableHost } from './host.ts';
 
 /**
@@ -12,6 +13,7 @@ import type { TableHost } from './host.ts';
  */
 export class PauseScreen implements Scene {
   readonly title: string;
+  readonly hint = SCREEN_HINTS.pause;
   private readonly frozen: Canvas;
   private shownFor = 0;
 
@@ -21,6 +23,8 @@ export class PauseScreen implements Scene {
     readonly game: GameRunner,
     private readonly label: string,
     private readonly resumeWhen?: () => boolean,
+    /** The first pause at this table: the banner also says what to press. */
+    private readonly firstTime = false,
   ) {
     this.title = `${game.title} (${label.toLowerCase()})`;
     this.frozen = new Canvas(host.width, host.height);
@@ -57,6 +61,7 @@ export class PauseScreen implements Scene {
     const source = this.frozen.pixels;
     const target = g.canvas.pixels;
     for (let i = 0; i < source.length; i++) target[i] = (source[i]! * 0.4) | 0;
-    g.banner(this.label, Math.floor((g.height - 5) / 2), 0xffffff, this.shownFor);
+    const text = this.firstTime ? `${this.label}  A RESUMES  BACK QUITS` : this.label;
+    g.banner(text, Math.floor((g.height - 5) / 2), 0xffffff, this.shownFor);
   }
 }

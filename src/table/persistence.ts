@@ -69,6 +69,11 @@ export class GameStores {
     this.table = file.read();
   }
 
+  /** A copy of one game's entries (a recording keeps what the game started with). */
+  snapshot(gameId: string): Record<string, unknown> {
+    return JSON.parse(JSON.stringify(this.table[gameId] ?? {})) as Record<string, unknown>;
+  }
+
   for(gameId: string): GameStore {
     return {
       get: <T>(key: string) => this.table[gameId]?.[key] as T | undefined,

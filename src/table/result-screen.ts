@@ -3,6 +3,7 @@ import type { Scene } from '../engine/scene.ts';
 import { PLAYER_COLORS } from '../gfx/color.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Input } from '../input/buttons.ts';
+import { SCREEN_HINTS } from './hints.ts';
 import type { TableHost } from './host.ts';
 import type { ScoreRecord } from './persistence.ts';
 
@@ -15,6 +16,7 @@ import type { ScoreRecord } from './persistence.ts';
  */
 export class ResultScreen implements Scene {
   readonly title: string;
+  readonly hint = SCREEN_HINTS.result;
   private shownFor = 0;
   private readonly headline: string;
   private readonly headlineColor: number;

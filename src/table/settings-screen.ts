@@ -1,6 +1,7 @@
 import { type Sprite, sprite } from '../gfx/sprite.ts';
 import { type ChoiceLine, ChoiceScreen } from './choice-screen.ts';
 import type { TableControls } from './controls.ts';
+import { SCREEN_HINTS } from './hints.ts';
 import type { TableHost } from './host.ts';
 
 export type { TableControls } from './controls.ts';
@@ -94,6 +95,7 @@ export class SettingsScreen extends ChoiceScreen {
     if (c.reboot) lines.push({ label: 'REBOOT', value: () => '', action: c.reboot.bind(c) });
     super({
       title: 'Settings',
+      hint: SCREEN_HINTS.settings,
       lines,
       onTick: () => {
         if (unsaved >= 0 && ++unsaved >= SAVE_AFTER_SECONDS * host.rate) save();

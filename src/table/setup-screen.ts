@@ -2,6 +2,7 @@ import type { AnyGame, GameStore, SettingSpecs } from '../engine/game.ts';
 import { PLAYER_COLORS } from '../gfx/color.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import { ChoiceScreen } from './choice-screen.ts';
+import { SCREEN_HINTS } from './hints.ts';
 import type { TableHost } from './host.ts';
 
 const LABEL_Y = 0;
@@ -13,6 +14,8 @@ interface Choice {
   readonly key: string;
   readonly label: string;
   readonly values: readonly (string | number)[];
+  /** Shown text per value (the setting's `short` names), upper case. */
+  readonly shown: readonly string[];
   index: number;
 }
 
@@ -22,14 +25,16 @@ interface Choice {
  * menu. Choices are remembered per game in `store` (the table's own store, not the game's).
  */
 export class SetupScreen extends ChoiceScreen {
-  constructor(host: TableHost, definition: AnyGame, store: GameStore) {
+  constructor(host: TableHost, definition: AnyGame, store: GameStore, firstTime = false) {
     const choices = initialChoices(host, definition, store);
     super({
       title: `${definition.title} setup`,
+      hint: SCREEN_HINTS.setup,
+      ...(firstTime ? { note: 'A STARTS  UP DOWN LINE  LEFT RIGHT VALUE' } : {}),
       valueMargin: 4,
       lines: choices.map((choice) => ({
         label: choice.label,
-        value: () => String(choice.values[choice.index]).toUpperCase(),
+        value: () => choice.shown[choice.index] ?? '',
         ...(choice.values.length > 1
           ? {
               step: (direction: number) => {
@@ -58,15 +63,20 @@ function initialChoices(host: TableHost, definition: AnyGame, store: GameStore):
   const players = definition.players ?? { min: 1, max: 1 };
   if (players.max > players.min) {
     const values = Array.from({ length: players.max - players.min + 1 }, (_, i) => players.min + i);
-    choices.push({ key: 'players', label: 'PLAYERS', values, index: 0 });
+    choices.push({ key: 'players', label: 'PLAYERS', values, shown: values.map(String), index: 0 });
   }
   const specs: SettingSpecs = definition.settings ?? {};
   for (const [key, spec] of Object.entries(specs)) {
-    choices.push({ key, label: spec.label.toUpperCase(), values: spec.values, index: 0 });
+    const shown = spec.values.map((v) => (spec.short?.[String(v)] ?? String(v)).toUpperCase());
+    choices.push({ key, label: spec.label.toUpperCase(), values: spec.values, shown, index: 0 });
   }
   for (const choice of choices) {
+    const saved = remembered[choice.key];
+    // A remembered value renamed since maps to its new name (connect4's "medium" is "med").
+    const renamed = saved === undefined ? undefined : specs[choice.key]?.renamed?.[String(saved)];
     const wanted =
-      remembered[choice.key] ??
+      renamed ??
+      saved ??
       (choice.key === 'players'
         ? host.controls?.defaultPlayers() // the table's default player count (0 = the minimum)
         : (specs[choice.key]?.default ?? choice.values[0]));

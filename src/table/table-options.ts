@@ -102,7 +102,7 @@ export const tableOptions = defineOptions('Table', {
     type: 'string',
     default: '',
     arg: 'FILE',
-    help: 'Log file. Empty = <data dir>/ledtable.log.',
+    help: 'Log file. Empty = <data dir>/ledtable.log. At 1 MiB it becomes FILE.1 (one old file is kept) and a new one starts.',
     scope: 'config',
   },
 });

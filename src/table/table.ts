@@ -11,6 +11,7 @@ import type { Graphics } from '../gfx/graphics.ts';
 import type { InputState } from '../input/input-state.ts';
 import { compileLayout, DEFAULT_LAYOUT, type Layout } from '../output/layout.ts';
 import type { AudioInputFactory } from '../sound-in/audio-input.ts';
+import { HintScreen, tableHint } from './hints.ts';
 import type { LaunchOptions, TableHost } from './host.ts';
 import { Menu } from './menu.ts';
 import { MessageScreen } from './message-screen.ts';
@@ -61,6 +62,12 @@ export interface TableOptions extends EngineOptions {
   /** Opens sound capture for a game that asks (ctx.audioIn()); default: none. */
   readonly audioIn?: AudioInputFactory;
   /**
+   * Show each game's hint (its `hint` controls) the first time it is played here, remembered in
+   * the '.hints' store. For interactive tables only: headless runs, tests and recordings leave it
+   * off, so a game's first tick is never held up.
+   */
+  readonly hints?: boolean;
+  /**
    * Frames from the network (`--live`): games see `feed` as ctx.live. With `takeover`, a stream
    * that starts (the first frame, or one after feed.timeoutSeconds of silence) launches that
    * app over whatever runs.
@@ -92,7 +99,8 @@ export class Table implements TableHost, EngineShell {
   lastResult: { gameId: string; result: GameResult; record: ScoreRecord | undefined } | undefined;
 
   private readonly options: TableOptions;
-  private readonly stores: GameStores;
+  /** Every game's key/value store (a recording copies its game's at the start). */
+  readonly stores: GameStores;
   private readonly random: Random;
   private readonly idleTicks: number;
   private readonly wiring: Wiring;
@@ -178,7 +186,8 @@ export class Table implements TableHost, EngineShell {
   choose(definition: AnyGame): void {
     const players = definition.players ?? { min: 1, max: 1 };
     const hasChoices = players.max > players.min || Object.keys(definition.settings ?? {}).length > 0;
-    if (hasChoices) this.push(new SetupScreen(this, definition, this.stores.for('.setup')));
+    if (hasChoices)
+      this.push(new SetupScreen(this, definition, this.stores.for('.setup'), this.firstTime('setup')));
     else this.play(definition);
   }
 
@@ -200,8 +209,29 @@ export class Table implements TableHost, EngineShell {
       { players, settings, params, random: new Random(seed) },
       this.services(),
     );
-    if (runner.alive) this.show(runner); // a create() that threw has already shown its error
+    if (runner.alive) {
+      this.show(runner); // a create() that threw has already shown its error
+      this.firstTimeHint(definition, runner);
+    }
     return runner;
+  }
+
+  /**
+   * True the first time a screen (or game) `key` is shown at this table, when the table shows
+   * hints; remembered in the '.hints' store.
+   */
+  firstTime(key: string): boolean {
+    if (!this.options.hints) return false;
+    const seen = this.stores.for('.hints');
+    if (seen.get<boolean>(key)) return false;
+    seen.set(key, true);
+    return true;
+  }
+
+  private firstTimeHint(definition: AnyGame, runner: GameRunner): void {
+    const text = tableHint(definition);
+    if (text === '' || !this.firstTime(definition.id)) return;
+    this.push(new HintScreen(this, runner, text, definition.legend));
   }
 
   /**
@@ -240,7 +270,7 @@ export class Table implements TableHost, EngineShell {
         );
       } else if (input.any.pressed('back')) {
         if (game.definition.kind === 'app') this.menu();
-        else this.push(new PauseScreen(this, game, 'PAUSE'));
+        else this.push(new PauseScreen(this, game, 'PAUSE', undefined, this.firstTime('pause')));
       }
       return;
     }
@@ -381,7 +411,8 @@ export function resolveSettings(
       result[key] = spec.default ?? spec.values[0]!;
       continue;
     }
-    const match = spec.values.find((v) => String(v) === String(wanted));
+    const renamed = spec.renamed?.[String(wanted)];
+    const match = spec.values.find((v) => String(v) === String(renamed ?? wanted));
     if (match === undefined) {
       throw new Error(`${definition.id} setting "${key}" is ${wanted}; allowed: ${spec.values.join(', ')}`);
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -38,6 +38,22 @@ test('an unwritable log file never throws; warnings still reach the echo', () =>
   log.info('nobody hears this');
   log.warn('but this is echoed');
   assert.equal(echoed, ['ledtable: but this is echoed']);
+});
+
+test('the log file has a size cap and keeps one old file (FILE.1), replaced at each rotation', () => {
+  const path = join(dir, 'capped', 'ledtable.log');
+  const log = new FileLogger(path, undefined, false, 1000);
+  for (let i = 0; i < 40; i++) log.info(`line ${i} ${'x'.repeat(60)}`); // about 3.6 kB in all
+  assert.ok(statSync(path).size <= 1000, `current file ${statSync(path).size} bytes`);
+  assert.ok(statSync(`${path}.1`).size <= 1000, 'the old file is capped too');
+  assert.not.ok(existsSync(`${path}.2`), 'only one old file');
+  assert.match(readFileSync(path, 'utf8'), /line 39 /);
+  assert.not.match(readFileSync(`${path}.1`, 'utf8'), /line 0 /, 'the oldest lines are gone');
+  // A new run appends to the existing file and rotates at the same cap.
+  const again = new FileLogger(path, undefined, false, 1000);
+  for (let i = 0; i < 20; i++) again.info(`run 2 line ${i} ${'y'.repeat(60)}`);
+  assert.ok(statSync(path).size <= 1000);
+  assert.match(readFileSync(`${path}.1`, 'utf8') + readFileSync(path, 'utf8'), /run 2 line 19 /);
 });
 
 test.run();

@@ -10,6 +10,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { discoverGames } from '../../src/cli/discover.ts';
 import { type HotReload, reloadErrorText, watchGames } from '../../src/cli/hot-reload.ts';
+import { statusLine } from '../../src/cli/status-line.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
 import { Table } from '../../src/table/table.ts';
@@ -84,6 +85,10 @@ test('a syntax error shows on the table and in the log; the process keeps runnin
   assert.is(engine.top.title, 'Reload error');
   assert.is(engine.frame.get(0, 0), 0xff3030);
   assert.ok(log.lines.some((line) => line.startsWith('error: reload blink failed')));
+  // The terminal's status line carries the whole error (the table scrolls a short form).
+  const status = statusLine(engine, 60);
+  assert.match(status, /^Ctrl-C quits · Reload error · blink: .*index\.ts.* · save to retry · back menu/);
+  assert.not.match(status, /\n/);
 });
 
 test('the table shows where the syntax error is, not only "Transform failed"', () => {

@@ -2,6 +2,12 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { DDP_MAX_DATA, DdpDriver, DdpEncoder } from '../../hardware/ddp.ts';
 import { parseHostPort } from '../../hardware/udp-output.ts';
+import { MemoryLogger } from '../../src/engine/log.ts';
+import { Canvas } from '../../src/gfx/canvas.ts';
+import { ColorPipeline } from '../../src/output/color-pipeline.ts';
+import { OutputProblem } from '../../src/output/driver.ts';
+import { compileLayout, DEFAULT_LAYOUT } from '../../src/output/layout.ts';
+import { logDriverFailure, OutputStage } from '../../src/output/output-stage.ts';
 import { ledOf, plainStage, positionCanvas } from './fixtures.ts';
 import { UdpReceiver } from './udp-receiver.ts';
 
@@ -94,8 +100,45 @@ test('a receiver that is not listening is reported from show(), and sending goes
     await new Promise((resolve) => setImmediate(resolve));
   }
   assert.ok(reported, 'an error was reported');
-  assert.match(reported!.message, /still sending/);
+  assert.instance(reported, OutputProblem);
+  assert.is(
+    reported!.message,
+    `ddp: nothing listens at 127.0.0.1:${port} (is the controller on, and set to DDP on port ${port}?); frames keep going and reach it once it listens`,
+  );
   await driver.close();
+});
+
+test('a dead controller for 10 s of frames: one warning line, no stack, then a count a minute later', async () => {
+  const rx = await UdpReceiver.start();
+  const port = rx.port;
+  await rx.close();
+  const log = new MemoryLogger();
+  const stage = new OutputStage(
+    compileLayout(20, 15, DEFAULT_LAYOUT),
+    [new DdpDriver({ host: '127.0.0.1', port, ledCount: 300 })],
+    new ColorPipeline({ brightness: 100 }),
+    logDriverFailure(log),
+    60,
+  );
+  await stage.open();
+  const canvas = new Canvas(20, 15);
+  const run = async (frames: number) => {
+    for (let i = 0; i < frames; i++) {
+      stage.show(canvas);
+      await new Promise((resolve) => setImmediate(resolve)); // lets the refusals arrive
+    }
+  };
+  // 10 s at 60 Hz (the old stage logged a stack every second: 82 lines in 10 s).
+  await run(600);
+  assert.is(log.lines.length, 1, log.lines.join('\n'));
+  assert.match(log.lines[0]!, /^warn: ddp: nothing listens at 127\.0\.0\.1:\d+ .*frames keep going/);
+  assert.not.match(log.lines[0]!, /\n/);
+  // Past a minute: one more line that says how often it recurred (the kernel rate-limits the
+  // refusals it reports, so the count is not every frame).
+  await run(3100);
+  assert.is(log.lines.length, 2, log.lines.join('\n'));
+  assert.match(log.lines[1]!, /frames keep going.* \(\d+ more since the last report\)$/);
+  await stage.close();
 });
 
 test('parseHostPort: host, host:port, [v6]:port and clear errors', () => {

@@ -17,7 +17,7 @@ interface Cell {
 export class FakeTerminal {
   columns: number;
   rows: number;
-  isTTY?: boolean;
+  isTTY?: boolean = true;
   writes: string[] = [];
   cells: Cell[] = [];
   altScreen = false;

@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { discoverGames } from '../../src/cli/discover.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
+import { MemoryLogger } from '../../src/engine/log.ts';
 import { defineGame } from '../../src/index.ts';
 import { ReplayRecorder } from '../../src/replay/replay.ts';
 import { attractMode, BUILT_IN_REPLAYS, type Demo, loadDemos } from '../../src/table/attract.ts';
@@ -89,6 +90,33 @@ test('the shipped demo replays load for the games that exist', async () => {
   assert.equal(warnings, []);
   assert.ok(demos.length > 0);
   for (const demo of demos) assert.ok(games.includes(demo.game));
+});
+
+test('attract mode plays every shipped demo in turn without one warning or error', async () => {
+  // (connect4.json's old "medium" level used to show a red error frame on every cycle.)
+  const { games } = await discoverGames();
+  const demos = loadDemos(BUILT_IN_REPLAYS, games, { width: 20, height: 15, rate: 60 });
+  const log = new MemoryLogger();
+  const clock = new ManualClock();
+  const table = new Table({
+    catalog: games,
+    clock,
+    log,
+    idleSeconds: 1,
+    screensaver: attractMode({ demos, demoSeconds: 2 }),
+  });
+  table.engine.start();
+  const titles = new Set<string>();
+  for (let tick = 0; tick < 60 * (1 + 2 * demos.length); tick++) {
+    clock.step(1);
+    titles.add(table.engine.top.title);
+  }
+  assert.ok(titles.has('Attract'));
+  assert.not.ok(titles.has('Message'), 'no error screen');
+  assert.equal(
+    log.lines.filter((line) => !line.startsWith('info:')),
+    [],
+  );
 });
 
 test.run();

@@ -1,4 +1,4 @@
-import type { CliIo } from '../io.ts';
+import { type CliIo, UsageError } from '../io.ts';
 import type { TableSetup } from '../table-setup.ts';
 import { audioBench } from './audio.ts';
 import { connect4Bench } from './connect4.ts';
@@ -7,6 +7,7 @@ import { inputBench } from './input.ts';
 import { loopBench } from './loop.ts';
 import { memoryBench } from './memory.ts';
 import { outputsBench } from './outputs.ts';
+import { pongBench } from './pong.ts';
 import { reachBench } from './reach.ts';
 import type { BenchFigure, BenchSection } from './section.ts';
 import { terminalBench } from './terminal.ts';
@@ -24,6 +25,7 @@ export const SECTIONS: readonly BenchSection[] = [
   reachBench(),
   viewerBench,
   connect4Bench,
+  pongBench,
   audioBench,
   inputBench,
   loopBench,
@@ -33,8 +35,15 @@ export const SECTIONS: readonly BenchSection[] = [
 /** Prints each figure as it is measured (or one JSON array at the end with --json). */
 export async function runBench(table: TableSetup, io: CliIo, json = false, only?: string): Promise<number> {
   const figures: (BenchFigure & { section: string })[] = [];
-  for (const section of SECTIONS) {
-    if (only && !section.title.toLowerCase().includes(only.toLowerCase())) continue;
+  const chosen = SECTIONS.filter(
+    (section) => !only || section.title.toLowerCase().includes(only.toLowerCase()),
+  );
+  if (chosen.length === 0) {
+    throw new UsageError(
+      `bench ${only}: no section's title has "${only}"; sections: ${SECTIONS.map((s) => s.title).join('; ')}`,
+    );
+  }
+  for (const section of chosen) {
     if (!json) io.stdout.write(`\n${section.title}\n`);
     await section.run(table, (figure) => {
       figures.push({ section: section.title, ...figure });
