@@ -27,9 +27,24 @@ export default defineGame({
   title: 'Boards',
   description: 'Chess, checkers, draughts and Ludo boards to play on with real pieces.',
   kind: 'app',
+  controls: {
+    left: 'board',
+    right: 'board',
+    up: 'brighter',
+    down: 'dimmer',
+    a: 'turn',
+    b: 'roll',
+    back: 'menu',
+  },
+  hint: ['right', 'a'],
   icon: sprite(['w.w.w.', '.w.w.w', 'w.w.w.', '.w.w.w'], { w: 0xffe0b0 }),
   settings: {
-    board: { label: 'BOARD', values: BOARDS, default: 'chess' },
+    board: {
+      label: 'BOARD',
+      values: BOARDS,
+      default: 'chess',
+      short: { checkers: 'chkrs', draughts: 'drght' },
+    },
     light: { label: 'LIGHT', values: [1, 2, 3, 4, 5], default: 2 },
   },
   create(ctx) {

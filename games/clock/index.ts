@@ -24,6 +24,16 @@ export default defineGame({
   title: 'Clock',
   description: 'Digital and analog clock faces in the local time zone; B shows the date.',
   kind: 'app',
+  controls: {
+    left: 'face',
+    right: 'face',
+    up: 'colour',
+    down: 'colour',
+    a: '12/24 h',
+    b: 'date',
+    back: 'menu',
+  },
+  hint: ['right', 'b'],
   icon: sprite(['.###.', '#..##', '#.#.#', '#...#', '.###.'], { '#': 0xffd8a0 }),
   create(ctx) {
     const tzParam = ctx.params.tz;

@@ -22,6 +22,16 @@ export default defineGame({
   title: 'Effects',
   description: 'Plasma, fire, water, rain, hues, stars, digital rain, aurora and a fractal zoom.',
   kind: 'app',
+  controls: {
+    left: 'effect',
+    right: 'effect',
+    up: 'faster',
+    down: 'slower',
+    a: 'colours',
+    b: 'light',
+    back: 'menu',
+  },
+  hint: ['right', 'a'],
   icon: sprite(['.rry.', 'rryyg', 'ryygb', 'yygbb', '.gbb.'], {
     r: 0xff2060,
     y: 0xffc020,
@@ -29,7 +39,12 @@ export default defineGame({
     b: 0x2060ff,
   }),
   settings: {
-    effect: { label: 'FX', values: EFFECTS.map((e) => e.id), default: 'plasma' },
+    effect: {
+      label: 'FX',
+      values: EFFECTS.map((e) => e.id),
+      default: 'plasma',
+      short: { plasma: 'plas', aurora: 'auror', matrix: 'digit', water: 'wave' },
+    },
     speed: { label: 'SPEED', values: [1, 2, 3, 4, 5], default: 3 },
     palette: { label: 'COLOR', values: PALETTES, default: 'auto' },
     light: { label: 'LIGHT', values: LIGHT_NAMES, default: 'mid' },

@@ -25,10 +25,20 @@ export default defineGame({
   title: 'Text',
   description: 'A scrolling message from the config file.',
   kind: 'app',
+  controls: {
+    up: 'faster',
+    down: 'slower',
+    left: 'colour',
+    right: 'colour',
+    a: 'size',
+    b: 'pause',
+    back: 'menu',
+  },
+  hint: ['up', 'b'],
   icon: sprite(['#.#.###', '#.#..#.', '###..#.', '#.#..#.', '#.#.###'], { '#': 0xffffff }),
   settings: {
     speed: { label: 'PX/S', values: [5, 10, 15, 20, 30], default: 15 },
-    size: { label: 'SIZE', values: ['big', 'small'], default: 'big' },
+    size: { label: 'SIZE', values: ['big', 'small'], default: 'big', short: { small: 'tiny' } },
   },
   create(ctx) {
     const configured = ctx.params.message;

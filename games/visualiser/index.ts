@@ -35,6 +35,8 @@ export default defineGame({
   title: 'Visualiser',
   description: 'Spectrum, VU meter and waveform of the room’s sound, with automatic gain.',
   kind: 'app',
+  controls: { left: 'view', right: 'view', up: 'colours', down: 'colours', back: 'menu' },
+  hint: ['right', 'up'],
   icon: sprite(['....#', '..#.#', '#.#.#', '#.###', '#####'], { '#': 0x40ff60 }),
   create(ctx) {
     const { width, height } = ctx;

@@ -117,7 +117,8 @@ export async function makeGallery(only: readonly string[] = [], scale = 8): Prom
       },
     });
     await capture.finish();
-    if (recorder) saveReplay(join(BUILT_IN_REPLAYS, `${game.id}.json`), recorder.finish());
+    // A run shaped by sound in cannot be replayed from its button events: no demo replay for it.
+    if (recorder && !plan.tune) saveReplay(join(BUILT_IN_REPLAYS, `${game.id}.json`), recorder.finish());
     entries.push({ game, gif, bytes: statSync(gif).size });
   }
   for (const line of log.lines) if (line.startsWith('error:')) process.stderr.write(`gallery: ${line}\n`);
