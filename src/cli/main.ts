@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { startCapture } from '../capture/run-capture.ts';
 import { formatHelp } from '../config/help.ts';
 import { JsonFile } from '../config/json-store.ts';
 import type { GameParams, Options } from '../config/options.ts';
@@ -8,21 +7,15 @@ import { resolveOptions } from '../config/parse.ts';
 import { dataDirectory, logFilePath } from '../config/paths.ts';
 import type { Engine } from '../engine/engine.ts';
 import { describeError, type Logger, MemoryLogger } from '../engine/log.ts';
-import { Random } from '../engine/random.ts';
 import { describeKeymap } from '../input/keymap.ts';
-import { attractMode, BUILT_IN_REPLAYS, loadDemos } from './attract.ts';
-import { BUILT_IN_GAMES } from './discover.ts';
-import { FileLogger } from './file-logger.ts';
-import { dumpFrame, runHeadless } from './headless.ts';
-import { watchGames } from './hot-reload.ts';
+import type { FileLogger } from './file-logger.ts';
 import { type CliIo, processIo, UsageError } from './io.ts';
-import { formatList } from './list.ts';
-import { createGame } from './new-game.ts';
-import { ReplayRecorder, saveReplay } from './replay.ts';
-import { replayCommand } from './replay-command.ts';
-import { type RunRequest, runTable } from './run-table.ts';
-import { choicesFor, findGame, prepareTable, type Table } from './table-setup.ts';
+import type { ReplayRecorder } from './replay.ts';
+import type { RunRequest } from './run-table.ts';
+import type { Table } from './table-setup.ts';
 
+// Each command imports what it uses when it runs (`await import(...)` below): `--version` and
+// `--help` load no game, no driver and no sharp, and `list` loads no driver (start-up time).
 export const COMMANDS = [
   { usage: 'ledtable', summary: 'The menu on the configured output (the terminal by default).' },
   {
@@ -105,22 +98,37 @@ async function runCommand(
   const quiet = new MemoryLogger();
   switch (verb) {
     case 'list': {
+      const [{ prepareTable }, { formatList }] = await Promise.all([
+        import('./table-setup.ts'),
+        import('./list.ts'),
+      ]);
       const table = await prepareTable(options, gameParams, quiet);
       io.stdout.write(`${formatList(table.catalog, options.json)}\n`);
       reportProblems(io, quiet);
       return 0;
     }
     case 'new': {
+      const [{ createGame }, { BUILT_IN_GAMES }] = await Promise.all([
+        import('./new-game.ts'),
+        import('./discover.ts'),
+      ]);
       const made = createGame(rest[0], options.games || BUILT_IN_GAMES);
       io.stdout.write(`created ${made.dir}/ (${made.files.join(', ')})\n${made.next}\n`);
       return 0;
     }
     case 'replay': {
+      const [{ replayCommand }, { FileLogger }] = await Promise.all([
+        import('./replay-command.ts'),
+        import('./file-logger.ts'),
+      ]);
       const interactiveLog = () => new FileLogger(logFilePath(options, io.env), () => {}, options.debug);
       return replayCommand(rest[0], options, io, quiet, interactiveLog);
     }
     case 'bench': {
-      const { runBench } = await import('./bench/run-bench.ts');
+      const [{ runBench }, { prepareTable }] = await Promise.all([
+        import('./bench/run-bench.ts'),
+        import('./table-setup.ts'),
+      ]);
       const table = await prepareTable(options, gameParams, quiet);
       return runBench(table, io, options.json, rest[0]);
     }
@@ -131,13 +139,18 @@ async function runCommand(
     }
     case 'play':
     case '': {
+      const { prepareTable } = await import('./table-setup.ts');
       if (verb === 'play' && options.headless) {
+        const [{ runHeadless, dumpFrame }, { ReplayRecorder, saveReplay }] = await Promise.all([
+          import('./headless.ts'),
+          import('./replay.ts'),
+        ]);
         const table = await prepareTable(options, gameParams, quiet);
         let recorder: ReplayRecorder | undefined;
         const record = options.record
           ? { onStart: (engine: Engine) => (recorder = new ReplayRecorder(engine, options.layout)) }
           : {};
-        const capture = options.out ? captureFromOptions(options) : undefined;
+        const capture = options.out ? await captureFromOptions(options) : undefined;
         const run = await runHeadless(table, rest[0], gameParams, quiet, {
           ...record,
           ...(capture ? { onFrame: capture.onFrame } : {}),
@@ -150,6 +163,7 @@ async function runCommand(
         reportProblems(io, quiet, options.debug);
         return quiet.lines.some((line) => line.startsWith('error:')) ? 1 : 0;
       }
+      const { FileLogger } = await import('./file-logger.ts');
       const log = new FileLogger(
         logFilePath(options, io.env),
         (line) => {
@@ -181,7 +195,12 @@ async function runInteractive(
   log: FileLogger,
 ): Promise<number> {
   const { options } = table;
-  const extras = developerExtras(table, log);
+  const [{ runTable }, { Random }, { findGame, choicesFor }] = await Promise.all([
+    import('./run-table.ts'),
+    import('../engine/random.ts'),
+    import('./table-setup.ts'),
+  ]);
+  const extras = await developerExtras(table, log);
   if (gameId === undefined) {
     if (options.record) throw new UsageError('--record needs a game: ledtable play <id> --record FILE');
     return runTable(table, extras, io, log);
@@ -206,8 +225,13 @@ async function runInteractive(
 }
 
 /** Attract mode, hot reload (--watch) and --record for a real-time run. */
-function developerExtras(table: Table, log: Logger): RunRequest {
+async function developerExtras(table: Table, log: Logger): Promise<RunRequest> {
   const { options } = table;
+  const [{ attractMode, BUILT_IN_REPLAYS, loadDemos }, { ReplayRecorder, saveReplay }] = await Promise.all([
+    import('./attract.ts'),
+    import('./replay.ts'),
+  ]);
+  const hotReload = options.watch ? await import('./hot-reload.ts') : undefined;
   const demos =
     options.demoSeconds > 0
       ? loadDemos(
@@ -220,7 +244,7 @@ function developerExtras(table: Table, log: Logger): RunRequest {
   return {
     screensaver: attractMode({ demos, demoSeconds: options.demoSeconds }),
     attach: (engine) => {
-      const hot = options.watch ? watchGames({ engine, gamesDir: table.gamesDir, log }) : undefined;
+      const hot = hotReload ? hotReload.watchGames({ engine, gamesDir: table.gamesDir, log }) : undefined;
       const recorder =
         options.record && engine.lastLaunch ? new ReplayRecorder(engine, options.layout) : undefined;
       return () => {
@@ -242,7 +266,8 @@ function withViewerParams(options: Options, gameParams: GameParams): GameParams 
 }
 
 /** --out FILE.png|FILE.gif for a headless run. */
-function captureFromOptions(options: Options) {
+async function captureFromOptions(options: Options) {
+  const { startCapture } = await import('../capture/run-capture.ts');
   try {
     return startCapture(
       options.out,
