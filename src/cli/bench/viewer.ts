@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { AnyGame } from '../../engine/engine.ts';
 import { Harness } from '../../testing/harness.ts';
+import { nodeArgsFor } from '../node-child.ts';
 import type { Table } from '../table-setup.ts';
 import { type BenchSection, percentiles } from './section.ts';
 
@@ -42,13 +42,12 @@ interface MemoryRun {
   readonly seconds: number;
 }
 
-/** Runs viewer-memory.ts in a fresh Node process on `folder`; resolves with its figures. */
+/** Runs viewer-memory.ts (or .js, compiled) in a fresh Node process on `folder`; resolves with its figures. */
 function peakMemory(folder: string): Promise<MemoryRun> {
-  const worker = fileURLToPath(new URL('./viewer-memory.ts', import.meta.url));
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', worker, folder],
+      [...nodeArgsFor('./viewer-memory.ts', import.meta.url), folder],
       { maxBuffer: MB },
       (error, stdout, stderr) => {
         if (error) {
