@@ -5,14 +5,14 @@ import { JsonFile } from '../config/json-store.ts';
 import type { GameParams, Options } from '../config/options.ts';
 import { resolveOptions } from '../config/parse.ts';
 import { dataDirectory, logFilePath } from '../config/paths.ts';
-import type { Engine } from '../engine/engine.ts';
 import { describeError, type Logger, MemoryLogger } from '../engine/log.ts';
 import { describeKeymap } from '../input/keymap.ts';
+import type { ReplayRecorder } from '../replay/replay.ts';
+import type { Table } from '../table/table.ts';
 import type { FileLogger } from './file-logger.ts';
 import { type CliIo, processIo, UsageError } from './io.ts';
-import type { ReplayRecorder } from './replay.ts';
 import type { RunRequest } from './run-table.ts';
-import type { Table } from './table-setup.ts';
+import type { TableSetup } from './table-setup.ts';
 
 // Each command imports what it uses when it runs (`await import(...)` below): `--version` and
 // `--help` load no game, no driver and no sharp, and `list` loads no driver (start-up time).
@@ -143,12 +143,12 @@ async function runCommand(
       if (verb === 'play' && options.headless) {
         const [{ runHeadless, dumpFrame }, { ReplayRecorder, saveReplay }] = await Promise.all([
           import('./headless.ts'),
-          import('./replay.ts'),
+          import('../replay/replay.ts'),
         ]);
         const table = await prepareTable(options, gameParams, quiet);
         let recorder: ReplayRecorder | undefined;
         const record = options.record
-          ? { onStart: (engine: Engine) => (recorder = new ReplayRecorder(engine, options.layout)) }
+          ? { onStart: (table: Table) => (recorder = new ReplayRecorder(table, options.layout)) }
           : {};
         const capture = options.out ? await captureFromOptions(options) : undefined;
         const run = await runHeadless(table, rest[0], gameParams, quiet, {
@@ -188,7 +188,7 @@ async function runCommand(
 
 /** The menu (no game id) or one game, in real time on the configured outputs. */
 async function runInteractive(
-  table: Table,
+  table: TableSetup,
   gameId: string | undefined,
   gameParams: GameParams,
   io: CliIo,
@@ -225,11 +225,11 @@ async function runInteractive(
 }
 
 /** Attract mode, hot reload (--watch) and --record for a real-time run. */
-async function developerExtras(table: Table, log: Logger): Promise<RunRequest> {
+async function developerExtras(table: TableSetup, log: Logger): Promise<RunRequest> {
   const { options } = table;
   const [{ attractMode, BUILT_IN_REPLAYS, loadDemos }, { ReplayRecorder, saveReplay }] = await Promise.all([
-    import('./attract.ts'),
-    import('./replay.ts'),
+    import('../table/attract.ts'),
+    import('../replay/replay.ts'),
   ]);
   const hotReload = options.watch ? await import('./hot-reload.ts') : undefined;
   const demos =
@@ -243,10 +243,12 @@ async function developerExtras(table: Table, log: Logger): Promise<RunRequest> {
       : [];
   return {
     screensaver: attractMode({ demos, demoSeconds: options.demoSeconds }),
-    attach: (engine) => {
-      const hot = hotReload ? hotReload.watchGames({ engine, gamesDir: table.gamesDir, log }) : undefined;
+    attach: (running) => {
+      const hot = hotReload
+        ? hotReload.watchGames({ table: running, gamesDir: table.gamesDir, log })
+        : undefined;
       const recorder =
-        options.record && engine.lastLaunch ? new ReplayRecorder(engine, options.layout) : undefined;
+        options.record && running.lastLaunch ? new ReplayRecorder(running, options.layout) : undefined;
       return () => {
         hot?.close();
         if (recorder) {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { JsonFile } from '../config/json-store.ts';
 import type { Options } from '../config/options.ts';
-import type { TableControls } from '../engine/settings-screen.ts';
+import type { TableControls } from '../table/settings-screen.ts';
 
 /** The parts of the colour pipeline the settings use (setBrightness live, the limiter's estimate). */
 export interface BrightnessTarget {
