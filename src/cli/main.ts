@@ -47,7 +47,7 @@ export const COMMANDS = [
     summary: 'Teach a HID gamepad (node-hid) its buttons, one prompt each; saved by vendor:product id.',
   },
   {
-    usage: 'ledtable bench [WORD] [--json]',
+    usage: 'ledtable bench [WORD] [--json] [--quick]',
     summary:
       'Measure loop timing, per-tick cost, memory, output and viewer figures (WORD: only the sections whose title has it).',
   },
@@ -130,7 +130,7 @@ async function runCommand(
         import('./table-setup.ts'),
       ]);
       const table = await prepareTable(options, gameParams, quiet);
-      return runBench(table, io, options.json, rest[0]);
+      return runBench(table, io, options.json, rest[0], { quick: options.quick });
     }
     case 'gamepad': {
       if (rest[0] !== 'learn') throw new UsageError('gamepad needs a sub-command: ledtable gamepad learn');

@@ -538,6 +538,14 @@ export const OPTIONS = [
     scope: 'cli',
   },
   {
+    name: 'quick',
+    flag: '--quick',
+    type: 'bool',
+    default: false,
+    help: '`bench`: run every section briefly (seconds, not minutes); the figures only show that it works.',
+    scope: 'cli',
+  },
+  {
     name: 'debug',
     flag: '--debug',
     type: 'bool',

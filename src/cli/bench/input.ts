@@ -18,7 +18,7 @@ import { RealClock } from '../../engine/clock.ts';
 import { defineGame } from '../../engine/game.ts';
 import { Table } from '../../table/table.ts';
 import type { TableSetup } from '../table-setup.ts';
-import { type BenchFigure, type BenchSection, percentiles } from './section.ts';
+import { type BenchFigure, type BenchMode, type BenchSection, percentiles, sized } from './section.ts';
 
 const SAMPLES = 60;
 
@@ -38,7 +38,7 @@ B: EV=120013
  */
 export const inputBench: BenchSection = {
   title: 'Input latency (evdev record → tick that sees it)',
-  async run(table: TableSetup, report: (figure: BenchFigure) => void): Promise<void> {
+  async run(table: TableSetup, report: (figure: BenchFigure) => void, mode: BenchMode): Promise<void> {
     const root = mkdtempSync(join(tmpdir(), 'ledtable-bench-input-'));
     try {
       mkdirSync(join(root, 'dev', 'input'), { recursive: true });
@@ -51,7 +51,7 @@ export const inputBench: BenchSection = {
         report({ name: 'skipped', value: 0, unit: '', note: 'mkfifo is not available' });
         return;
       }
-      await measure(table, root, fifo, report);
+      await measure(table, root, fifo, report, sized(mode, SAMPLES, 5));
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
@@ -63,6 +63,7 @@ async function measure(
   root: string,
   fifo: string,
   report: (figure: BenchFigure) => void,
+  samples: number,
 ): Promise<void> {
   const rate = setup.options.fps;
   const tickMs = 1000 / rate;
@@ -115,7 +116,7 @@ async function measure(
   const delivery: number[] = [];
   const ticks: number[] = [];
   try {
-    for (let i = 0; i < SAMPLES; i++) {
+    for (let i = 0; i < samples; i++) {
       await sleep(tickMs * (1 + Math.random()));
       const sent = performance.now();
       const tickAtSend = engine.tick;
@@ -141,7 +142,7 @@ async function measure(
     closeSync(writer);
   }
   const { median, p99, max } = percentiles(ms);
-  report({ name: 'samples seen', value: ms.length, unit: `of ${SAMPLES}` });
+  report({ name: 'samples seen', value: ms.length, unit: `of ${samples}` });
   const read = percentiles(delivery);
   report({ name: 'reader: write → button event, median', value: round(read.median), unit: 'ms' });
   report({ name: 'reader: write → button event, max', value: round(read.max), unit: 'ms' });

@@ -13,7 +13,7 @@ import { ColorPipeline } from '../../output/color-pipeline.ts';
 import type { LedDriver } from '../../output/driver.ts';
 import { StripMapper } from '../../output/strip-frame.ts';
 import type { TableSetup } from '../table-setup.ts';
-import { type BenchFigure, type BenchSection, percentiles } from './section.ts';
+import { type BenchFigure, type BenchMode, type BenchSection, percentiles, sized } from './section.ts';
 
 const WARM_UP = 300;
 const MEASURED = 3000;
@@ -56,7 +56,8 @@ interface Candidate {
  */
 export const outputsBench: BenchSection = {
   title: 'LED outputs: pipeline + layout + encoding per frame',
-  async run(table: TableSetup, report: (figure: BenchFigure) => void) {
+  async run(table: TableSetup, report: (figure: BenchFigure) => void, mode: BenchMode) {
+    const measured = sized(mode, MEASURED, 100);
     const { layout } = table;
     const leds = layout.ledCount;
     const random = new Random(11);
@@ -107,7 +108,7 @@ export const outputsBench: BenchSection = {
       for (const c of candidates) {
         await c.driver.open();
         const samples: number[] = [];
-        for (let i = 0; i < WARM_UP + MEASURED; i++) {
+        for (let i = 0; i < WARM_UP + measured; i++) {
           for (let j = 0; j < canvas.length; j++) canvas[j] = random.int(256);
           const start = performance.now();
           const strip = mapper.map(canvas);

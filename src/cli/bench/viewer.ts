@@ -86,11 +86,23 @@ async function timeToFirstFrame(viewer: AnyGame, table: TableSetup, path: string
  */
 export const viewerBench: BenchSection = {
   title: 'Picture viewer',
-  async run(table, report) {
+  async run(table, report, mode) {
     const viewer = table.catalog.find((g) => g.id === 'viewer');
     if (!viewer) return;
     const dir = mkdtempSync(join(tmpdir(), 'ledtable-bench-viewer-'));
     try {
+      if (mode.quick) {
+        // Two small pictures, one first frame and the memory child: every step of the section.
+        for (let i = 0; i < 2; i++) await (await photo(320, 240, 1 + i)).jpeg().toFile(join(dir, `${i}.jpg`));
+        report({
+          name: 'time to first frame, 320×240 JPEG',
+          value: Math.round(await timeToFirstFrame(viewer, table, join(dir, '0.jpg'))),
+          unit: 'ms',
+        });
+        const run = await peakMemory(dir);
+        report({ name: 'peak RSS, 2 small pictures', value: Math.round(run.peak / MB), unit: 'MB' });
+        return;
+      }
       const jpeg = join(dir, 'photo.jpg');
       const png = join(dir, 'photo.png');
       await (await photo(4000, 3000, 1)).jpeg({ quality: 90 }).toFile(jpeg);
