@@ -12,6 +12,8 @@ export interface OutputContext {
   readonly env: NodeJS.ProcessEnv;
   /** Where device drivers report being lost and reconnected while running. */
   readonly log?: (message: string) => void;
+  /** Start-up facts a driver reports (e.g. how TPM2 frames are paced). */
+  readonly info?: (message: string) => void;
 }
 
 /** Runs a factory body, turning its errors (a bad target) into one-line usage errors. */
@@ -55,15 +57,16 @@ const FACTORIES: Readonly<Record<string, OutputFactory>> = {
         invert: options.ws281xInvert,
       });
     }),
-  tpm2: (target, { layout, options, log }) =>
+  tpm2: (target, { layout, options, log, info }) =>
     usage(async () => {
       const { Tpm2SerialDriver } = await import('../../hardware/tpm2-serial.ts');
       return new Tpm2SerialDriver({
         path: target,
-        baud: options.baud,
+        ...(options.baud === undefined ? {} : { baud: options.baud }),
         ledCount: layout.ledCount,
         colorOrder: options.colorOrder,
         ...(log ? { log } : {}),
+        ...(info ? { info } : {}),
       });
     }),
   ddp: (target, { layout, options }) =>

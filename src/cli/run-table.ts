@@ -69,6 +69,7 @@ export async function runTable(
     stdout: io.stdout,
     env: io.env,
     log: (message) => log.warn(message),
+    info: (message) => log.info(message),
   });
   const stage = new OutputStage(
     layout,

@@ -226,10 +226,13 @@ export const OPTIONS = [
     name: 'baud',
     flag: '--baud',
     type: 'int',
-    default: 115200,
+    default: undefined,
     min: 300,
     max: 12000000,
-    help: 'tpm2 serial output: line speed in baud (frames are dropped to the newest when the line is full).',
+    help:
+      'tpm2 serial output: pace frames by this line speed in baud (frames are dropped to the newest when ' +
+      'the line is full). Not given: a USB CDC board (ttyACM*) is paced by write completion, a UART ' +
+      '(ttyUSB*, ttyAMA*, ttyS*) by 115200 baud; the log says which.',
     scope: 'config',
   },
   {

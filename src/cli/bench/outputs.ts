@@ -6,7 +6,7 @@ import { DdpDriver, DdpEncoder } from '../../../hardware/ddp.ts';
 import { E131Driver, E131Encoder } from '../../../hardware/e131.ts';
 import { Tpm2Encoder } from '../../../hardware/tpm2.ts';
 import { Tpm2FileDriver } from '../../../hardware/tpm2-file.ts';
-import { lineFramesPerSecond } from '../../../hardware/tpm2-serial.ts';
+import { DEFAULT_BAUD, lineFramesPerSecond } from '../../../hardware/tpm2-serial.ts';
 import { Ws281xDriver, type Ws281xModule } from '../../../hardware/ws281x.ts';
 import { Random } from '../../engine/random.ts';
 import { ColorPipeline } from '../../output/color-pipeline.ts';
@@ -66,7 +66,7 @@ export const outputsBench: BenchSection = {
     const pipeline = new ColorPipeline({ brightness: 80 });
     const dir = mkdtempSync(join(tmpdir(), 'ledtable-bench-'));
     const tpm2Bytes = new Tpm2Encoder(leds).frameBytes;
-    const baud = table.options.baud;
+    const baud = table.options.baud ?? DEFAULT_BAUD;
     // A receiver on 127.0.0.1 (never another host) so the sends are real.
     const receiver = createSocket('udp4');
     let received = 0;
