@@ -1,13 +1,16 @@
 import { type CliIo, UsageError } from '../io.ts';
 import type { TableSetup } from '../table-setup.ts';
+import { atRestBench } from './at-rest.ts';
 import { connect4Bench } from './connect4.ts';
 import { inputBench } from './input.ts';
 import { loopBench } from './loop.ts';
 import { memoryBench } from './memory.ts';
 import { outputsBench } from './outputs.ts';
 import type { BenchFigure, BenchMode, BenchSection } from './section.ts';
+import { startupBench } from './startup.ts';
 import { terminalBench } from './terminal.ts';
 import { ticksBench } from './ticks.ts';
+import { tpm2RateBench } from './tpm2-rate.ts';
 import { viewerBench } from './viewer.ts';
 
 /** Every benchmark, in the order `ledtable bench` runs them. */
@@ -20,6 +23,9 @@ export const SECTIONS: readonly BenchSection[] = [
   connect4Bench,
   inputBench,
   loopBench,
+  startupBench,
+  atRestBench,
+  tpm2RateBench,
 ];
 
 /**
