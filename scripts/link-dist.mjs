@@ -22,4 +22,6 @@ for (const name of ['package.json', 'assets', 'src/cli/templates']) {
 }
 writeFileSync(join(out, 'build-stamp'), `${new Date().toISOString()}\n`);
 const where = relative(root, out) || out;
-console.log(`${where}/: ${copy ? 'copied' : 'linked'} package.json, assets/ and templates, wrote build-stamp`);
+console.log(
+  `${where}/: ${copy ? 'copied' : 'linked'} package.json, assets/ and templates, wrote build-stamp`,
+);
