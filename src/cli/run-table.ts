@@ -91,7 +91,7 @@ export async function runTable(
     throw new UsageError(describeError(error).message);
   }
 
-  const clock = new RealClock();
+  const clock = new RealClock({ lead: 1 }); // ticks centred on their deadlines (see RealClockOptions.lead);
   const table = new Table({
     ...setup.tableBase,
     ...persistentStores(setup.dataDir, log),

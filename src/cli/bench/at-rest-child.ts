@@ -67,7 +67,7 @@ const sink: FrameSink = {
     stage.show(frame);
   },
 };
-const clock = new RealClock();
+const clock = new RealClock({ lead: 1 }); // as run-table.ts;
 const table = new Table({ ...setup.tableBase, rate, clock, sink, idleSeconds: 0, seed: 1, log });
 if (scene !== 'menu') {
   const game = scene === 'probe' ? probe : setup.catalog.find((g) => g.id === scene);

@@ -25,7 +25,7 @@ export const loopBench: BenchSection = {
         new ColorPipeline({ brightness: 100 }),
         () => {},
       );
-      const clock = new RealClock();
+      const clock = new RealClock({ lead: 1 });
       const { engine } = new Table({
         ...table.tableBase,
         rate: RATE,
