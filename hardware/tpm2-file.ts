@@ -18,6 +18,8 @@ export interface Tpm2FileOptions {
  */
 export class Tpm2FileDriver implements LedDriver {
   readonly name = 'tpm2file';
+  /** A recording keeps time by frame count: every tick's frame is written, changed or not. */
+  readonly keepAliveMs = 0;
   readonly path: string;
   /** Frames written (the black one on close included). */
   frames = 0;

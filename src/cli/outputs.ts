@@ -1,5 +1,5 @@
 import type { Options } from '../config/options.ts';
-import type { LedDriver } from '../output/driver.ts';
+import type { Output } from '../output/driver.ts';
 import type { Layout } from '../output/layout.ts';
 import { NullDriver } from '../output/null-driver.ts';
 import { TerminalDriver } from '../output/terminal-driver.ts';
@@ -26,7 +26,7 @@ async function usage<T>(make: () => T | Promise<T>): Promise<T> {
 }
 
 /** Builds one driver from the text after "kind:" (empty for bare words). */
-type OutputFactory = (target: string, context: OutputContext) => LedDriver | Promise<LedDriver>;
+type OutputFactory = (target: string, context: OutputContext) => Output | Promise<Output>;
 
 /**
  * Every output kind by name. Device drivers (hardware/) are imported lazily inside their
@@ -37,11 +37,11 @@ const FACTORIES: Readonly<Record<string, OutputFactory>> = {
   terminal: (_target, { layout, options, stdout, env }) =>
     new TerminalDriver({
       stream: stdout,
-      layout,
+      width: layout.width,
+      height: layout.height,
       scale: options.scale,
       colors: options.colors,
       env,
-      gamma: options.gamma, // shown as the LEDs look, not as the bytes they are sent
     }),
   ws281x: (target, { layout, options }) =>
     usage(async () => {
@@ -98,8 +98,8 @@ const FACTORIES: Readonly<Record<string, OutputFactory>> = {
 };
 
 /** Resolves `auto` and builds every driver named by --output, in order. */
-export async function createDrivers(context: OutputContext): Promise<LedDriver[]> {
-  const drivers: LedDriver[] = [];
+export async function createDrivers(context: OutputContext): Promise<Output[]> {
+  const drivers: Output[] = [];
   for (const spec of context.options.output) {
     const resolved = spec === 'auto' ? (context.stdout.isTTY ? 'terminal' : 'null') : spec;
     const colon = resolved.indexOf(':');
@@ -117,6 +117,6 @@ export async function createDrivers(context: OutputContext): Promise<LedDriver[]
 }
 
 /** True when one of the outputs draws on this process's terminal. */
-export function usesTerminal(drivers: readonly LedDriver[]): boolean {
+export function usesTerminal(drivers: readonly Output[]): boolean {
   return drivers.some((driver) => driver instanceof TerminalDriver);
 }
