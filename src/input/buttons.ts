@@ -17,10 +17,15 @@ export interface Buttons {
   /** True only on the tick the button went up. */
   released(button: Button): boolean;
   /**
-   * Auto-repeat (Tetris DAS/ARR, menu scrolling): true on the press tick, then, while held, once
-   * `delay` ticks after the press and every `every` ticks after that.
+   * Auto-repeat (menu scrolling, moving a cursor; Tetris DAS/ARR): true on the press tick, then,
+   * while held, once `delay` ticks after the press and every `every` ticks after that. Without
+   * numbers it repeats after 0.3 s, then every 0.1 s, at any loop rate.
    */
-  repeat(button: Button, delay: number, every: number): boolean;
+  repeat(button: Button, delay?: number, every?: number): boolean;
+  /** A or start went down this tick: "yes, go". */
+  confirm(): boolean;
+  /** Any of the eight buttons went down this tick. */
+  anyPressed(): boolean;
   /** How many ticks the button has been held, 0 when up (1 on the press tick). */
   heldTicks(button: Button): number;
   /** False while this player's device is unplugged; all buttons then read as up. */
