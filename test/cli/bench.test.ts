@@ -7,8 +7,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { connect4Bench } from '../../src/cli/bench/connect4.ts';
 import { outputsBench } from '../../src/cli/bench/outputs.ts';
+import { runBench } from '../../src/cli/bench/run-bench.ts';
 import type { BenchFigure, BenchSection } from '../../src/cli/bench/section.ts';
 import { terminalBench } from '../../src/cli/bench/terminal.ts';
+import { UsageError } from '../../src/cli/io.ts';
 import { prepareTable } from '../../src/cli/table-setup.ts';
 import { defaultOptions } from '../../src/config/options.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
@@ -24,5 +26,44 @@ for (const section of [terminalBench, outputsBench, connect4Bench] as BenchSecti
       assert.ok(Number.isFinite(figure.value), `${figure.name} = ${figure.value}`);
   });
 }
+
+test('a failing section is reported on stderr, the others still print their JSON, exit 1; an unknown WORD is a usage error', async () => {
+  let out = '';
+  let err = '';
+  const sink = (write: (s: string) => void) =>
+    ({
+      write: (s: string) => {
+        write(s);
+        return true;
+      },
+    }) as unknown as NodeJS.WriteStream;
+  const io = {
+    stdout: sink((s) => (out += s)),
+    stderr: sink((s) => (err += s)),
+    stdin: process.stdin,
+    env: {},
+  };
+  const broken: BenchSection = {
+    title: 'Broken section',
+    run: async () => {
+      throw new Error("Cannot find module 'viewer-memory.ts'");
+    },
+  };
+  const fine: BenchSection = {
+    title: 'Fine section',
+    run: async (_t, report) => report({ name: 'answer', value: 42, unit: '' }),
+  };
+  const code = await runBench(table, io, true, undefined, { quick: true }, [broken, fine]);
+  assert.is(code, 1);
+  assert.match(err, /bench section "Broken section" failed: Cannot find module/);
+  assert.equal(JSON.parse(out), [{ section: 'Fine section', name: 'answer', value: 42, unit: '' }]);
+  try {
+    await runBench(table, io, true, 'nothing', { quick: true }, [broken, fine]);
+    assert.unreachable('an unknown word ran nothing and succeeded');
+  } catch (error) {
+    assert.instance(error, UsageError);
+    assert.match((error as Error).message, /no bench section's title contains "nothing"[\s\S]*Fine section/);
+  }
+});
 
 test.run();
