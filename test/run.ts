@@ -36,6 +36,10 @@ const KNOWN_SECONDS: Readonly<Record<string, number>> = {
   'test/cli/pty.test.ts': 4,
   'test/cli/bench.test.ts': 3.5,
   'test/cli/new-game.test.ts': 2,
+  'test/cli/lazy-start.test.ts': 2,
+  'test/cli/bin.test.ts': 1.5,
+  'test/cli/gallery.test.ts': 1.5,
+  'test/package.test.ts': 1.5,
 };
 const SHARDS = 2;
 
