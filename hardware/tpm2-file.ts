@@ -1,6 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { LedDriver } from '../src/output/driver.ts';
-import type { ColorOrder } from './color-order.ts';
+import { defineOutput } from '../src/output/output-kind.ts';
+import { type ColorOrder, colorOrderOptions } from './color-order.ts';
 import { Tpm2Encoder } from './tpm2.ts';
 
 export interface Tpm2FileOptions {
@@ -66,3 +67,13 @@ export class Tpm2FileDriver implements LedDriver {
     }
   }
 }
+
+/** `--output tpm2file:FILE.tpm2`: records the run for TPM2 players (and the tpm2 app). */
+export const tpm2FileOutput = defineOutput({
+  name: 'tpm2file',
+  target: { syntax: 'FILE.tpm2', example: 'tpm2file:run.tpm2' },
+  note: 'a recording',
+  options: [colorOrderOptions],
+  create: ({ target, layout, options }) =>
+    new Tpm2FileDriver({ path: target, ledCount: layout.ledCount, colorOrder: options.colorOrder }),
+});

@@ -1,5 +1,7 @@
+import { defineOptions } from '../src/config/options.ts';
 import type { LedDriver } from '../src/output/driver.ts';
-import type { ColorOrder } from './color-order.ts';
+import { defineOutput } from '../src/output/output-kind.ts';
+import { type ColorOrder, colorOrderOptions } from './color-order.ts';
 import { type SerialKind, serialKind } from './serial-kind.ts';
 import { Tpm2Encoder } from './tpm2.ts';
 
@@ -58,8 +60,8 @@ export const DEFAULT_BAUD = 115200;
  * LEDTableEngine take them. Never queues faster than the device takes them: a frame goes out
  * only when the previous one has been written (drain) and, when paced by the baud rate, its line
  * time (bytes × 10 / baud) has passed; frames shown meanwhile replace each other (the newest
- * wins, the others count in `dropped`). `pacing` says which, and open() logs it. A lost device is reopened every retryMs while the game runs on; the newest
- * frame goes out once it is back. close() sends an all-black frame.
+ * wins, the others count in `dropped`). `pacing` says which, and open() logs it. A lost device
+ * is reopened every retryMs while the game runs on; the newest frame goes out once it is back. close() sends an all-black frame.
  */
 export class Tpm2SerialDriver implements LedDriver {
   readonly name = 'tpm2';
@@ -291,3 +293,35 @@ export class Tpm2SerialDriver implements LedDriver {
     return `tpm2: cannot open ${this.path} (${message}); check the device path and the --baud value`;
   }
 }
+
+export const tpm2SerialOptions = defineOptions('tpm2 output (serial)', {
+  baud: {
+    flag: '--baud',
+    type: 'int',
+    default: undefined,
+    min: 300,
+    max: 12000000,
+    help:
+      'tpm2 serial output: pace frames by this line speed in baud (frames are dropped to the newest when ' +
+      'the line is full). Not given: a USB CDC board (ttyACM*) is paced by write completion, a UART ' +
+      '(ttyUSB*, ttyAMA*, ttyS*) by 115200 baud; the log says which.',
+    scope: 'config',
+  },
+});
+
+/** `--output tpm2:DEVICE`: TPM2 frames over a serial line to a microcontroller. */
+export const tpm2SerialOutput = defineOutput({
+  name: 'tpm2',
+  target: { syntax: 'DEVICE', example: 'tpm2:/dev/ttyACM0' },
+  note: 'serial',
+  options: [tpm2SerialOptions, colorOrderOptions],
+  create: ({ target, layout, options, log, info }) =>
+    new Tpm2SerialDriver({
+      path: target,
+      ...(options.baud === undefined ? {} : { baud: options.baud }),
+      ledCount: layout.ledCount,
+      colorOrder: options.colorOrder,
+      ...(log ? { log } : {}),
+      ...(info ? { info } : {}),
+    }),
+});

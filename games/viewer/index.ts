@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Canvas, defineGame, drawSpinner, Graphics, sprite } from '../../src/index.ts';
-import { readConfig } from './config.ts';
+import { readConfig, VIEWER_PARAMS } from './config.ts';
 import { decodePicture, PictureError } from './decode.ts';
 import { FIT_LABELS, FIT_MODES } from './fit.ts';
 import { blendBytes } from './linear.ts';
@@ -29,6 +29,7 @@ export default defineGame({
   title: 'Pictures',
   description: 'Slideshow of your pictures (--path DIR|FILE) or the samples; A: fit mode, B: pause.',
   kind: 'app',
+  params: VIEWER_PARAMS,
   icon: sprite(
     [
       'wwwwwwwwwwww',

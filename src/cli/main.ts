@@ -1,21 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { formatHelp } from '../config/help.ts';
+import { join } from 'node:path';
 import { JsonFile } from '../config/json-store.ts';
-import type { GameParams, Options } from '../config/options.ts';
-import { resolveOptions } from '../config/parse.ts';
+import type { GameParams } from '../config/options.ts';
+import { checkGameParams } from '../config/params.ts';
 import { dataDirectory, logFilePath } from '../config/paths.ts';
 import { describeError, type Logger, MemoryLogger } from '../engine/log.ts';
 import { describeKeymap } from '../input/keymap.ts';
 import type { ReplayRecorder } from '../replay/replay.ts';
 import type { Table } from '../table/table.ts';
 import type { FileLogger } from './file-logger.ts';
+import { gameOptionGroups, withFlaggedParams } from './game-options.ts';
 import { type CliIo, processIo, UsageError } from './io.ts';
+import { type Options, programHelp, resolveOptions } from './options.ts';
 import type { RunRequest } from './run-table.ts';
 import type { TableSetup } from './table-setup.ts';
 
-// Each command imports what it uses when it runs (`await import(...)` below): `--version` and
-// `--help` load no game, no driver and no sharp, and `list` loads no driver (start-up time).
+// Each command imports what it uses when it runs (`await import(...)` below): `--version` loads
+// no game, no driver and no sharp; `--help` and `list` load the games (their flags) but no driver.
 export const COMMANDS = [
   { usage: 'ledtable', summary: 'The menu on the configured output (the terminal by default).' },
   {
@@ -55,7 +56,11 @@ export const COMMANDS = [
 
 /** Runs one command line; resolves with the exit code (2 for a usage mistake). */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const first = resolveOptions([...argv], io.env);
+  // Games declare flags too (the viewer's --path): find the games folder, then parse for real.
+  const pre = resolveOptions([...argv], io.env, readFileSync, undefined, [], true);
+  const catalog = pre.options.version ? [] : await discoverCatalog(pre.options.games);
+  const gameGroups = gameOptionGroups(catalog);
+  const first = resolveOptions([...argv], io.env, readFileSync, undefined, gameGroups);
   if (first.problems.length > 0) return usage(io, first.problems);
   // Settings changed at the table live in the data directory; flags still win over them.
   const settingsFile = new JsonFile<Partial<Options>>(
@@ -63,13 +68,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     () => ({}),
     (message) => io.stderr.write(`ledtable: ${message}\n`),
   );
-  const resolved = resolveOptions([...argv], io.env, readFileSync, settingsFile.read());
+  const resolved = resolveOptions([...argv], io.env, readFileSync, settingsFile.read(), gameGroups);
   if (resolved.problems.length > 0) return usage(io, resolved.problems);
   const { options, command } = resolved;
-  const gameParams = withViewerParams(options, resolved.gameParams);
+  const checked = checkGameParams(catalog, withFlaggedParams(catalog, options, resolved.gameParams));
+  if (checked.problems.length > 0) return usage(io, checked.problems);
+  const gameParams = checked.params;
 
   if (options.help || command[0] === 'help') {
-    io.stdout.write(`${formatHelp(COMMANDS, describeKeymap())}\n`);
+    io.stdout.write(`${programHelp(COMMANDS, describeKeymap(), gameGroups, catalog)}\n`);
     return 0;
   }
   if (options.version) {
@@ -260,11 +267,10 @@ async function developerExtras(table: TableSetup, log: Logger): Promise<RunReque
   };
 }
 
-/** The picture viewer's options (--path, --interval…) reach it as params; `--set viewer.key=…` wins. */
-function withViewerParams(options: Options, gameParams: GameParams): GameParams {
-  const { path, interval, crossfade, fit, shuffle } = options;
-  const viewer = { path: path.join(delimiter), interval, crossfade, fit, shuffle };
-  return { ...gameParams, viewer: { ...viewer, ...gameParams.viewer } };
+/** The games in `dir` (or games/), loaded for their flags, their settings and the menu. */
+async function discoverCatalog(dir: string) {
+  const { BUILT_IN_GAMES, discoverGames } = await import('./discover.ts');
+  return (await discoverGames(dir || BUILT_IN_GAMES)).games;
 }
 
 /** --out FILE.png|FILE.gif for a headless run. */

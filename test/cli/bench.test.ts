@@ -11,8 +11,8 @@ import { runBench } from '../../src/cli/bench/run-bench.ts';
 import type { BenchFigure, BenchSection } from '../../src/cli/bench/section.ts';
 import { terminalBench } from '../../src/cli/bench/terminal.ts';
 import { UsageError } from '../../src/cli/io.ts';
+import { defaultOptions } from '../../src/cli/options.ts';
 import { prepareTable } from '../../src/cli/table-setup.ts';
-import { defaultOptions } from '../../src/config/options.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
 
 const table = await prepareTable(defaultOptions(), {}, new MemoryLogger());

@@ -8,7 +8,6 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultOptions } from '../../config/options.ts';
 import { RealClock } from '../../engine/clock.ts';
 import { defineGame } from '../../engine/game.ts';
 import { MemoryLogger } from '../../engine/log.ts';
@@ -16,6 +15,7 @@ import type { FrameSink } from '../../engine/scene.ts';
 import { ColorPipeline } from '../../output/color-pipeline.ts';
 import { OutputStage } from '../../output/output-stage.ts';
 import { Table } from '../../table/table.ts';
+import { defaultOptions } from '../options.ts';
 import { createDrivers } from '../outputs.ts';
 import { prepareTable } from '../table-setup.ts';
 
