@@ -11,7 +11,7 @@ import type { Table } from '../table/table.ts';
 import type { FileLogger } from './file-logger.ts';
 import { gameOptionGroups, withFlaggedParams } from './game-options.ts';
 import { type CliIo, processIo, UsageError } from './io.ts';
-import { type Options, programHelp, resolveOptions } from './options.ts';
+import type { Options } from './options.ts';
 import type { RunRequest } from './run-table.ts';
 import type { TableSetup } from './table-setup.ts';
 
@@ -56,6 +56,13 @@ export const COMMANDS = [
 
 /** Runs one command line; resolves with the exit code (2 for a usage mistake). */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  // `ledtable --version` alone answers before every module's options (and so their drivers'
+  // modules) load: it is what scripts and the bench call to time a bare start.
+  if (argv.length === 1 && argv[0] === '--version') {
+    io.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
+  const { programHelp, resolveOptions } = await import('./options.ts');
   // Games declare flags too (the viewer's --path): find the games folder, then parse for real.
   const pre = resolveOptions([...argv], io.env, readFileSync, undefined, [], true);
   const catalog = pre.options.version ? [] : await discoverCatalog(pre.options.games);
