@@ -54,7 +54,11 @@ test('without sharp: --version loads no game or native driver; list --json lists
   assert.is(list.code, 0, list.stderr);
   const ids = (JSON.parse(list.stdout) as { id: string }[]).map((g) => g.id);
   assert.ok(ids.includes('viewer') && ids.includes('tetris'), ids.join(', '));
-  assert.match(list.stderr, /loaded .*\/games\/tetris\//, 'the hooks saw no game load (they would miss a driver too)');
+  assert.match(
+    list.stderr,
+    /loaded .*\/games\/tetris\//,
+    'the hooks saw no game load (they would miss a driver too)',
+  );
   assert.not.match(list.stderr, /loaded .*node_modules/, 'list loaded a native driver library');
 });
 

@@ -29,8 +29,10 @@ async function killInPty(signal: NodeJS.Signals): Promise<string> {
     output += chunk;
   });
   const done = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  // Bounded wait until the table has drawn a few frames, then signal it.
-  for (let i = 0; i < 200 && !(/PID=(\d+)/.test(output) && output.length > 4000); i++) {
+  // Bounded wait until the table has drawn a few frames, then signal it. The bound only guards
+  // against a hang: 5 s was shorter than start-up on a loaded 2-core machine (1 run in 9 failed,
+  // load average 15, the signal arriving before the alternate screen), so 30 s.
+  for (let i = 0; i < 1200 && !(/PID=(\d+)/.test(output) && output.length > 4000); i++) {
     await new Promise((r) => setTimeout(r, 25));
   }
   const pid = Number(/PID=(\d+)/.exec(output)?.[1]);
