@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { AudioService } from '../audio/audio-service.ts';
 import type { GameParams } from '../config/options.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../engine/log.ts';
@@ -50,6 +51,8 @@ export interface HeadlessHooks {
   readonly events?: readonly ScriptedEvent[];
   /** Called once the game is started, before its first tick (--record attaches here). */
   readonly onStart?: (table: Table) => void;
+  /** The run's sound (--audio wav:FILE, --out FILE.wav): rendered every tick, closed at the end. */
+  readonly audio?: AudioService;
 }
 
 export async function runHeadless(
@@ -70,6 +73,7 @@ export async function runHeadless(
       log,
       seed,
       idleSeconds: 0,
+      ...(hooks.audio ? { audio: hooks.audio } : {}),
       sink: {
         show(frame) {
           sink?.show(frame);
@@ -90,6 +94,7 @@ export async function runHeadless(
   hooks.onStart?.(table);
   await stepper.step(options.ticks);
   stepper.stop();
+  await hooks.audio?.close();
   return { table, engine, seed, ticks };
 }
 

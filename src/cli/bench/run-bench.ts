@@ -1,6 +1,7 @@
 import { type CliIo, UsageError } from '../io.ts';
 import type { TableSetup } from '../table-setup.ts';
 import { atRestBench } from './at-rest.ts';
+import { audioBench } from './audio.ts';
 import { connect4Bench } from './connect4.ts';
 import { inputBench } from './input.ts';
 import { loopBench } from './loop.ts';
@@ -21,6 +22,7 @@ export const SECTIONS: readonly BenchSection[] = [
   outputsBench,
   viewerBench,
   connect4Bench,
+  audioBench,
   inputBench,
   loopBench,
   startupBench,
