@@ -1,7 +1,7 @@
 import { defineOptions } from '../src/config/options.ts';
 import type { LedDriver } from '../src/output/driver.ts';
 import { defineOutput } from '../src/output/output-kind.ts';
-import { type ColorOrder, colorOrderOptions } from './color-order.ts';
+import { type ColorOrder, colorOrderOptions, rgbOrder } from './color-order.ts';
 import { type SerialKind, serialKind } from './serial-kind.ts';
 import { Tpm2Encoder } from './tpm2.ts';
 
@@ -320,7 +320,7 @@ export const tpm2SerialOutput = defineOutput({
       path: target,
       ...(options.baud === undefined ? {} : { baud: options.baud }),
       ledCount: layout.ledCount,
-      colorOrder: options.colorOrder,
+      colorOrder: rgbOrder('tpm2', options.colorOrder),
       ...(log ? { log } : {}),
       ...(info ? { info } : {}),
     }),

@@ -1,4 +1,5 @@
-// After `tsc -p tsconfig.build.json`: the compiled tree reads package.json, assets/ and the game
+// After `tsc -p tsconfig.build.json`: the compiled tree reads package.json, assets/, web/ (the page,
+// bundled at start), docs/ (the gallery) and the game
 // templates relative to itself (dist/src/cli/… → dist/package.json, dist/assets/,
 // dist/src/cli/templates/), so link them in; then write build-stamp, whose time tells
 // bin/ledtable.js that dist/ is newer than every source.
@@ -14,7 +15,7 @@ const args = process.argv.slice(2);
 const copy = args.includes('--copy');
 const out = resolve(args.find((a) => a !== '--copy') ?? join(root, 'dist'));
 
-for (const name of ['package.json', 'assets', 'src/cli/templates']) {
+for (const name of ['package.json', 'assets', 'web', 'docs', 'src/cli/templates']) {
   const target = join(out, name);
   if (lstatSync(target, { throwIfNoEntry: false })) rmSync(target, { recursive: true, force: true });
   if (copy) cpSync(join(root, name), target, { recursive: true });
@@ -23,5 +24,5 @@ for (const name of ['package.json', 'assets', 'src/cli/templates']) {
 writeFileSync(join(out, 'build-stamp'), `${new Date().toISOString()}\n`);
 const where = relative(root, out) || out;
 console.log(
-  `${where}/: ${copy ? 'copied' : 'linked'} package.json, assets/ and templates, wrote build-stamp`,
+  `${where}/: ${copy ? 'copied' : 'linked'} package.json, assets/, web/, docs/ and templates, wrote build-stamp`,
 );

@@ -20,7 +20,10 @@ import type { ParamOwner } from '../config/params.ts';
 import { type ReadText, type ResolvedOptions, resolveOptionsWith } from '../config/parse.ts';
 import { colorOptions } from '../output/color-options.ts';
 import { tableOptions } from '../table/table-options.ts';
+import { webOptions } from '../web/web-options.ts';
 import { commandOptions } from './command-options.ts';
+import { doctorOptions } from './doctor.ts';
+import { liveOptions } from './live-input.ts';
 import { OUTPUTS } from './outputs.ts';
 
 /**
@@ -35,8 +38,11 @@ export const OPTION_GROUPS = [
   ...OUTPUTS.groups,
   evdevOptions,
   hidOptions,
+  liveOptions,
   captureOptions,
+  doctorOptions,
   audioOptions,
+  webOptions,
   commandOptions,
 ] as const;
 

@@ -7,12 +7,14 @@ import { inputBench } from './input.ts';
 import { loopBench } from './loop.ts';
 import { memoryBench } from './memory.ts';
 import { outputsBench } from './outputs.ts';
+import { reachBench } from './reach.ts';
 import type { BenchFigure, BenchMode, BenchSection } from './section.ts';
 import { startupBench } from './startup.ts';
 import { terminalBench } from './terminal.ts';
 import { ticksBench } from './ticks.ts';
 import { tpm2RateBench } from './tpm2-rate.ts';
 import { viewerBench } from './viewer.ts';
+import { webBench } from './web.ts';
 
 /** Every benchmark, in the order `ledtable bench` runs them. */
 export const SECTIONS: readonly BenchSection[] = [
@@ -20,11 +22,13 @@ export const SECTIONS: readonly BenchSection[] = [
   memoryBench,
   terminalBench,
   outputsBench,
+  reachBench(),
   viewerBench,
   connect4Bench,
   audioBench,
   inputBench,
   loopBench,
+  webBench,
   startupBench,
   atRestBench,
   tpm2RateBench,
