@@ -72,7 +72,7 @@ test('rpi-ws281x-native comes through an optional Linux-on-ARM package, so lapto
   assert.ok(lock.packages['node_modules/rpi-ws281x-native'], 'the lock still pins it for the Pi');
 });
 
-test('npm pack ships the CLI, sources, games, hardware and assets, and no tests or docs', () => {
+test('npm pack ships the CLI, sources, games, hardware, assets, the web page and the gallery, and no tests or other docs', () => {
   const listing = JSON.parse(
     execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }),
   ) as { files: { path: string }[] }[];
@@ -85,11 +85,13 @@ test('npm pack ships the CLI, sources, games, hardware and assets, and no tests 
     'hardware/tpm2-serial.ts',
     'assets/replays/tetris.json',
     'systemd/install.sh',
+    'web/index.html',
+    'docs/gallery/tetris.gif',
     'package.json',
   ])
     assert.ok(files.includes(needed), `${needed} is missing from the package`);
   const stray = files.filter((f) =>
-    /\.test\.[jt]s$|^test\/|^docs\/|^scripts\/|\.map$|test-helpers|test-images/.test(f),
+    /\.test\.[jt]s$|^test\/|^docs\/(?!gallery\/)|^scripts\/|\.map$|test-helpers|test-images/.test(f),
   );
   assert.equal(stray, []);
 });
