@@ -5,19 +5,26 @@ import type { GameParams } from '../config/options.ts';
 import { checkGameParams } from '../config/params.ts';
 import { dataDirectory, logFilePath } from '../config/paths.ts';
 import { describeError, type Logger, MemoryLogger } from '../engine/log.ts';
+import { Random } from '../engine/random.ts';
 import { describeKeymap } from '../input/keymap.ts';
-import type { ReplayRecorder } from '../replay/replay.ts';
+import { ReplayRecorder, saveReplay } from '../replay/replay.ts';
+import type { AudioInputFactory } from '../sound-in/audio-input.ts';
+import { BUILT_IN_REPLAYS, loadDemos } from '../table/attract.ts';
+import { IdleShow } from '../table/idle-show.ts';
+import { DEFAULT_PLAYLIST, parsePlaylistItem } from '../table/playlist-item.ts';
 import type { Table } from '../table/table.ts';
+import { audioInputFactory } from './audio-input.ts';
 import { createAudio, describeAudio, isWavOut } from './audio-setup.ts';
-import type { FileLogger } from './file-logger.ts';
+import { BUILT_IN_GAMES, discoverGames } from './discover.ts';
+import { FileLogger } from './file-logger.ts';
 import { gameOptionGroups, withFlaggedParams } from './game-options.ts';
 import { type CliIo, processIo, UsageError } from './io.ts';
-import type { Options } from './options.ts';
+import { type Options, programHelp, resolveOptions } from './options.ts';
 import type { RunRequest } from './run-table.ts';
-import type { TableSetup } from './table-setup.ts';
+import { runsAsService } from './table-controls.ts';
+import { choicesFor, findGame, prepareTable, type TableSetup } from './table-setup.ts';
+import { installDirectory, updateLine } from './update/update-line.ts';
 
-// Each command imports what it uses when it runs (`await import(...)` below): `--version` loads
-// no game, no driver and no sharp; `--help` and `list` load the games (their flags) but no driver.
 export const COMMANDS = [
   { usage: 'ledtable', summary: 'The menu on the configured output (the terminal by default).' },
   {
@@ -62,16 +69,14 @@ export const COMMANDS = [
 
 /** Runs one command line; resolves with the exit code (2 for a usage mistake). */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  // `ledtable --version` alone answers before every module's options (and so their drivers'
-  // modules) load: it is what scripts and the bench call to time a bare start.
+  // `ledtable --version` alone answers before the games are discovered.
   if (argv.length === 1 && argv[0] === '--version') {
     io.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
-  const { programHelp, resolveOptions } = await import('./options.ts');
   // Games declare flags too (the viewer's --path): find the games folder, then parse for real.
   const pre = resolveOptions([...argv], io.env, readFileSync, undefined, [], true);
-  const catalog = pre.options.version ? [] : await discoverCatalog(pre.options.games);
+  const catalog = pre.options.version ? [] : (await discoverGames(pre.options.games || BUILT_IN_GAMES)).games;
   const gameGroups = gameOptionGroups(catalog);
   const first = resolveOptions([...argv], io.env, readFileSync, undefined, gameGroups);
   if (first.problems.length > 0) return usage(io, first.problems);
@@ -118,45 +123,30 @@ async function runCommand(
   const quiet = new MemoryLogger();
   switch (verb) {
     case 'list': {
-      const [{ prepareTable }, { formatList }] = await Promise.all([
-        import('./table-setup.ts'),
-        import('./list.ts'),
-      ]);
+      const { formatList } = await import('./list.ts');
       const table = await prepareTable(options, gameParams, quiet);
       io.stdout.write(`${formatList(table.catalog, options.json)}\n`);
       reportProblems(io, quiet);
       return 0;
     }
     case 'new': {
-      const [{ createGame }, { BUILT_IN_GAMES }] = await Promise.all([
-        import('./new-game.ts'),
-        import('./discover.ts'),
-      ]);
+      const { createGame } = await import('./new-game.ts');
       const made = createGame(rest[0], options.games || BUILT_IN_GAMES);
       io.stdout.write(`created ${made.dir}/ (${made.files.join(', ')})\n${made.next}\n`);
       return 0;
     }
     case 'replay': {
-      const [{ replayCommand }, { FileLogger }] = await Promise.all([
-        import('./replay-command.ts'),
-        import('./file-logger.ts'),
-      ]);
+      const { replayCommand } = await import('./replay-command.ts');
       const interactiveLog = () => new FileLogger(logFilePath(options, io.env), () => {}, options.debug);
       return replayCommand(rest[0], options, io, quiet, interactiveLog);
     }
     case 'bench': {
-      const [{ runBench }, { prepareTable }] = await Promise.all([
-        import('./bench/run-bench.ts'),
-        import('./table-setup.ts'),
-      ]);
+      const { runBench } = await import('./bench/run-bench.ts');
       const table = await prepareTable(options, gameParams, quiet);
       return runBench(table, io, options.json, rest[0], { quick: options.quick });
     }
     case 'doctor': {
-      const [{ runDoctor }, { prepareTable }] = await Promise.all([
-        import('./doctor.ts'),
-        import('./table-setup.ts'),
-      ]);
+      const { runDoctor } = await import('./doctor.ts');
       const table = await prepareTable(options, gameParams, quiet);
       return runDoctor(options, table.layout, io);
     }
@@ -167,12 +157,7 @@ async function runCommand(
     }
     case 'play':
     case '': {
-      const { prepareTable } = await import('./table-setup.ts');
       if (verb === 'play' && options.headless) {
-        const [{ runHeadless, dumpFrame }, { ReplayRecorder, saveReplay }] = await Promise.all([
-          import('./headless.ts'),
-          import('../replay/replay.ts'),
-        ]);
         const table = await prepareTable(options, gameParams, quiet);
         let recorder: ReplayRecorder | undefined;
         const record = options.record
@@ -180,6 +165,7 @@ async function runCommand(
           : {};
         const capture = options.out && !isWavOut(options.out) ? await captureFromOptions(options) : undefined;
         const audio = createAudio(options, table.gamesDir, io.env, (line) => quiet.warn(line), true);
+        const { runHeadless, dumpFrame } = await import('./headless.ts');
         const run = await runHeadless(table, rest[0], gameParams, quiet, {
           ...record,
           ...(audio ? { audio } : {}),
@@ -194,7 +180,6 @@ async function runCommand(
         reportProblems(io, quiet, options.debug);
         return quiet.lines.some((line) => line.startsWith('error:')) ? 1 : 0;
       }
-      const { FileLogger } = await import('./file-logger.ts');
       const log = new FileLogger(
         logFilePath(options, io.env),
         (line) => {
@@ -226,15 +211,10 @@ async function runInteractive(
   log: FileLogger,
 ): Promise<number> {
   const { options } = table;
-  const [{ runTable }, { Random }, { findGame, choicesFor }] = await Promise.all([
-    import('./run-table.ts'),
-    import('../engine/random.ts'),
-    import('./table-setup.ts'),
-  ]);
   const extras = await developerExtras(table, log);
   if (gameId === undefined) {
     if (options.record) throw new UsageError('--record needs a game: ledtable play <id> --record FILE');
-    return runTable(table, extras, io, log);
+    return (await import('./run-table.ts')).runTable(table, extras, io, log);
   }
   const game = findGame(table.catalog, gameId);
   const { settings, params } = choicesFor(game, gameParams);
@@ -252,16 +232,12 @@ async function runInteractive(
   // Nothing chosen on the command line: let the player choose on the table, as from the menu.
   const choose =
     !options.players && !options.record && Object.keys(settings).length + Object.keys(params).length === 0;
-  return runTable(table, { game, launch, choose, ...extras }, io, log);
+  return (await import('./run-table.ts')).runTable(table, { game, launch, choose, ...extras }, io, log);
 }
 
 /** Attract mode, hot reload (--watch) and --record for a real-time run. */
 async function developerExtras(table: TableSetup, log: Logger): Promise<RunRequest> {
   const { options } = table;
-  const [{ attractMode, BUILT_IN_REPLAYS, loadDemos }, { ReplayRecorder, saveReplay }] = await Promise.all([
-    import('../table/attract.ts'),
-    import('../replay/replay.ts'),
-  ]);
   const hotReload = options.watch ? await import('./hot-reload.ts') : undefined;
   const demos =
     options.demoSeconds > 0
@@ -272,9 +248,28 @@ async function developerExtras(table: TableSetup, log: Logger): Promise<RunReque
           (m) => log.warn(m),
         )
       : [];
+  const show = new IdleShow(
+    options.idleShow,
+    (options.playlist.length > 0 ? options.playlist : DEFAULT_PLAYLIST).map((entry) =>
+      parsePlaylistItem(entry, options.demoSeconds),
+    ),
+    {
+      catalog: table.catalog,
+      demos,
+      wallClock: () => Date.now(),
+      ...optionalAudio(audioInputFactory(options.audioIn, true)),
+      warn: (message) => log.warn(message),
+    },
+  );
+  let running: Table | undefined;
+  const update = runsAsService(options, process.env)
+    ? [{ line: updateLine(() => running, { installDir: installDirectory(), log: (m) => log.info(m) }) }]
+    : [];
   return {
-    screensaver: attractMode({ demos, demoSeconds: options.demoSeconds }),
-    attach: (running) => {
+    screensaver: show.screensaver,
+    controlLines: [{ key: 'idleShow', line: show.line(), saved: () => show.current }, ...update],
+    attach: (live) => {
+      running = live;
       const hot = hotReload
         ? hotReload.watchGames({ table: running, gamesDir: table.gamesDir, log })
         : undefined;
@@ -289,12 +284,6 @@ async function developerExtras(table: TableSetup, log: Logger): Promise<RunReque
       };
     },
   };
-}
-
-/** The games in `dir` (or games/), loaded for their flags, their settings and the menu. */
-async function discoverCatalog(dir: string) {
-  const { BUILT_IN_GAMES, discoverGames } = await import('./discover.ts');
-  return (await discoverGames(dir || BUILT_IN_GAMES)).games;
 }
 
 /** --out FILE.png|FILE.gif for a headless run. */
@@ -328,4 +317,8 @@ function packageVersion(): string {
     version: string;
   };
   return pkg.version;
+}
+
+function optionalAudio(factory: AudioInputFactory | undefined): { audioIn?: AudioInputFactory } {
+  return factory ? { audioIn: factory } : {};
 }

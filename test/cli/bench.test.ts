@@ -6,6 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { connect4Bench } from '../../src/cli/bench/connect4.ts';
+import { effectsBench } from '../../src/cli/bench/effects.ts';
 import { outputsBench } from '../../src/cli/bench/outputs.ts';
 import { reachBench } from '../../src/cli/bench/reach.ts';
 import { runBench } from '../../src/cli/bench/run-bench.ts';
@@ -65,6 +66,14 @@ test('a failing section is reported on stderr, the others still print their JSON
     assert.instance(error, UsageError);
     assert.match((error as Error).message, /no bench section's title contains "nothing"[\s\S]*Fine section/);
   }
+});
+
+test('the effects section reports a median and a p99 for each of the nine effects', async () => {
+  const figures: BenchFigure[] = [];
+  await effectsBench(5, 20).run(table, (figure) => figures.push(figure), { quick: true });
+  assert.is(figures.length, 18);
+  assert.ok(figures.some((f) => f.name === 'zoom p99'));
+  for (const figure of figures) assert.ok(figure.value > 0 && Number.isFinite(figure.value), figure.name);
 });
 
 test.run();

@@ -3,6 +3,7 @@ import type { TableSetup } from '../table-setup.ts';
 import { atRestBench } from './at-rest.ts';
 import { audioBench } from './audio.ts';
 import { connect4Bench } from './connect4.ts';
+import { effectsBench } from './effects.ts';
 import { inputBench } from './input.ts';
 import { loopBench } from './loop.ts';
 import { memoryBench } from './memory.ts';
@@ -19,6 +20,7 @@ import { webBench } from './web.ts';
 /** Every benchmark, in the order `ledtable bench` runs them. */
 export const SECTIONS: readonly BenchSection[] = [
   ticksBench,
+  effectsBench(),
   memoryBench,
   terminalBench,
   outputsBench,
