@@ -2,6 +2,7 @@ import { defineOptions } from '../src/config/options.ts';
 import type { LedDriver } from '../src/output/driver.ts';
 import { defineOutput } from '../src/output/output-kind.ts';
 import { type ColorOrder, colorOrderOptions, rgbOrder } from './color-order.ts';
+import { type SerialKind, serialKind } from './serial-kind.ts';
 import { Tpm2Encoder } from './tpm2.ts';
 
 /** The part of a serialport SerialPort this driver uses (tests may pass a fake). */
@@ -31,8 +32,14 @@ export function lineFramesPerSecond(baud: number, frameBytes: number): number {
 export interface Tpm2SerialOptions {
   /** Device path, e.g. /dev/ttyACM0. */
   path: string;
-  /** Line speed; default 115200. USB CDC boards ignore it and go faster, but pacing still follows it. */
+  /**
+   * Line speed. Given, frames are paced by it on any device. Absent, the device's kind decides:
+   * a USB CDC board (which ignores the baud rate) is paced by write completion only, a UART by
+   * 115200 baud.
+   */
   baud?: number;
+  /** The device's kind; detected from its name and sysfs when absent (see serial-kind.ts). */
+  kind?: SerialKind;
   ledCount: number;
   /** Byte order the controller expects; default 'rgb'. */
   colorOrder?: ColorOrder;
@@ -40,22 +47,31 @@ export interface Tpm2SerialOptions {
   retryMs?: number;
   /** Where "device lost" / "reconnected" lines go (the engine's log). */
   log?: (message: string) => void;
+  /** Where the start-up line about pacing goes (the log's info level). */
+  info?: (message: string) => void;
   openPort?: OpenPort;
 }
 
+/** The line speed of a UART when --baud is not given (and the speed the port is opened at). */
+export const DEFAULT_BAUD = 115200;
+
 /**
  * TPM2 frames (C9 DA size… 36) over a serial line, as the USB LED controllers of the C++
- * LEDTableEngine take them. Never queues faster than the line carries: a frame goes out only
- * when the previous one has been written (drain) and its line time (bytes × 10 / baud) has
- * passed; frames shown meanwhile replace each other (the newest wins, the others count in
- * `dropped`). A lost device is reopened every retryMs while the game runs on; the newest
- * frame goes out once it is back. close() sends an all-black frame.
+ * LEDTableEngine take them. Never queues faster than the device takes them: a frame goes out
+ * only when the previous one has been written (drain) and, when paced by the baud rate, its line
+ * time (bytes × 10 / baud) has passed; frames shown meanwhile replace each other (the newest
+ * wins, the others count in `dropped`). `pacing` says which, and open() logs it. A lost device
+ * is reopened every retryMs while the game runs on; the newest frame goes out once it is back. close() sends an all-black frame.
  */
 export class Tpm2SerialDriver implements LedDriver {
   readonly name = 'tpm2';
   readonly path: string;
   readonly baud: number;
-  /** Milliseconds one frame occupies the line. */
+  /** 'baud': paced by the line time; 'write': by write completion only (USB CDC, no --baud). */
+  readonly pacing: 'baud' | 'write';
+  /** Why: the device kind and how it was found, or that --baud was given. */
+  readonly pacingReason: string;
+  /** Milliseconds one frame occupies the line (0 when paced by write completion). */
   readonly frameMs: number;
   /** Frames replaced by a newer one before they could be sent. */
   dropped = 0;
@@ -66,6 +82,7 @@ export class Tpm2SerialDriver implements LedDriver {
   private readonly encoder: Tpm2Encoder;
   private readonly retryMs: number;
   private readonly log: (message: string) => void;
+  private readonly info: (message: string) => void;
   private readonly openPort: OpenPort;
   private port: SerialLike | undefined;
   private state: 'new' | 'open' | 'lost' | 'closed' = 'new';
@@ -95,15 +112,25 @@ export class Tpm2SerialDriver implements LedDriver {
 
   constructor(options: Tpm2SerialOptions) {
     this.path = options.path;
-    this.baud = options.baud ?? 115200;
+    this.baud = options.baud ?? DEFAULT_BAUD;
     if (!Number.isInteger(this.baud) || this.baud < 1)
       throw new RangeError(`tpm2: baud must be a positive integer, got ${this.baud}`);
+    if (options.baud !== undefined) {
+      this.pacing = 'baud';
+      this.pacingReason = '--baud was given';
+    } else {
+      const detected = options.kind ? { kind: options.kind, how: 'as configured' } : serialKind(this.path);
+      this.pacing = detected.kind === 'usb-cdc' ? 'write' : 'baud';
+      this.pacingReason = `${detected.kind === 'usb-cdc' ? 'a USB CDC device' : 'a UART'} (${detected.how})`;
+    }
     this.encoder = new Tpm2Encoder(options.ledCount, options.colorOrder ?? 'rgb');
     this.wire = Buffer.alloc(this.encoder.frameBytes);
     this.pending = Buffer.alloc(this.encoder.frameBytes);
-    this.frameMs = 1000 / lineFramesPerSecond(this.baud, this.encoder.frameBytes);
+    this.frameMs =
+      this.pacing === 'baud' ? 1000 / lineFramesPerSecond(this.baud, this.encoder.frameBytes) : 0;
     this.retryMs = options.retryMs ?? 1000;
     this.log = options.log ?? (() => {});
+    this.info = options.info ?? (() => {});
     this.openPort = options.openPort ?? openSerialPort;
   }
 
@@ -115,6 +142,15 @@ export class Tpm2SerialDriver implements LedDriver {
       throw new Error(this.explain(error as Error));
     }
     this.state = 'open';
+    this.info(`tpm2 ${this.path}: ${this.describePacing()}`);
+  }
+
+  /** One line for the start-up log: how frames are paced and why. */
+  describePacing(): string {
+    if (this.pacing === 'write')
+      return `paced by write completion, ${this.pacingReason}; --baud N paces by a line speed instead`;
+    const fps = lineFramesPerSecond(this.baud, this.encoder.frameBytes).toFixed(1);
+    return `paced at ${this.baud} baud (at most ${fps} frames/s of ${this.encoder.ledCount} LEDs), ${this.pacingReason}`;
   }
 
   show(frame: Readonly<Uint8Array>): void {
@@ -262,10 +298,13 @@ export const tpm2SerialOptions = defineOptions('tpm2 output (serial)', {
   baud: {
     flag: '--baud',
     type: 'int',
-    default: 115200,
+    default: undefined,
     min: 300,
     max: 12000000,
-    help: 'tpm2 serial output: line speed in baud (frames are dropped to the newest when the line is full).',
+    help:
+      'tpm2 serial output: pace frames by this line speed in baud (frames are dropped to the newest when ' +
+      'the line is full). Not given: a USB CDC board (ttyACM*) is paced by write completion, a UART ' +
+      '(ttyUSB*, ttyAMA*, ttyS*) by 115200 baud; the log says which.',
     scope: 'config',
   },
 });
@@ -276,12 +315,13 @@ export const tpm2SerialOutput = defineOutput({
   target: { syntax: 'DEVICE', example: 'tpm2:/dev/ttyACM0' },
   note: 'serial',
   options: [tpm2SerialOptions, colorOrderOptions],
-  create: ({ target, layout, options, log }) =>
+  create: ({ target, layout, options, log, info }) =>
     new Tpm2SerialDriver({
       path: target,
-      baud: options.baud,
+      ...(options.baud === undefined ? {} : { baud: options.baud }),
       ledCount: layout.ledCount,
       colorOrder: rgbOrder('tpm2', options.colorOrder),
       ...(log ? { log } : {}),
+      ...(info ? { info } : {}),
     }),
 });

@@ -1,24 +1,47 @@
 /**
- * Runs every *.test.ts under test/, games/ and hardware/ with uvu in one process and ends with
- * the line `N passed, N failed`. Exits non-zero on any failure and when no test ran at all.
+ * Runs every *.test.ts under test/, games/ and hardware/ with uvu and ends with the line
+ * `N passed, N failed`. Exits non-zero on any failure and when no test ran at all.
  * Usage: tsx test/run.ts [substring…]   (only files whose path contains a substring)
+ *
+ * With more than a few files and more than one core, the files are split into two shards that
+ * run in two child processes at once (the slow files, known below, spread evenly), and their
+ * counts are added up; `--serial` runs everything in this process. Each shard (and a serial
+ * run) uses uvu's programmatic runner, uvu/run.
  *
  * Property tests (fast-check) use a fixed seed so every run, and CI, checks the same cases;
  * `FC_SEED=random` explores new ones (a failure prints the seed that reproduces it:
  * `FC_SEED=<seed> npm run test:only`).
  */
+import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-
-type QueuedTest = () => Promise<[errors: string, passed: number, skipped: number, total: number]>;
-const uvuGlobals = globalThis as unknown as { UVU_DEFER: number; UVU_INDEX: number; UVU_QUEUE: unknown[][] };
+import { run } from 'uvu/run';
 
 const root = resolve(import.meta.dirname, '..');
 const fcSeed = process.env.FC_SEED;
 if (fcSeed !== 'random') fc.configureGlobal({ seed: fcSeed ? Number(fcSeed) : 20261126 });
-const filters = process.argv.slice(2);
+const args = process.argv.slice(2);
+const shardArg = args.find((a) => a.startsWith('--shard='));
+const serial = args.includes('--serial') || shardArg !== undefined;
+const filters = args.filter((a) => !a.startsWith('--'));
+
+/** Seconds a file takes on the 2-core CI machine, for the slow ones (the rest count 0.3 s). */
+const KNOWN_SECONDS: Readonly<Record<string, number>> = {
+  'test/conformance.test.ts': 22,
+  'test/cli/dist.test.ts': 8,
+  'test/systemd/systemd.test.ts': 6,
+  'test/cli/process-exit.test.ts': 6,
+  'test/cli/pty.test.ts': 4,
+  'test/cli/bench.test.ts': 3.5,
+  'test/cli/new-game.test.ts': 2,
+  'test/cli/lazy-start.test.ts': 2,
+  'test/cli/bin.test.ts': 1.5,
+  'test/cli/gallery.test.ts': 1.5,
+  'test/package.test.ts': 1.5,
+};
+const SHARDS = 2;
 
 function findTests(dir: string): string[] {
   let entries: import('node:fs').Dirent[];
@@ -36,38 +59,103 @@ function findTests(dir: string): string[] {
 
 const files = ['test', 'games', 'hardware', 'src']
   .flatMap((dir) => findTests(join(root, dir)))
-  .filter((file) => filters.length === 0 || filters.some((f) => relative(root, file).includes(f)))
+  .map((file) => relative(root, file))
+  .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
   .sort();
 
-uvuGlobals.UVU_DEFER = 1;
-uvuGlobals.UVU_QUEUE = [];
-const uvu = await import('uvu');
-for (const [index, file] of files.entries()) {
-  uvuGlobals.UVU_INDEX = index;
-  uvuGlobals.UVU_QUEUE.push([relative(root, file)]);
-  await import(pathToFileURL(file).href);
-}
-
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-for (const group of uvuGlobals.UVU_QUEUE) {
-  for (let i = 1; i < group.length; i++) {
-    const run = group[i] as QueuedTest;
-    group[i] = async () => {
-      const result = await run();
-      const [, ok, skip, total] = result;
-      passed += ok;
-      skipped += skip;
-      failed += total - ok - skip;
-      return result;
-    };
+/** Slowest first, each to the shard with the least time so far: the same split every run. */
+function shardsOf(all: readonly string[], count: number): string[][] {
+  const shards = Array.from({ length: count }, () => ({ seconds: 0, files: [] as string[] }));
+  const cost = (file: string) => KNOWN_SECONDS[file] ?? 0.3;
+  for (const file of [...all].sort((a, b) => cost(b) - cost(a) || a.localeCompare(b))) {
+    const lightest = shards.reduce((best, s) => (s.seconds < best.seconds ? s : best));
+    lightest.seconds += cost(file);
+    lightest.files.push(file);
   }
+  return shards.map((s) => s.files.sort());
 }
-await uvu.exec(false);
 
-const skippedNote = skipped ? `, ${skipped} skipped` : '';
-console.log(`${passed} passed, ${failed} failed${skippedNote}`);
+const FINAL_LINE = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/m;
+
+/**
+ * Runs `list` here with uvu/run, uvu's programmatic runner (what its CLI uses): it imports each
+ * file with `import('file:///' + file)`, runs the suites the file queued, prints uvu's summary
+ * (Total, Passed, Skipped) and sets process.exitCode. `file` is given without its leading slash
+ * so the URL is the canonical file:///… one and every module loads once, whoever imports it.
+ * The summary is read off stdout for our own last line.
+ */
+async function runHere(
+  list: readonly string[],
+): Promise<{ passed: number; failed: number; skipped: number }> {
+  let printed = '';
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    printed = (printed + (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString())).slice(-2000);
+    return write(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  try {
+    await run(
+      list.map((file) => ({ name: file, file: join(root, file).replace(/^\//, '') })),
+      { bail: false },
+    );
+  } finally {
+    process.stdout.write = write;
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips uvu's colour codes
+  const summary = printed.replace(/\u001b\[[0-9;]*m/g, '');
+  const count = (label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(summary)?.[1] ?? Number.NaN);
+  const [total, passed, skipped] = [count('Total'), count('Passed'), count('Skipped')];
+  if (![total, passed, skipped].every(Number.isFinite))
+    throw new Error('uvu printed no summary (Total / Passed / Skipped): a test file exited early');
+  return { passed, failed: total - passed - skipped, skipped };
+}
+
+/** Runs one shard in a child process; its output is printed whole when it ends. */
+function runShard(index: number): Promise<{ passed: number; failed: number; skipped: number }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, import.meta.filename, `--shard=${index}/${SHARDS}`, ...filters],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      process.stdout.write(`${output}\n`);
+      const line = FINAL_LINE.exec(output);
+      if (!line) reject(new Error(`test shard ${index} exited ${code} without its final line`));
+      else
+        resolvePromise({ passed: Number(line[1]), failed: Number(line[2]), skipped: Number(line[3] ?? 0) });
+    });
+  });
+}
+
+let totals: { passed: number; failed: number; skipped: number };
+if (shardArg) {
+  const [index = 0, count = 1] = shardArg.slice('--shard='.length).split('/').map(Number);
+  totals = await runHere(shardsOf(files, count)[index] ?? []);
+} else if (serial || files.length < 8 || availableParallelism() < 2) {
+  totals = await runHere(files);
+} else {
+  const results = await Promise.all(Array.from({ length: SHARDS }, (_, i) => runShard(i)));
+  totals = results.reduce((sum, r) => ({
+    passed: sum.passed + r.passed,
+    failed: sum.failed + r.failed,
+    skipped: sum.skipped + r.skipped,
+  }));
+}
+
+const { passed, failed, skipped } = totals;
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 if (passed + failed === 0) {
   console.error('No test ran: that is a failure (check the file filter or the test folders).');
   process.exitCode = 1;

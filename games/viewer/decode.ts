@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { nearestResample } from './resample.ts';
 
 /** Pictures above this many pixels (per frame) are refused before decoding: 100 megapixels. */
@@ -13,9 +13,30 @@ const PIXEL_ART_MAX_FACTOR = 16;
 /** GIF and WebP frames with no delay (or ≤ 10 ms) play at 100 ms, as browsers do. */
 const DEFAULT_DELAY_MS = 100;
 
-// The viewer keeps its own cache of small decoded pictures; libvips' operation cache would only
-// hold on to memory (and open files) for results it never asks for again.
-sharp.cache(false);
+let loadingSharp: Promise<typeof import('sharp').default> | undefined;
+
+/**
+ * sharp, imported when the first picture is decoded, so discovering the viewer (the menu, `list`,
+ * every other game) never loads libvips. A failed import is retried next time.
+ */
+function loadSharp(): Promise<typeof import('sharp').default> {
+  loadingSharp ??= import('sharp').then(
+    ({ default: sharp }) => {
+      // The viewer keeps its own cache of small decoded pictures; libvips' operation cache would
+      // only hold on to memory (and open files) for results it never asks for again.
+      sharp.cache(false);
+      return sharp;
+    },
+    (error: unknown) => {
+      loadingSharp = undefined;
+      throw new PictureError(
+        'NO SHARP',
+        `the viewer needs the sharp package, which did not load (${(error as Error).message}); run \`npm install\``,
+      );
+    },
+  );
+  return loadingSharp;
+}
 
 /**
  * A picture decoded and shrunk to a small working size: upright (EXIF orientation applied),
@@ -72,6 +93,7 @@ export async function decodePicture(file: string, tableWidth: number, tableHeigh
   }
   if (size === 0) throw new PictureError('EMPTY FILE', `${file} is empty (0 bytes); copy the picture again`);
 
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(file, { limitInputPixels: false }).metadata();
@@ -200,6 +222,7 @@ async function attentionCrop(
   const cropHeight = Math.min(height, Math.round((width * tableHeight) / tableWidth));
   if (cropWidth >= width && cropHeight >= height) return undefined;
   try {
+    const sharp = await loadSharp();
     const { info } = await sharp(rgb, { raw: { width, height, channels: 3 } })
       .resize(Math.max(1, cropWidth), Math.max(1, cropHeight), { fit: 'cover', position: 'attention' })
       .raw()

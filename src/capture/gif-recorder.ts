@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import sharp from 'sharp';
 import { DEFAULT_CAPTURE_SCALE, type FrameImageOptions, frameToImage } from './frame-image.ts';
+import { loadSharp } from './load-sharp.ts';
 
 /** Browsers show GIF frames shorter than 20 ms for 100 ms; shorter frames are merged away. */
 const MIN_FRAME_MS = 20;
@@ -104,6 +104,7 @@ export class GifRecorder {
       frameToImage(pixels, this.width, this.height, { ...this.options, scale }, raw.subarray(i * pageBytes));
     });
     await mkdir(dirname(file), { recursive: true });
+    const sharp = await loadSharp();
     await sharp(raw, { raw: { width: iw, height: ih * frames.length, channels: 3, pageHeight: ih } })
       .gif({ delay: delays, loop: 0, dither: 0, keepDuplicateFrames: true })
       .toFile(file);

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import sharp from 'sharp';
 import { type FrameImageOptions, frameToImage } from './frame-image.ts';
+import { loadSharp } from './load-sharp.ts';
 
 /** A frame to capture: RGB bytes (3 per pixel, rows from the top), e.g. a Canvas. */
 export interface FrameLike {
@@ -21,6 +21,7 @@ export async function writePng(
 ): Promise<void> {
   const image = frameToImage(frame.pixels, frame.width, frame.height, options);
   await mkdir(dirname(file), { recursive: true });
+  const sharp = await loadSharp();
   await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
     .png({ compressionLevel: 9, palette: false })
     .toFile(file);

@@ -106,6 +106,13 @@ export const commandOptions = defineOptions('Command line', {
     help: 'Machine-readable output for `list` and `bench`.',
     scope: 'cli',
   },
+  quick: {
+    flag: '--quick',
+    type: 'bool',
+    default: false,
+    help: '`bench`: run every section briefly (seconds, not minutes); the figures only show that it works.',
+    scope: 'cli',
+  },
   debug: {
     flag: '--debug',
     type: 'bool',

@@ -90,10 +90,24 @@ export interface GalleryEntry {
   readonly bytes: number;
 }
 
-/** Runs every game and writes its GIF and replay; `only` limits it to some ids. */
-export async function makeGallery(only: readonly string[] = [], scale = 8): Promise<GalleryEntry[]> {
-  mkdirSync(GALLERY_DIR, { recursive: true });
-  mkdirSync(BUILT_IN_REPLAYS, { recursive: true });
+/** Where makeGallery writes: docs/gallery/ and assets/replays/ unless a test says otherwise. */
+export interface GalleryDirs {
+  readonly gifs: string;
+  readonly replays: string;
+}
+
+/**
+ * Runs every game and writes its GIF and replay; `only` limits it to some ids (`npm run gallery
+ * -- pong` rebuilds one). The same code gives the same bytes: seeded play, no clock, no user
+ * state (high scores start empty), and GIF encoding without dithering.
+ */
+export async function makeGallery(
+  only: readonly string[] = [],
+  scale = 8,
+  dirs: GalleryDirs = { gifs: GALLERY_DIR, replays: BUILT_IN_REPLAYS },
+): Promise<GalleryEntry[]> {
+  mkdirSync(dirs.gifs, { recursive: true });
+  mkdirSync(dirs.replays, { recursive: true });
   const log = new MemoryLogger();
   const base = defaultOptions();
   const table = await prepareTable(base, {}, log);
@@ -103,7 +117,7 @@ export async function makeGallery(only: readonly string[] = [], scale = 8): Prom
     const plan = { ...DEFAULT_PLAN, ...PLANS[game.id] };
     const players = game.players?.min ?? 1;
     const options = { ...base, seed: plan.seed, ticks: plan.ticks, players };
-    const gif = join(GALLERY_DIR, `${game.id}.gif`);
+    const gif = join(dirs.gifs, `${game.id}.gif`);
     const capture = startCapture(gif, { width: base.width, height: base.height, rate: base.fps }, { scale });
     let recorder: ReplayRecorder | undefined;
     const tableBase = plan.tune
@@ -118,7 +132,7 @@ export async function makeGallery(only: readonly string[] = [], scale = 8): Prom
     });
     await capture.finish();
     // A run shaped by sound in cannot be replayed from its button events: no demo replay for it.
-    if (recorder && !plan.tune) saveReplay(join(BUILT_IN_REPLAYS, `${game.id}.json`), recorder.finish());
+    if (recorder && !plan.tune) saveReplay(join(dirs.replays, `${game.id}.json`), recorder.finish());
     entries.push({ game, gif, bytes: statSync(gif).size });
   }
   for (const line of log.lines) if (line.startsWith('error:')) process.stderr.write(`gallery: ${line}\n`);
@@ -146,7 +160,13 @@ export function galleryMarkdown(entries: readonly GalleryEntry[], from = ROOT): 
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const entries = await makeGallery(process.argv.slice(2));
+  const ids = process.argv.slice(2);
+  const entries = await makeGallery(ids);
+  const unknown = ids.filter((id) => !entries.some((e) => e.game.id === id));
+  if (unknown.length > 0) {
+    process.stderr.write(`gallery: no game ${unknown.join(', ')} in games/\n`);
+    process.exitCode = 2;
+  }
   for (const { game, bytes } of entries) {
     process.stderr.write(`gallery: ${game.id}.gif ${Math.round(bytes / 1024)} KB\n`);
   }

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startCapture } from '../capture/run-capture.ts';
 import { JsonFile } from '../config/json-store.ts';
 import type { GameParams } from '../config/options.ts';
 import { checkGameParams } from '../config/params.ts';
@@ -19,14 +18,9 @@ import { createAudio, describeAudio, isWavOut } from './audio-setup.ts';
 import { BUILT_IN_GAMES, discoverGames } from './discover.ts';
 import { FileLogger } from './file-logger.ts';
 import { gameOptionGroups, withFlaggedParams } from './game-options.ts';
-import { dumpFrame, runHeadless } from './headless.ts';
-import { watchGames } from './hot-reload.ts';
 import { type CliIo, HELP_HINT, processIo, UsageError } from './io.ts';
-import { formatList } from './list.ts';
-import { createGame } from './new-game.ts';
 import { type Options, programHelp, resolveOptions } from './options.ts';
-import { replayCommand } from './replay-command.ts';
-import { type RunRequest, runTable } from './run-table.ts';
+import type { RunRequest } from './run-table.ts';
 import { runsAsService } from './table-controls.ts';
 import { choicesFor, findGame, playersFor, prepareTable, type TableSetup } from './table-setup.ts';
 import { installDirectory, updateLine } from './update/update-line.ts';
@@ -67,7 +61,7 @@ export const COMMANDS = [
       'Check this machine for the LEDs: board, OS, Node, groups, overlays, devices, audio vs PWM, the service, outputs, power.',
   },
   {
-    usage: 'ledtable bench [WORD] [--json]',
+    usage: 'ledtable bench [WORD] [--json] [--quick]',
     summary:
       'Measure loop timing, per-tick cost, memory, output and viewer figures (WORD: only the sections whose title has it).',
   },
@@ -75,6 +69,11 @@ export const COMMANDS = [
 
 /** Runs one command line; resolves with the exit code (2 for a usage mistake). */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  // `ledtable --version` alone answers before the games are discovered.
+  if (argv.length === 1 && argv[0] === '--version') {
+    io.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
   // Games declare flags too (the viewer's --path): find the games folder, then parse for real.
   const pre = resolveOptions([...argv], io.env, readFileSync, undefined, [], true);
   const catalog = pre.options.version ? [] : (await discoverGames(pre.options.games || BUILT_IN_GAMES)).games;
@@ -124,24 +123,27 @@ async function runCommand(
   const quiet = new MemoryLogger();
   switch (verb) {
     case 'list': {
+      const { formatList } = await import('./list.ts');
       const table = await prepareTable(options, gameParams, quiet);
       io.stdout.write(`${formatList(table.catalog, options.json)}\n`);
       reportProblems(io, quiet);
       return 0;
     }
     case 'new': {
+      const { createGame } = await import('./new-game.ts');
       const made = createGame(rest[0], options.games || BUILT_IN_GAMES);
       io.stdout.write(`created ${made.dir}/ (${made.files.join(', ')})\n${made.next}\n`);
       return 0;
     }
     case 'replay': {
+      const { replayCommand } = await import('./replay-command.ts');
       const interactiveLog = () => new FileLogger(logFilePath(options, io.env), () => {}, options.debug);
       return replayCommand(rest[0], options, io, quiet, interactiveLog);
     }
     case 'bench': {
       const { runBench } = await import('./bench/run-bench.ts');
       const table = await prepareTable(options, gameParams, quiet);
-      return runBench(table, io, options.json, rest[0]);
+      return runBench(table, io, options.json, rest[0], { quick: options.quick });
     }
     case 'doctor': {
       const { runDoctor } = await import('./doctor.ts');
@@ -161,8 +163,9 @@ async function runCommand(
         const record = options.record
           ? { onStart: (table: Table) => (recorder = new ReplayRecorder(table, options.layout)) }
           : {};
-        const capture = options.out && !isWavOut(options.out) ? captureFromOptions(options) : undefined;
+        const capture = options.out && !isWavOut(options.out) ? await captureFromOptions(options) : undefined;
         const audio = createAudio(options, table.gamesDir, io.env, (line) => quiet.warn(line), true);
+        const { runHeadless, dumpFrame } = await import('./headless.ts');
         const run = await runHeadless(table, rest[0], gameParams, quiet, {
           ...record,
           ...(audio ? { audio } : {}),
@@ -208,10 +211,10 @@ async function runInteractive(
   log: FileLogger,
 ): Promise<number> {
   const { options } = table;
-  const extras = developerExtras(table, log);
+  const extras = await developerExtras(table, log);
   if (gameId === undefined) {
     if (options.record) throw new UsageError('--record needs a game: ledtable play <id> --record FILE');
-    return runTable(table, extras, io, log);
+    return (await import('./run-table.ts')).runTable(table, extras, io, log);
   }
   const game = findGame(table.catalog, gameId);
   const { settings, params } = choicesFor(game, gameParams);
@@ -229,12 +232,13 @@ async function runInteractive(
   // Nothing chosen on the command line: let the player choose on the table, as from the menu.
   const choose =
     !options.players && !options.record && Object.keys(settings).length + Object.keys(params).length === 0;
-  return runTable(table, { game, launch, choose, ...extras }, io, log);
+  return (await import('./run-table.ts')).runTable(table, { game, launch, choose, ...extras }, io, log);
 }
 
 /** Attract mode, hot reload (--watch) and --record for a real-time run. */
-function developerExtras(table: TableSetup, log: Logger): RunRequest {
+async function developerExtras(table: TableSetup, log: Logger): Promise<RunRequest> {
   const { options } = table;
+  const hotReload = options.watch ? await import('./hot-reload.ts') : undefined;
   const demos =
     options.demoSeconds > 0
       ? loadDemos(
@@ -266,7 +270,9 @@ function developerExtras(table: TableSetup, log: Logger): RunRequest {
     controlLines: [{ key: 'idleShow', line: show.line(), saved: () => show.current }, ...update],
     attach: (live) => {
       running = live;
-      const hot = options.watch ? watchGames({ table: running, gamesDir: table.gamesDir, log }) : undefined;
+      const hot = hotReload
+        ? hotReload.watchGames({ table: running, gamesDir: table.gamesDir, log })
+        : undefined;
       const recorder =
         options.record && running.lastLaunch ? new ReplayRecorder(running, options.layout) : undefined;
       return () => {
@@ -281,7 +287,8 @@ function developerExtras(table: TableSetup, log: Logger): RunRequest {
 }
 
 /** --out FILE.png|FILE.gif for a headless run. */
-function captureFromOptions(options: Options) {
+async function captureFromOptions(options: Options) {
+  const { startCapture } = await import('../capture/run-capture.ts');
   try {
     return startCapture(
       options.out,

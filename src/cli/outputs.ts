@@ -41,6 +41,8 @@ export interface DriversContext {
   readonly env: NodeJS.ProcessEnv;
   /** Where device drivers report being lost and reconnected while running. */
   readonly log?: (message: string) => void;
+  /** Start-up facts a driver reports (e.g. how TPM2 frames are paced). */
+  readonly info?: (message: string) => void;
 }
 
 /**

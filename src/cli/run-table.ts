@@ -144,6 +144,7 @@ export async function runTable(
       stdout: io.stdout,
       env: io.env,
       log: (message) => log.warn(message),
+      info: (message) => log.info(message),
     });
   } catch (error) {
     removeHandlers();
@@ -195,7 +196,7 @@ export async function runTable(
     ...(audio ? { sound: audio.mixer.levels } : {}),
     extras: [...(request.controlLines ?? []), ...nightLines(night, options.night)],
   });
-  const clock = new RealClock();
+  const clock = new RealClock({ lead: 1 }); // ticks centred on their deadlines (see RealClockOptions.lead)
   const liveAudio = audioInputFactory(options.audioIn, true);
   table = new Table({
     ...setup.tableBase,

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { MixerLevels } from '../audio/mixer.ts';
 import { JsonFile } from '../config/json-store.ts';
@@ -61,9 +60,12 @@ export function createTableControls(config: TableControlsOptions): TableControls
   const run =
     config.run ??
     ((command: string, args: readonly string[]) => {
-      const child = spawn(command, args, { detached: true, stdio: 'ignore' });
-      child.on('error', (error) => report(`${command} ${args.join(' ')} failed: ${error.message}`));
-      child.unref();
+      // node:child_process loads on first use: it is not needed before the first frame.
+      void import('node:child_process').then(({ spawn }) => {
+        const child = spawn(command, args, { detached: true, stdio: 'ignore' });
+        child.on('error', (error) => report(`${command} ${args.join(' ')} failed: ${error.message}`));
+        child.unref();
+      });
     });
   const levels = config.sound;
   // saved under the option names, so settings.json feeds them back at the next start

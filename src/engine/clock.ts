@@ -38,6 +38,14 @@ export class ManualClock implements Clock {
 export interface RealClockOptions {
   /** Most ticks run back to back after a stall; the rest are dropped. Default 4. */
   maxCatchUp?: number;
+  /**
+   * How early (ms) a tick may run: the timer is armed this much before each deadline and a tick
+   * counts as due from then on. Timers fire 0–2 ms late (libuv counts whole milliseconds, the
+   * loop has other work); aiming 1 ms early centres that on the deadline, so intervals stay
+   * within about ±1 ms of the period instead of 0 to +2 (the real table uses 1). Default 0:
+   * never run a tick before its deadline.
+   */
+  lead?: number;
   /** Monotonic time in ms. Default performance.now. */
   now?: () => number;
   /** Timer functions; default the global setTimeout/clearTimeout. */
@@ -55,12 +63,13 @@ export interface RealClockOptions {
 
 /**
  * Schedules against absolute deadlines (start + n·period), so errors never accumulate: 60 Hz
- * for 60 s is 3600 ticks. Sleeps with setTimeout between ticks (no busy-spinning). After a
+ * for 60 s is 3600 ticks; each tick runs at most `lead` ms before its deadline. Sleeps with setTimeout between ticks (no busy-spinning). After a
  * stall it reports the due ticks in one call (the engine updates that often and draws once);
  * beyond `maxCatchUp` periods the rest are dropped, so a hiccup never becomes a burst.
  */
 export class RealClock implements Clock {
   private readonly maxCatchUp: number;
+  private readonly lead: number;
   private readonly now: () => number;
   private readonly timers: NonNullable<RealClockOptions['timers']>;
   private readonly defer: (fn: () => void) => void;
@@ -73,6 +82,7 @@ export class RealClock implements Clock {
 
   constructor(options: RealClockOptions = {}) {
     this.maxCatchUp = options.maxCatchUp ?? 4;
+    this.lead = options.lead ?? 0;
     this.now = options.now ?? (() => performance.now());
     this.defer = options.defer ?? ((fn) => setImmediate(fn));
     this.timers = options.timers ?? {
@@ -85,13 +95,14 @@ export class RealClock implements Clock {
     this.stop();
     const period = 1000 / rate;
     const origin = this.now();
+    const lead = Math.min(this.lead, period / 2);
     let slots = 0; // deadline slots consumed: ticks run + ticks dropped
     this.running = true;
     this.ticks = 0;
     this.dropped = 0;
     const loop = () => {
       if (!this.running) return;
-      const due = Math.floor((this.now() - origin) / period) - slots;
+      const due = Math.floor((this.now() - origin + lead) / period) - slots;
       if (due > this.maxCatchUp) {
         this.dropped += due - this.maxCatchUp;
         slots += due - this.maxCatchUp;
@@ -104,10 +115,10 @@ export class RealClock implements Clock {
       }
       if (!this.running) return;
       const nextDeadline = origin + (slots + 1) * period;
-      this.timer = this.timers.setTimeout(wake, Math.max(0, nextDeadline - this.now()));
+      this.timer = this.timers.setTimeout(wake, Math.max(0, nextDeadline - lead - this.now()));
     };
     const wake = () => this.defer(loop);
-    this.timer = this.timers.setTimeout(wake, period);
+    this.timer = this.timers.setTimeout(wake, period - lead);
   }
 
   stop(): void {

@@ -14,6 +14,8 @@ export interface OutputContext<V = Readonly<Record<string, unknown>>> {
   readonly env: NodeJS.ProcessEnv;
   /** Where device drivers report being lost and reconnected while running. */
   readonly log?: ((message: string) => void) | undefined;
+  /** Start-up facts a driver reports for the log (e.g. how TPM2 frames are paced). */
+  readonly info?: ((message: string) => void) | undefined;
 }
 
 /**

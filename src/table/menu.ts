@@ -30,8 +30,13 @@ export class Menu implements Scene {
   private slideDirection = 0;
 
   constructor(private readonly host: TableHost) {
+    // Games first, then apps, each by title ignoring case. Not localeCompare: its first call
+    // loads ICU's collator, about 50 ms of every start-up before the first frame.
+    const key = (title: string) => title.toLowerCase();
     this.entries = [...host.catalog].sort(
-      (a, b) => Number(a.kind === 'app') - Number(b.kind === 'app') || a.title.localeCompare(b.title),
+      (a, b) =>
+        Number(a.kind === 'app') - Number(b.kind === 'app') ||
+        (key(a.title) < key(b.title) ? -1 : key(a.title) > key(b.title) ? 1 : 0),
     );
     if (host.controls) this.entries = [...this.entries, SETTINGS_ENTRY];
   }

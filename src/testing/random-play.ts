@@ -54,9 +54,33 @@ export async function randomPlay(game: AnyGame, options: RandomPlayOptions): Pro
       }
     }
     await harness.step(1);
-    const pixels = harness.canvas.pixels;
-    for (let i = 0; i < pixels.length; i++) hash = Math.imul(hash ^ pixels[i]!, 0x01000193) >>> 0;
+    hash = hashFrame(hash, harness.canvas.pixels);
     options.onTick?.(harness, tick);
   }
   return { harness, players, settings, hash };
+}
+
+const wordViews = new WeakMap<Uint8Array, Uint32Array | null>();
+
+/**
+ * FNV-1a over a frame, 32 bits at a time where the bytes are aligned (4× fewer steps than per
+ * byte: the conformance test hashes about a billion bytes), then the bytes left over.
+ */
+function hashFrame(hash: number, pixels: Uint8Array): number {
+  let words = wordViews.get(pixels);
+  if (words === undefined) {
+    words =
+      pixels.byteOffset % 4 === 0
+        ? new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length >> 2)
+        : null;
+    wordViews.set(pixels, words);
+  }
+  let h = hash;
+  let i = 0;
+  if (words) {
+    for (; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193) >>> 0;
+    i *= 4;
+  }
+  for (; i < pixels.length; i++) h = Math.imul(h ^ pixels[i]!, 0x01000193) >>> 0;
+  return h;
 }

@@ -43,9 +43,11 @@ async function runUntilSignal(signal: NodeJS.Signals) {
     stderr += chunk;
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  // Bounded wait for the first frames (start-up through tsx takes a second or two).
+  // Bounded wait for the first frames. Start-up through tsx takes a second or two, but 8 s and
+  // more on a loaded 2-core machine: a 7.5 s bound sent the signal during start-up there (1 run
+  // in 9 failed, load average 15). The bound only guards against a hang: 30 s.
   // The test pattern is still, so after its first frame only keep-alives (one a second) follow.
-  for (let i = 0; i < 150 && receiver.packets.length < 1; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 600 && receiver.packets.length < 1; i++) await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 100));
   const running = receiver.packets[receiver.packets.length - 1];
   child.kill(signal);

@@ -43,6 +43,35 @@ test('real clock: after a 1 s stall it catches up at most 4 ticks and drops the 
   assert.is(ticks + clock.dropped, 600);
 });
 
+test('real clock: with timers 0–2 ms late, every tick runs within 1 ms of its deadline (armed 1 ms early)', () => {
+  const time = simulatedTime((i) => ((i * 8) % 21) / 10); // 0.0–2.0 ms late, spread evenly
+  const clock = new RealClock({ now: time.now, timers: time.timers, defer: (fn) => fn(), lead: 1 });
+  const period = 1000 / 60;
+  const errors: number[] = [];
+  let tick = 0;
+  clock.start(60, (due) => {
+    tick += due;
+    errors.push(time.now() - tick * period);
+  });
+  time.runUntil(10_000 + 2);
+  assert.is(tick, 600);
+  assert.ok(
+    errors.every((e) => Math.abs(e) <= 1.0001),
+    `worst ${Math.max(...errors.map(Math.abs)).toFixed(2)} ms`,
+  );
+  // Without a lead (the default) the same timers put ticks up to 2 ms after their deadlines.
+  const late = simulatedTime((i) => ((i * 8) % 21) / 10);
+  const strict = new RealClock({ now: late.now, timers: late.timers, defer: (fn) => fn() });
+  let worst = 0;
+  let n = 0;
+  strict.start(60, (due) => {
+    n += due;
+    worst = Math.max(worst, late.now() - n * period);
+  });
+  late.runUntil(10_000);
+  assert.ok(worst > 1.5, `worst without lead ${worst.toFixed(2)} ms`);
+});
+
 test('real clock: stop() inside a tick prevents any further tick', () => {
   const time = simulatedTime(() => 0);
   const clock = new RealClock({ now: time.now, timers: time.timers, defer: (fn) => fn() });

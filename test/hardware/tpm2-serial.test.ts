@@ -68,6 +68,56 @@ if (!hasSocat()) {
     await pair.stop();
   });
 
+  /** Shows n frames, each as soon as the previous one went out; resolves with the ms it took. */
+  async function timeFrames(driver: Tpm2SerialDriver, n: number): Promise<number> {
+    const start = performance.now();
+    for (let i = 0; i < n; i++) {
+      const before = driver.sent;
+      driver.show(frameOf(i + 1, 300));
+      while (driver.sent === before) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    return performance.now() - start;
+  }
+
+  test('a USB CDC device (ttyACM*) is paced by write completion; a UART (ttyUSB*) by 115200 baud; the log says which', async () => {
+    const cdc = await PtyPair.start(join(dir, 'ttyACM0'), join(dir, 'cdc-far'));
+    const uart = await PtyPair.start(join(dir, 'ttyUSB0'), join(dir, 'uart-far'));
+    const [cdcRx, uartRx] = [await reader(cdc.b), await reader(uart.b)];
+    const lines: string[] = [];
+    const fast = new Tpm2SerialDriver({ path: cdc.a, ledCount: 300, info: (line) => lines.push(line) });
+    const slow = new Tpm2SerialDriver({ path: uart.a, ledCount: 300, info: (line) => lines.push(line) });
+    await fast.open();
+    await slow.open();
+    assert.is(fast.pacing, 'write');
+    assert.is(slow.pacing, 'baud');
+    assert.match(
+      lines[0] ?? '',
+      /ttyACM0: paced by write completion, a USB CDC device \(by its name ttyACM0\)/,
+    );
+    assert.match(
+      lines[1] ?? '',
+      /ttyUSB0: paced at 115200 baud \(at most 12\.7 frames\/s of 300 LEDs\), a UART/,
+    );
+    // 4 frames on the UART need at least 3 line times after the first.
+    const uartMs = await timeFrames(slow, 4);
+    // 10 frames through the CDC device: faster than the 9 line times (707 ms) pacing would take.
+    const cdcMs = await timeFrames(fast, 10);
+    assert.ok(cdcMs < 9 * slow.frameMs, `10 CDC frames took ${cdcMs.toFixed(0)} ms`);
+    assert.ok(uartMs >= 3 * slow.frameMs - 3, `4 UART frames took ${uartMs.toFixed(0)} ms`);
+    await cdcRx.until(10 * 905);
+    assert.equal(Array.from(cdcRx.bytes().subarray(9 * 905, 10 * 905)), expected(10, 300));
+    await fast.close();
+    await slow.close();
+    await Promise.all([cdcRx.close(), uartRx.close()]);
+    await Promise.all([cdc.stop(), uart.stop()]);
+  });
+
+  test('--baud paces a USB CDC device too', async () => {
+    const driver = new Tpm2SerialDriver({ path: join(dir, 'ttyACM9'), baud: 230400, ledCount: 300 });
+    assert.is(driver.pacing, 'baud');
+    assert.match(driver.describePacing(), /paced at 230400 baud .*--baud was given/);
+  });
+
   test('a missing device fails at open with one line naming the fix', async () => {
     const driver = new Tpm2SerialDriver({ path: join(dir, 'nothing-here'), ledCount: 300 });
     try {

@@ -19,7 +19,7 @@ import { defineGame } from '../../engine/game.ts';
 import { PlayerSeats } from '../../input/player-seats.ts';
 import { Table } from '../../table/table.ts';
 import type { TableSetup } from '../table-setup.ts';
-import { type BenchFigure, type BenchSection, percentiles } from './section.ts';
+import { type BenchFigure, type BenchMode, type BenchSection, percentiles, sized } from './section.ts';
 
 const SAMPLES = 60;
 
@@ -39,7 +39,7 @@ B: EV=120013
  */
 export const inputBench: BenchSection = {
   title: 'Input latency (evdev record → tick that sees it)',
-  async run(table: TableSetup, report: (figure: BenchFigure) => void): Promise<void> {
+  async run(table: TableSetup, report: (figure: BenchFigure) => void, mode: BenchMode): Promise<void> {
     const root = mkdtempSync(join(tmpdir(), 'ledtable-bench-input-'));
     try {
       mkdirSync(join(root, 'dev', 'input'), { recursive: true });
@@ -52,7 +52,7 @@ export const inputBench: BenchSection = {
         report({ name: 'skipped', value: 0, unit: '', note: 'mkfifo is not available' });
         return;
       }
-      await measure(table, root, fifo, report);
+      await measure(table, root, fifo, report, sized(mode, SAMPLES, 5));
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
@@ -64,6 +64,7 @@ async function measure(
   root: string,
   fifo: string,
   report: (figure: BenchFigure) => void,
+  samples: number,
 ): Promise<void> {
   const rate = setup.options.fps;
   const tickMs = 1000 / rate;
@@ -116,7 +117,7 @@ async function measure(
   const delivery: number[] = [];
   const ticks: number[] = [];
   try {
-    for (let i = 0; i < SAMPLES; i++) {
+    for (let i = 0; i < samples; i++) {
       await sleep(tickMs * (1 + Math.random()));
       const sent = performance.now();
       const tickAtSend = engine.tick;
@@ -142,7 +143,7 @@ async function measure(
     closeSync(writer);
   }
   const { median, p99, max } = percentiles(ms);
-  report({ name: 'samples seen', value: ms.length, unit: `of ${SAMPLES}` });
+  report({ name: 'samples seen', value: ms.length, unit: `of ${samples}` });
   const read = percentiles(delivery);
   report({ name: 'reader: write → button event, median', value: round(read.median), unit: 'ms' });
   report({ name: 'reader: write → button event, max', value: round(read.max), unit: 'ms' });

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ManualClock } from '../../engine/clock.ts';
-import type { BenchSection } from './section.ts';
+import { type BenchSection, sized } from './section.ts';
 import { benchEngine } from './ticks.ts';
 
 const WARM_UP = 2000;
@@ -15,11 +15,11 @@ function collectGarbage(): void {
   gc();
 }
 
-function heapGrowth(clock: ManualClock): number {
+function heapGrowth(clock: ManualClock, ticks: number): number {
   clock.step(WARM_UP);
   collectGarbage();
   const before = process.memoryUsage().heapUsed;
-  clock.step(TICKS);
+  clock.step(ticks);
   collectGarbage();
   return process.memoryUsage().heapUsed - before;
 }
@@ -27,11 +27,13 @@ function heapGrowth(clock: ManualClock): number {
 /** Heap growth over 10,000 ticks after warm-up (menu, then each game), and resident memory. */
 export const memoryBench: BenchSection = {
   title: 'Memory',
-  async run(table, report) {
+  async run(table, report, mode) {
+    const ticks = sized(mode, TICKS, 500);
+    const over = `over ${ticks.toLocaleString('en')} ticks`;
     const menu = benchEngine(table);
     report({
-      name: 'menu heap growth over 10,000 ticks',
-      value: kib(heapGrowth(menu.clock)),
+      name: `menu heap growth ${over}`,
+      value: kib(heapGrowth(menu.clock, ticks)),
       unit: 'KiB',
       note: 'aim ≈ 0',
     });
@@ -40,8 +42,8 @@ export const memoryBench: BenchSection = {
       running.play(game, { seed: 5 });
       await engine.settle();
       report({
-        name: `${game.id} heap growth over 10,000 ticks`,
-        value: kib(heapGrowth(clock)),
+        name: `${game.id} heap growth ${over}`,
+        value: kib(heapGrowth(clock, ticks)),
         unit: 'KiB',
       });
     }

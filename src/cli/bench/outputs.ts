@@ -6,14 +6,14 @@ import { DdpDriver, DdpEncoder } from '../../../hardware/ddp.ts';
 import { E131Driver, E131Encoder } from '../../../hardware/e131.ts';
 import { Tpm2Encoder } from '../../../hardware/tpm2.ts';
 import { Tpm2FileDriver } from '../../../hardware/tpm2-file.ts';
-import { lineFramesPerSecond } from '../../../hardware/tpm2-serial.ts';
+import { DEFAULT_BAUD, lineFramesPerSecond } from '../../../hardware/tpm2-serial.ts';
 import { Ws281xDriver, type Ws281xModule } from '../../../hardware/ws281x.ts';
 import { Random } from '../../engine/random.ts';
 import { ColorPipeline } from '../../output/color-pipeline.ts';
 import type { LedDriver } from '../../output/driver.ts';
 import { StripMapper } from '../../output/strip-frame.ts';
 import type { TableSetup } from '../table-setup.ts';
-import { type BenchFigure, type BenchSection, percentiles } from './section.ts';
+import { type BenchFigure, type BenchMode, type BenchSection, percentiles, sized } from './section.ts';
 
 const WARM_UP = 300;
 const MEASURED = 3000;
@@ -56,7 +56,8 @@ interface Candidate {
  */
 export const outputsBench: BenchSection = {
   title: 'LED outputs: pipeline + layout + encoding per frame',
-  async run(table: TableSetup, report: (figure: BenchFigure) => void) {
+  async run(table: TableSetup, report: (figure: BenchFigure) => void, mode: BenchMode) {
+    const measured = sized(mode, MEASURED, 100);
     const { layout } = table;
     const leds = layout.ledCount;
     const random = new Random(11);
@@ -65,7 +66,7 @@ export const outputsBench: BenchSection = {
     const pipeline = new ColorPipeline({ brightness: 80 });
     const dir = mkdtempSync(join(tmpdir(), 'ledtable-bench-'));
     const tpm2Bytes = new Tpm2Encoder(leds).frameBytes;
-    const baud = table.options.baud;
+    const baud = table.options.baud ?? DEFAULT_BAUD;
     // A receiver on 127.0.0.1 (never another host) so the sends are real.
     const receiver = createSocket('udp4');
     let received = 0;
@@ -107,7 +108,7 @@ export const outputsBench: BenchSection = {
       for (const c of candidates) {
         await c.driver.open();
         const samples: number[] = [];
-        for (let i = 0; i < WARM_UP + MEASURED; i++) {
+        for (let i = 0; i < WARM_UP + measured; i++) {
           for (let j = 0; j < canvas.length; j++) canvas[j] = random.int(256);
           const start = performance.now();
           const strip = mapper.map(canvas);

@@ -9,12 +9,25 @@ export interface BenchFigure {
 }
 
 /**
+ * How much to measure. `quick` (`ledtable bench --quick`, used by tests) runs every section
+ * briefly, seconds in all: its figures only show that the section works, not how fast things are.
+ */
+export interface BenchMode {
+  readonly quick: boolean;
+}
+
+/** `full` in a normal run, `quick` in a quick one. */
+export function sized(mode: BenchMode, full: number, quick: number): number {
+  return mode.quick ? quick : full;
+}
+
+/**
  * A group of related measurements. `run` may take a while (the loop section runs for 10 s) and
  * reports each figure as soon as it has it, so long benchmarks show progress.
  */
 export interface BenchSection {
   readonly title: string;
-  run(table: TableSetup, report: (figure: BenchFigure) => void): Promise<void>;
+  run(table: TableSetup, report: (figure: BenchFigure) => void, mode: BenchMode): Promise<void>;
 }
 
 /** Median and 99th percentile of samples (sorted copy; the input is not changed). */

@@ -9,7 +9,7 @@ import { OutputStage } from '../../output/output-stage.ts';
 import { Stepper } from '../../table/stepper.ts';
 import type { Table } from '../../table/table.ts';
 import type { TableSetup } from '../table-setup.ts';
-import { type BenchSection, percentiles } from './section.ts';
+import { type BenchSection, percentiles, sized } from './section.ts';
 
 const WARM_UP = 600;
 const MEASURED = 3000;
@@ -52,26 +52,27 @@ export async function timeTicks(
 /** Per-tick cost of the whole pipeline for the menu and for every game, on random input. */
 export const ticksBench: BenchSection = {
   title: 'Per-tick cost of the whole pipeline (µs)',
-  async run(table, report) {
+  async run(table, report, mode) {
+    const measured = sized(mode, MEASURED, 100);
     const menu = benchEngine(table);
     await timeTicks(menu.engine, menu.clock, WARM_UP);
-    const menuCost = percentiles(await timeTicks(menu.engine, menu.clock, MEASURED));
+    const menuCost = percentiles(await timeTicks(menu.engine, menu.clock, measured));
     report({ name: 'menu median', value: round(menuCost.median), unit: 'µs', note: 'aim < 50' });
     report({ name: 'menu p99', value: round(menuCost.p99), unit: 'µs' });
     for (const game of table.catalog) {
-      const cost = await gameCost(table, game);
+      const cost = await gameCost(table, game, measured);
       report({ name: `${game.id} median`, value: round(cost.median), unit: 'µs' });
       report({ name: `${game.id} p99`, value: round(cost.p99), unit: 'µs' });
     }
   },
 };
 
-async function gameCost(table: TableSetup, game: AnyGame) {
+async function gameCost(table: TableSetup, game: AnyGame, measured: number) {
   const { table: running, engine, clock } = benchEngine(table);
   running.play(game, { seed: 3 });
   const random = new Random(11);
   await timeTicks(engine, clock, WARM_UP, random);
-  return percentiles(await timeTicks(engine, clock, MEASURED, random));
+  return percentiles(await timeTicks(engine, clock, measured, random));
 }
 
 function round(value: number): number {

@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { AnyGame } from '../../engine/game.ts';
 import { Harness } from '../../testing/harness.ts';
+import { nodeArgsFor } from '../node-child.ts';
 import type { TableSetup } from '../table-setup.ts';
 import { type BenchSection, percentiles } from './section.ts';
 
@@ -42,13 +42,12 @@ interface MemoryRun {
   readonly seconds: number;
 }
 
-/** Runs viewer-memory.ts in a fresh Node process on `folder`; resolves with its figures. */
+/** Runs viewer-memory.ts (or .js, compiled) in a fresh Node process on `folder`; resolves with its figures. */
 function peakMemory(folder: string): Promise<MemoryRun> {
-  const worker = fileURLToPath(new URL('./viewer-memory.ts', import.meta.url));
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', worker, folder],
+      [...nodeArgsFor('./viewer-memory.ts', import.meta.url), folder],
       { maxBuffer: MB },
       (error, stdout, stderr) => {
         if (error) {
@@ -87,11 +86,23 @@ async function timeToFirstFrame(viewer: AnyGame, table: TableSetup, path: string
  */
 export const viewerBench: BenchSection = {
   title: 'Picture viewer',
-  async run(table, report) {
+  async run(table, report, mode) {
     const viewer = table.catalog.find((g) => g.id === 'viewer');
     if (!viewer) return;
     const dir = mkdtempSync(join(tmpdir(), 'ledtable-bench-viewer-'));
     try {
+      if (mode.quick) {
+        // Two small pictures, one first frame and the memory child: every step of the section.
+        for (let i = 0; i < 2; i++) await (await photo(320, 240, 1 + i)).jpeg().toFile(join(dir, `${i}.jpg`));
+        report({
+          name: 'time to first frame, 320×240 JPEG',
+          value: Math.round(await timeToFirstFrame(viewer, table, join(dir, '0.jpg'))),
+          unit: 'ms',
+        });
+        const run = await peakMemory(dir);
+        report({ name: 'peak RSS, 2 small pictures', value: Math.round(run.peak / MB), unit: 'MB' });
+        return;
+      }
       const jpeg = join(dir, 'photo.jpg');
       const png = join(dir, 'photo.png');
       await (await photo(4000, 3000, 1)).jpeg({ quality: 90 }).toFile(jpeg);

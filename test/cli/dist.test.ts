@@ -1,0 +1,105 @@
+/**
+ * The compiled build (what the service and `ledtable bench` on a Pi run) behaves like the
+ * sources: builds once with `tsc -p tsconfig.build.json` into a temporary folder outside the
+ * clone, whose node_modules holds every dependency except tsx, then runs each command from there.
+ * A `.ts` path left at run time (a child process, a template) fails here. The build takes about
+ * 2–3 s on the 2-core CI machine; the commands run in parallel.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const dist = suite('compiled dist/');
+
+const dir = mkdtempSync(join(tmpdir(), 'ledtable-dist-'));
+const out = join(dir, 'out');
+const data = join(dir, 'data');
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the compiled CLI with `args`; never a shell, never the user's data directory. */
+function ledtable(...args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [join(out, 'src/cli/start.js'), ...args, '--data-dir', data],
+      { cwd: dir, env: { PATH: process.env.PATH, HOME: data }, maxBuffer: 16 << 20 },
+      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+dist.before(() => {
+  execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', out], {
+    cwd: ROOT,
+  });
+  execFileSync(process.execPath, [join(ROOT, 'scripts/link-dist.mjs'), out]);
+  // Every dependency but tsx: the compiled tree must not need a TypeScript loader.
+  mkdirSync(join(out, 'node_modules'));
+  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
+    if (name === 'tsx' || name.startsWith('.')) continue;
+    symlinkSync(join(ROOT, 'node_modules', name), join(out, 'node_modules', name));
+  }
+});
+
+dist.after(() => rmSync(dir, { recursive: true, force: true }));
+
+dist('tsx cannot be resolved from the compiled tree', () => {
+  const probe = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      "import('tsx').then(() => console.log('found'), () => console.log('absent'))",
+    ],
+    { cwd: join(out, 'src/cli'), encoding: 'utf8' },
+  );
+  assert.is(probe.trim(), 'absent');
+});
+
+dist('--version, list --json, play --headless with --record, replay, bench --json --quick, new', async () => {
+  const recording = join(dir, 'snake.json');
+  const [version, list, play, bench, made] = await Promise.all([
+    ledtable('--version'),
+    ledtable('list', '--json'),
+    ledtable('play', 'snake', '--headless', '--ticks', '200', '--seed', '3', '--dump', '--record', recording),
+    ledtable('bench', 'viewer', '--json', '--quick'),
+    ledtable('new', 'dots', '--games', join(dir, 'games')),
+  ]);
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  assert.is(version.stdout.trim(), pkg.version, version.stderr);
+
+  assert.is(list.code, 0, list.stderr);
+  const games = JSON.parse(list.stdout) as { id: string }[];
+  assert.ok(
+    ['snake', 'tetris', 'viewer'].every((id) => games.some((g) => g.id === id)),
+    list.stdout,
+  );
+
+  assert.is(play.code, 0, play.stderr);
+  assert.is(play.stdout.trim().split('\n').length, 15, play.stdout);
+  const replay = await ledtable('replay', recording, '--headless');
+  assert.is(replay.code, 0, replay.stdout + replay.stderr);
+  assert.match(replay.stdout + replay.stderr, /match/);
+
+  assert.is(bench.code, 0, bench.stderr);
+  const figures = JSON.parse(bench.stdout) as { section: string; name: string; value: number }[];
+  assert.ok(
+    figures.some((f) => f.name.startsWith('peak RSS') && f.value > 0),
+    bench.stdout,
+  );
+
+  assert.is(made.code, 0, made.stderr);
+  for (const file of ['index.ts', 'dots.test.ts', 'README.md'])
+    assert.ok(existsSync(join(dir, 'games/dots', file)), `new did not write ${file}: ${made.stdout}`);
+});
+
+dist.run();
