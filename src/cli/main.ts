@@ -4,7 +4,7 @@ import { startCapture } from '../capture/run-capture.ts';
 import { formatHelp } from '../config/help.ts';
 import { JsonFile } from '../config/json-store.ts';
 import type { GameParams, Options } from '../config/options.ts';
-import { resolveOptions } from '../config/parse.ts';
+import { resolveOptions, savedSettingsProblem } from '../config/parse.ts';
 import { dataDirectory, logFilePath } from '../config/paths.ts';
 import type { Engine } from '../engine/engine.ts';
 import { describeError, type Logger, MemoryLogger } from '../engine/log.ts';
@@ -69,6 +69,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     join(dataDirectory(first.options, io.env), 'settings.json'),
     () => ({}),
     (message) => io.stderr.write(`ledtable: ${message}\n`),
+    savedSettingsProblem,
   );
   const resolved = resolveOptions([...argv], io.env, readFileSync, settingsFile.read());
   if (resolved.problems.length > 0) return usage(io, resolved.problems);

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { jsonSyntaxError } from '../config/json-syntax.ts';
 import type { Options } from '../config/options.ts';
+import { readLimitedText } from '../config/read-limited.ts';
+import { unsafeKeyIn } from '../config/safe-keys.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Canvas } from '../gfx/canvas.ts';
@@ -98,9 +101,17 @@ export function saveReplay(file: string, replay: Replay): void {
   writeFileSync(file, `${head},\n  "events": [\n${lines}${lines ? '\n' : ''}  ]\n}\n`);
 }
 
+/** A replay file larger than this is refused. */
+const MAX_REPLAY_BYTES = 64 * 1024 * 1024;
+
+/** The most ticks a replay may hold: one hour at the highest rate (120 Hz). */
+export const MAX_REPLAY_TICKS = 120 * 3600;
+
 /** Validates a replay's JSON; throws one Error listing every problem. */
 export function parseReplay(json: unknown, source = 'replay'): Replay {
   if (typeof json !== 'object' || json === null) throw new Error(`${source}: expected a JSON object`);
+  const unsafe = unsafeKeyIn(json);
+  if (unsafe !== undefined) throw new Error(`${source}: the key "${unsafe}" is refused; record it again`);
   const r = json as Record<string, unknown>;
   const problems: string[] = [];
   if (r.version !== REPLAY_VERSION) {
@@ -120,7 +131,7 @@ export function parseReplay(json: unknown, source = 'replay'): Replay {
   int('rate', 1, 120);
   int('width', 1, 256);
   int('height', 1, 256);
-  int('ticks', 0, Number.MAX_SAFE_INTEGER);
+  int('ticks', 0, MAX_REPLAY_TICKS);
   for (const key of ['settings', 'params']) {
     if (typeof r[key] !== 'object' || r[key] === null || Array.isArray(r[key])) {
       problems.push(`${source}.${key}: must be an object`);
@@ -141,11 +152,17 @@ export function parseReplay(json: unknown, source = 'replay'): Replay {
 /** Reads a replay file; any problem is a UsageError naming the file. */
 export function loadReplay(file: string | undefined): Replay {
   if (!file) throw new UsageError('replay needs a file: ledtable replay FILE (made with play --record FILE)');
+  let text: string;
+  try {
+    text = readLimitedText(file, MAX_REPLAY_BYTES);
+  } catch (error) {
+    throw new UsageError(`replay ${file}: cannot read it (${(error as Error).message})`);
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`replay ${file}: ${(error as Error).message}`);
+    throw new UsageError(`replay ${file} is not valid JSON: ${jsonSyntaxError(error, text)}`);
   }
   try {
     return parseReplay(json, file);

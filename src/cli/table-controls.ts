@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { JsonFile } from '../config/json-store.ts';
 import type { Options } from '../config/options.ts';
+import { savedSettingsProblem } from '../config/parse.ts';
 import type { TableControls } from '../engine/settings-screen.ts';
 
 /** The parts of the colour pipeline the settings use (setBrightness live, the limiter's estimate). */
@@ -37,6 +38,7 @@ export function createTableControls(config: TableControlsOptions): TableControls
     join(config.dataDir, 'settings.json'),
     () => ({}),
     report,
+    savedSettingsProblem,
   );
   const values = {
     brightness: options.brightness,

@@ -5,7 +5,12 @@ import { dataDirectory } from '../config/paths.ts';
 import { closest } from '../config/suggest.ts';
 import type { AnyGame, EngineOptions } from '../engine/engine.ts';
 import type { Logger } from '../engine/log.ts';
-import type { ScoreTable, StoreTable } from '../engine/persistence.ts';
+import {
+  type ScoreTable,
+  type StoreTable,
+  scoreTableProblem,
+  storeTableProblem,
+} from '../engine/persistence.ts';
 import { type Layout, layoutFromSpec } from '../output/layout.ts';
 import { BUILT_IN_GAMES, discoverGames } from './discover.ts';
 import { UsageError } from './io.ts';
@@ -57,8 +62,8 @@ export async function prepareTable(options: Options, gameParams: GameParams, log
 export function persistentStores(dataDir: string, log: Logger): Pick<EngineOptions, 'scores' | 'stores'> {
   const report = (message: string) => log.warn(message);
   return {
-    scores: new JsonFile<ScoreTable>(join(dataDir, 'scores.json'), () => ({}), report),
-    stores: new JsonFile<StoreTable>(join(dataDir, 'games.json'), () => ({}), report),
+    scores: new JsonFile<ScoreTable>(join(dataDir, 'scores.json'), () => ({}), report, scoreTableProblem),
+    stores: new JsonFile<StoreTable>(join(dataDir, 'games.json'), () => ({}), report, storeTableProblem),
   };
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { GameParams, OptionSpec, Options } from './options.ts';
 import { defaultOptions, OPTION_SPECS } from './options.ts';
+import { isUnsafeKey, UNSAFE_KEYS } from './safe-keys.ts';
 import { closest } from './suggest.ts';
 
 /** Reads a file as UTF-8 text; injectable so tests need no files. */
@@ -115,7 +116,11 @@ function coerceJson(spec: OptionSpec, raw: unknown): Coerced {
   }
 }
 
-const show = (raw: unknown): string => (typeof raw === 'string' ? raw : JSON.stringify(raw));
+/** A JSON value as the file holds it (a string stays quoted: "60" is not 60), at most 60 characters. */
+const show = (raw: unknown): string => {
+  const text = JSON.stringify(raw) ?? String(raw);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
 
 const where = (spec: OptionSpec): string =>
   spec.scope === 'config' ? `(config key "${spec.name}")` : '(command line only)';
@@ -237,6 +242,10 @@ function readGames(raw: unknown, source: string, into: GameParams, problems: str
     return;
   }
   for (const [id, params] of Object.entries(raw)) {
+    if (isUnsafeKey(id)) {
+      problems.push(`${source}: "games.${id}": ${refusedKey(id)}`);
+      continue;
+    }
     if (!isPlainObject(params)) {
       problems.push(
         `${source}: "games.${id}" must be an object of parameters like {"path": "/pics"}, not ${show(params)}`,
@@ -244,7 +253,8 @@ function readGames(raw: unknown, source: string, into: GameParams, problems: str
       continue;
     }
     for (const [key, value] of Object.entries(params)) {
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      if (isUnsafeKey(key)) problems.push(`${source}: "games.${id}.${key}": ${refusedKey(key)}`);
+      else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
         into[id] ??= {};
         into[id][key] = value;
       } else {
@@ -271,6 +281,10 @@ function applyJson(
   const configNames = OPTION_SPECS.filter((s) => s.scope === 'config').map((s) => s.name);
   for (const [key, value] of Object.entries(raw)) {
     if (key === '$schema') continue;
+    if (isUnsafeKey(key)) {
+      problems.push(`${source}: "${key}": ${refusedKey(key)}`);
+      continue;
+    }
     if (key === 'games' && games) {
       readGames(value, source, games, problems);
       continue;
@@ -299,16 +313,43 @@ export function parseParamValue(raw: string): string | number | boolean {
   return raw.trim() !== '' && Number.isFinite(n) && String(n) === raw ? n : raw;
 }
 
-function applySet(entries: readonly string[], games: GameParams): void {
+const refusedKey = (key: string): string =>
+  `the key "${key}" is refused (${UNSAFE_KEYS.join(', ')} could change every object); rename it`;
+
+function applySet(entries: readonly string[], games: GameParams, problems: string[]): void {
   for (const entry of entries) {
     const eq = entry.indexOf('=');
     const key = entry.slice(0, eq);
     const dot = key.indexOf('.');
     const id = dot >= 0 ? key.slice(0, dot) : '*';
     const name = dot >= 0 ? key.slice(dot + 1) : key;
+    const bad = [id, name].find(isUnsafeKey);
+    if (bad !== undefined) {
+      problems.push(`--set ${entry}: ${refusedKey(bad)}`);
+      continue;
+    }
     games[id] ??= {};
     games[id][name] = parseParamValue(entry.slice(eq + 1));
   }
+}
+
+/**
+ * Why a saved settings file (settings.json, written by the table) is unusable, or undefined:
+ * the same checks as a config file, without "games". For JsonFile's validate, so a bad file is
+ * moved aside with this reason instead of stopping every command.
+ */
+export function savedSettingsProblem(raw: unknown): string | undefined {
+  const problems: string[] = [];
+  applyJson(
+    raw,
+    'saved settings',
+    defaultOptions() as unknown as Record<string, unknown>,
+    undefined,
+    problems,
+  );
+  return problems.length === 0
+    ? undefined
+    : problems.map((p) => p.replace(/^saved settings: /, '')).join('; ');
 }
 
 /**
@@ -348,6 +389,6 @@ export function resolveOptions(
     }
   }
   options.config = configPath;
-  applySet(options.set, gameParams);
+  applySet(options.set, gameParams, problems);
   return { command, options, gameParams, problems };
 }
