@@ -149,7 +149,7 @@ test('a player flying from the frame scores per pipe and the score is the result
   const expected =
     Math.floor((ticks / 60 - (20 + TUNING.pipeWidth - TUNING.birdX) / TUNING.pipeSpeed) / 1.5) + 1;
   assert.ok(Math.abs(score - expected) <= 1, `score ${score}, expected about ${expected}`);
-  assert.is(t.engine.scores.best('flappy'), score);
+  assert.is(t.table.scores.best('flappy'), score);
 });
 
 test.run();

@@ -162,8 +162,8 @@ test('a loss shows every mine and ends without a score; a win by learning the mi
   const result = run.p.t.result;
   assert.is(result?.scoreKey, 'hard');
   assert.match(result?.message ?? '', new RegExp(`^CLEAR ${result?.score}S$`));
-  assert.is(run.p.t.engine.scores.best('minesweeper', 'hard'), result?.score);
-  assert.is(run.p.t.engine.scores.best('minesweeper', 'easy'), undefined);
+  assert.is(run.p.t.table.scores.best('minesweeper', 'hard'), result?.score);
+  assert.is(run.p.t.table.scores.best('minesweeper', 'easy'), undefined);
 });
 
 test("the level setting's 'med' plays medium (and keeps medium's score table)", async () => {

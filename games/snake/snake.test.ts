@@ -58,7 +58,7 @@ test('alone: hitting the wall ends the game with the length as score and a high 
   const result = t.result;
   assert.ok(result, 'the game ended');
   assert.ok((result.score ?? 0) >= 3);
-  assert.is(t.engine.scores.best('snake'), result.score);
+  assert.is(t.table.scores.best('snake'), result.score);
 });
 
 test('wrap-around: the snake leaves the right edge and comes back on the left', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AnyGame } from '../engine/engine.ts';
+import type { AnyGame } from '../engine/game.ts';
 import { importFresh } from './fresh-import.ts';
 
 /** The games/ folder next to src/ (also right for the compiled dist/ tree). */

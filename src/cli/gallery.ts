@@ -9,14 +9,15 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCapture } from '../capture/run-capture.ts';
 import { defaultOptions } from '../config/options.ts';
-import type { AnyGame, Engine } from '../engine/engine.ts';
+import type { AnyGame } from '../engine/game.ts';
 import { MemoryLogger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
 import { BUTTONS, type Button } from '../input/buttons.ts';
 import type { ScriptedEvent } from '../input/scripted-input.ts';
-import { BUILT_IN_REPLAYS } from './attract.ts';
+import { ReplayRecorder, saveReplay } from '../replay/replay.ts';
+import { BUILT_IN_REPLAYS } from '../table/attract.ts';
+import type { Table } from '../table/table.ts';
 import { runHeadless } from './headless.ts';
-import { ReplayRecorder, saveReplay } from './replay.ts';
 import { prepareTable } from './table-setup.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -96,8 +97,8 @@ export async function makeGallery(only: readonly string[] = [], scale = 8): Prom
     await runHeadless({ ...table, options }, game.id, { [game.id]: { ...plan.settings } }, log, {
       events: computerPlay(plan, players),
       onFrame: (frame) => capture.onFrame(frame),
-      onStart: (engine: Engine) => {
-        recorder = new ReplayRecorder(engine, base.layout);
+      onStart: (table: Table) => {
+        recorder = new ReplayRecorder(table, base.layout);
       },
     });
     await capture.finish();

@@ -1,17 +1,18 @@
 import { jsonSyntaxError } from '../config/json-syntax.ts';
 import type { GameParams } from '../config/options.ts';
 import { readLimitedText } from '../config/read-limited.ts';
-import { ManualClock } from '../engine/clock.ts';
-import { Engine } from '../engine/engine.ts';
+import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
 import type { FrameSink } from '../engine/scene.ts';
 import type { Canvas } from '../gfx/canvas.ts';
 import { frameToHex } from '../gfx/frame-text.ts';
-import { parseScript, type ScriptedEvent, ScriptedInput } from '../input/scripted-input.ts';
+import { parseScript, type ScriptedEvent } from '../input/scripted-input.ts';
+import { Stepper } from '../table/stepper.ts';
+import type { Table } from '../table/table.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
-import { choicesFor, findGame, type Table } from './table-setup.ts';
+import { choicesFor, findGame, type TableSetup } from './table-setup.ts';
 
 /** An --inputs file larger than this is refused (about a million events). */
 const MAX_INPUTS_BYTES = 64 * 1024 * 1024;
@@ -39,6 +40,7 @@ export function loadInputs(file: string): ScriptedEvent[] {
 }
 
 export interface HeadlessRun {
+  readonly table: Table;
   readonly engine: Engine;
   readonly seed: number;
   /** Frames seen by `onFrame`, one per tick. */
@@ -57,52 +59,48 @@ export interface HeadlessHooks {
   /** Scripted input to use instead of the --inputs file (replays). */
   readonly events?: readonly ScriptedEvent[];
   /** Called once the game is started, before its first tick (--record attaches here). */
-  readonly onStart?: (engine: Engine) => void;
+  readonly onStart?: (table: Table) => void;
 }
 
 export async function runHeadless(
-  table: Table,
+  setup: TableSetup,
   gameId: string | undefined,
   gameParams: GameParams,
   log: Logger,
   hooks: HeadlessHooks = {},
 ): Promise<HeadlessRun> {
-  const { options } = table;
+  const { options } = setup;
   const { onFrame, sink } = hooks;
-  const game = findGame(table.catalog, gameId);
+  const game = findGame(setup.catalog, gameId);
   const seed = options.seed ?? Random.freshSeed();
-  const script = new ScriptedInput(hooks.events ?? loadInputs(options.inputs));
-  const clock = new ManualClock();
   let ticks = 0;
-  const engine = new Engine({
-    ...table.engineBase,
-    clock,
-    log,
-    seed,
-    idleSeconds: 0,
-    sink: {
-      show(frame) {
-        sink?.show(frame);
-        onFrame?.(frame, ticks++);
+  const stepper = new Stepper(
+    {
+      ...setup.tableBase,
+      log,
+      seed,
+      idleSeconds: 0,
+      sink: {
+        show(frame) {
+          sink?.show(frame);
+          onFrame?.(frame, ticks++);
+        },
       },
     },
-  });
+    hooks.events ?? loadInputs(options.inputs),
+  );
+  const { table, engine } = stepper;
   const { settings, params } = choicesFor(game, gameParams);
-  engine.start();
   try {
-    engine.play(game, { seed, settings, params, ...(options.players ? { players: options.players } : {}) });
+    table.play(game, { seed, settings, params, ...(options.players ? { players: options.players } : {}) });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   await engine.settle();
-  hooks.onStart?.(engine);
-  for (let tick = 0; tick < options.ticks; tick++) {
-    script.deliver(tick, (event) => engine.input.push(event));
-    if (engine.busy) await engine.settle();
-    clock.step(1);
-  }
-  engine.stop();
-  return { engine, seed, ticks };
+  hooks.onStart?.(table);
+  await stepper.step(options.ticks);
+  stepper.stop();
+  return { table, engine, seed, ticks };
 }
 
 /** The `--dump` text of the final frame. */

@@ -1,14 +1,15 @@
 import { existsSync, type FSWatcher, readdirSync, readFileSync, statSync, watch } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../engine/log.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Input } from '../input/buttons.ts';
+import type { TableHost } from '../table/host.ts';
+import type { Table } from '../table/table.ts';
 import { loadGameFolder } from './discover.ts';
 
 export interface HotReloadOptions {
-  readonly engine: Engine;
+  readonly table: Table;
   /** The folder holding one sub-folder per game (options.games or the built-in games/). */
   readonly gamesDir: string;
   readonly log: Logger;
@@ -30,13 +31,13 @@ const ERROR_COLOR = 0xff3030;
 /**
  * Watches `gamesDir` (recursively; Linux and macOS) and reloads a game whenever a file in its
  * folder changes: its modules are imported fresh (sub-modules too, see fresh-import.ts) and
- * handed to `engine.replace`, which restarts it with the same players, settings and seed when it
+ * handed to `table.replace`, which restarts it with the same players, settings and seed when it
  * is the game played last. A load error (syntax error, missing export) is logged and shown on the
  * table until the next save fixes it; a runtime error takes the engine's usual crash path, and
  * the next save restarts the game. The process keeps running throughout.
  */
 export function watchGames(options: HotReloadOptions): HotReload {
-  const { engine, gamesDir, log } = options;
+  const { table, gamesDir, log } = options;
   const debounceMs = options.debounceMs ?? 80;
   const timers = new Map<string, NodeJS.Timeout>();
   let version = 0;
@@ -51,12 +52,12 @@ export function watchGames(options: HotReloadOptions): HotReload {
     if ('problem' in loaded) {
       failures++;
       log.error(`reload ${folder} failed: ${loaded.problem}`);
-      if (engine.lastLaunch?.game.id === folder) engine.show(new ReloadError(engine, folder, loaded.problem));
+      if (table.lastLaunch?.game.id === folder) table.show(new ReloadError(table, folder, loaded.problem));
       return;
     }
     reloads++;
     log.info(`reloaded ${folder} (version ${version})`);
-    engine.replace(loaded.game);
+    table.replace(loaded.game);
   };
 
   const watcher = watchTree(
@@ -118,7 +119,7 @@ class ReloadError implements Scene {
   private readonly text: string;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly host: TableHost,
     folder: string,
     problem: string,
   ) {
@@ -127,7 +128,7 @@ class ReloadError implements Scene {
 
   update(input: Input): void {
     this.shownFor++;
-    if (input.any.pressed('back')) this.engine.menu();
+    if (input.any.pressed('back')) this.host.menu();
   }
 
   draw(g: Graphics): void {

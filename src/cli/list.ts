@@ -1,5 +1,4 @@
-import type { AnyGame } from '../engine/engine.ts';
-import type { SettingSpec } from '../engine/game.ts';
+import type { AnyGame, SettingSpec } from '../engine/game.ts';
 
 /** `ledtable list`: one line per game, or JSON with every field a tool may want. */
 export function formatList(catalog: readonly AnyGame[], json: boolean): string {

@@ -6,11 +6,12 @@ import { JsonFile } from '../config/json-store.ts';
 import type { GameParams, Options } from '../config/options.ts';
 import { resolveOptions, savedSettingsProblem } from '../config/parse.ts';
 import { dataDirectory, logFilePath } from '../config/paths.ts';
-import type { Engine } from '../engine/engine.ts';
 import { describeError, type Logger, MemoryLogger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
 import { describeKeymap } from '../input/keymap.ts';
-import { attractMode, BUILT_IN_REPLAYS, loadDemos } from './attract.ts';
+import { ReplayRecorder, saveReplay } from '../replay/replay.ts';
+import { attractMode, BUILT_IN_REPLAYS, loadDemos } from '../table/attract.ts';
+import type { Table } from '../table/table.ts';
 import { BUILT_IN_GAMES } from './discover.ts';
 import { FileLogger } from './file-logger.ts';
 import { dumpFrame, runHeadless } from './headless.ts';
@@ -18,10 +19,9 @@ import { watchGames } from './hot-reload.ts';
 import { type CliIo, processIo, UsageError } from './io.ts';
 import { formatList } from './list.ts';
 import { createGame } from './new-game.ts';
-import { ReplayRecorder, saveReplay } from './replay.ts';
 import { replayCommand } from './replay-command.ts';
 import { type RunRequest, runTable } from './run-table.ts';
-import { choicesFor, findGame, prepareTable, type Table } from './table-setup.ts';
+import { choicesFor, findGame, prepareTable, type TableSetup } from './table-setup.ts';
 
 export const COMMANDS = [
   { usage: 'ledtable', summary: 'The menu on the configured output (the terminal by default).' },
@@ -136,7 +136,7 @@ async function runCommand(
         const table = await prepareTable(options, gameParams, quiet);
         let recorder: ReplayRecorder | undefined;
         const record = options.record
-          ? { onStart: (engine: Engine) => (recorder = new ReplayRecorder(engine, options.layout)) }
+          ? { onStart: (table: Table) => (recorder = new ReplayRecorder(table, options.layout)) }
           : {};
         const capture = options.out ? captureFromOptions(options) : undefined;
         const run = await runHeadless(table, rest[0], gameParams, quiet, {
@@ -175,7 +175,7 @@ async function runCommand(
 
 /** The menu (no game id) or one game, in real time on the configured outputs. */
 async function runInteractive(
-  table: Table,
+  table: TableSetup,
   gameId: string | undefined,
   gameParams: GameParams,
   io: CliIo,
@@ -207,7 +207,7 @@ async function runInteractive(
 }
 
 /** Attract mode, hot reload (--watch) and --record for a real-time run. */
-function developerExtras(table: Table, log: Logger): RunRequest {
+function developerExtras(table: TableSetup, log: Logger): RunRequest {
   const { options } = table;
   const demos =
     options.demoSeconds > 0
@@ -220,10 +220,10 @@ function developerExtras(table: Table, log: Logger): RunRequest {
       : [];
   return {
     screensaver: attractMode({ demos, demoSeconds: options.demoSeconds }),
-    attach: (engine) => {
-      const hot = options.watch ? watchGames({ engine, gamesDir: table.gamesDir, log }) : undefined;
+    attach: (running) => {
+      const hot = options.watch ? watchGames({ table: running, gamesDir: table.gamesDir, log }) : undefined;
       const recorder =
-        options.record && engine.lastLaunch ? new ReplayRecorder(engine, options.layout) : undefined;
+        options.record && running.lastLaunch ? new ReplayRecorder(running, options.layout) : undefined;
       return () => {
         hot?.close();
         if (recorder) {

@@ -13,13 +13,13 @@ import { type HidMaps, validateHidMaps } from '../../hardware/hid/hid-map.ts';
 import { HidSource } from '../../hardware/hid/hid-source.ts';
 import { JsonFile } from '../config/json-store.ts';
 import type { Options } from '../config/options.ts';
-import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../engine/log.ts';
 import type { InputSource } from '../input/buttons.ts';
+import type { Table } from '../table/table.ts';
 
 export interface PhysicalInputOptions {
   readonly options: Pick<Options, 'evdev' | 'hid' | 'padMap' | 'padPlayers' | 'keyMap'>;
-  readonly engine: Engine;
+  readonly table: Table;
   readonly log: Logger;
   readonly dataDir: string;
   /** Also shown on the status line: the latest join/leave notice. */
@@ -40,12 +40,13 @@ export function hidMapsFile(dataDir: string, report: (message: string) => void):
  * Resolves with a function that stops every source started.
  */
 export async function startPhysicalInput(config: PhysicalInputOptions): Promise<() => Promise<void>> {
-  const { options, engine, log } = config;
+  const { options, table, log } = config;
+  const { engine } = table;
   const platform = config.platform ?? process.platform;
   const devRoot = config.devRoot ?? '/dev';
   const sources: InputSource[] = [];
   const notice = (text: string) => {
-    engine.notify(text);
+    table.notify(text);
     config.notice?.(text);
   };
   const attach = async (source: InputSource, what: string) => {

@@ -1,9 +1,11 @@
+import { jsonSyntaxError } from '../config/json-syntax.ts';
 import type { GameParams, Options } from '../config/options.ts';
+import { readLimitedText } from '../config/read-limited.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger, MemoryLogger } from '../engine/log.ts';
+import { frameHash, MAX_REPLAY_BYTES, parseReplay, type Replay, ReplayClock } from '../replay/replay.ts';
 import { dumpFrame, runHeadless } from './headless.ts';
-import type { CliIo } from './io.ts';
-import { frameHash, loadReplay, type Replay, ReplayClock, replayOptions, replayParams } from './replay.ts';
+import { type CliIo, UsageError } from './io.ts';
 import { runTable } from './run-table.ts';
 import { choicesFor, findGame, prepareTable } from './table-setup.ts';
 
@@ -57,7 +59,7 @@ export async function replayCommand(
           },
         ),
       attach: (running, stop) => {
-        engine = running;
+        engine = running.engine;
         stopRun = stop;
         if (replay.ticks === 0) stop();
         return undefined;
@@ -82,4 +84,45 @@ function diverged(io: CliIo, replay: Replay, hash: string): boolean {
       `the game's code or data changed since it was recorded\n`,
   );
   return true;
+}
+
+/** Reads a replay file; any problem is a UsageError naming the file. */
+export function loadReplay(file: string | undefined): Replay {
+  if (!file) throw new UsageError('replay needs a file: ledtable replay FILE (made with play --record FILE)');
+  let text: string;
+  try {
+    text = readLimitedText(file, MAX_REPLAY_BYTES);
+  } catch (error) {
+    throw new UsageError(`replay ${file}: cannot read it (${(error as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`replay ${file} is not valid JSON: ${jsonSyntaxError(error, text)}`);
+  }
+  try {
+    return parseReplay(json, file);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** The options a replay runs with: the recording's seed, players, rate, size and wiring. */
+export function replayOptions(options: Options, replay: Replay): Options {
+  return {
+    ...options,
+    seed: replay.seed,
+    players: replay.players,
+    ticks: replay.ticks,
+    fps: replay.rate,
+    width: replay.width,
+    height: replay.height,
+    ...(replay.layout === undefined ? {} : { layout: replay.layout }),
+  };
+}
+
+/** The per-game parameters of a replay, in the shape `--set` gives them. */
+export function replayParams(replay: Replay): Record<string, Record<string, string | number | boolean>> {
+  return { [replay.game]: { ...replay.params, ...replay.settings } };
 }

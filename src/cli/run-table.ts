@@ -1,20 +1,20 @@
 import { saveScreenshot } from '../capture/screenshot.ts';
 import { type Clock, RealClock } from '../engine/clock.ts';
-import type { AnyGame, EngineOptions } from '../engine/engine.ts';
-import { Engine, type LaunchOptions } from '../engine/engine.ts';
+import type { AnyGame } from '../engine/game.ts';
 import { describeError, type Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
 import { TerminalKeys } from '../input/terminal-keys.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
 import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
+import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
 import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
 import { createTableControls } from './table-controls.ts';
-import { persistentStores, type Table } from './table-setup.ts';
+import { persistentStores, type TableSetup } from './table-setup.ts';
 
 /** How long shutdown may take before the process exits anyway (ms). */
 const SHUTDOWN_LIMIT_MS = 1500;
@@ -26,7 +26,7 @@ export interface RunRequest {
   /** Open the game's setup screen (players, settings) instead of starting it with `launch`. */
   readonly choose?: boolean;
   /** The idle scene (attract mode); default: the engine's colour screensaver. */
-  readonly screensaver?: EngineOptions['screensaver'];
+  readonly screensaver?: TableOptions['screensaver'];
   /** Wraps the real clock (a replay feeds its events just before each tick). */
   readonly clock?: (real: Clock) => Clock;
   /** false: keys are not played, only Ctrl-C stops the run (replays). Default true. */
@@ -35,7 +35,7 @@ export interface RunRequest {
    * Extensions (hot reload, --record, replays): called once the engine runs and the game, if
    * any, has started; `stop` ends the run. The returned function runs first at shutdown.
    */
-  readonly attach?: (engine: Engine, stop: () => void) => (() => void) | undefined;
+  readonly attach?: (table: Table, stop: () => void) => (() => void) | undefined;
 }
 
 /**
@@ -44,8 +44,13 @@ export interface RunRequest {
  * code (0 for a requested stop, 1 for a crash). Start-up problems (a missing device, no
  * terminal) are UsageErrors: one line, exit code 2.
  */
-export async function runTable(table: Table, request: RunRequest, io: CliIo, log: Logger): Promise<number> {
-  const { options, layout } = table;
+export async function runTable(
+  setup: TableSetup,
+  request: RunRequest,
+  io: CliIo,
+  log: Logger,
+): Promise<number> {
+  const { options, layout } = setup;
   const pipeline = new ColorPipeline({
     brightness: options.brightness,
     gamma: options.gamma,
@@ -86,9 +91,9 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
   }
 
   const clock = new RealClock();
-  const engine = new Engine({
-    ...table.engineBase,
-    ...persistentStores(table.dataDir, log),
+  const table = new Table({
+    ...setup.tableBase,
+    ...persistentStores(setup.dataDir, log),
     clock: request.clock ? request.clock(clock) : clock,
     log,
     sink: stage,
@@ -97,11 +102,12 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
     controls: createTableControls({
       options,
       pipeline,
-      dataDir: table.dataDir,
+      dataDir: setup.dataDir,
       env: io.env,
       report: (message) => log.warn(message),
     }),
   });
+  const { engine } = table;
 
   let finish: (code: number) => void = () => {};
   const finished = new Promise<number>((resolve) => {
@@ -124,7 +130,7 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
   let notice = { text: '', until: 0 };
   const screenshot = () => {
     const look = { scale: options.captureScale, ledDots: options.ledDots };
-    saveScreenshot(engine.frame, table.dataDir, look).then(
+    saveScreenshot(engine.frame, setup.dataDir, look).then(
       (file) => {
         log.info(`screenshot saved: ${file}`);
         notice = { text: `saved ${file}`, until: performance.now() + 4000 };
@@ -177,7 +183,7 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
   }
   // Gamepads, USB keyboards and GPIO buttons: never fatal, problems are logged.
   if (request.keys !== false)
-    stopInput = await startPhysicalInput({ options, engine, log, dataDir: table.dataDir });
+    stopInput = await startPhysicalInput({ options, table, log, dataDir: setup.dataDir });
 
   let counted = { ticks: 0, at: performance.now() };
   const status = setInterval(() => {
@@ -193,13 +199,13 @@ export async function runTable(table: Table, request: RunRequest, io: CliIo, log
   engine.start();
   if (request.game) {
     try {
-      if (request.choose) engine.choose(request.game);
-      else engine.play(request.game, request.launch);
+      if (request.choose) table.choose(request.game);
+      else table.play(request.game, request.launch);
     } catch (error) {
       await stop(2, 'start', error);
     }
   }
-  if (!stopping) detach = request.attach?.(engine, () => void stop(0, 'done')) ?? undefined;
+  if (!stopping) detach = request.attach?.(table, () => void stop(0, 'done')) ?? undefined;
   const code = await finished;
   clearInterval(status);
   return code;

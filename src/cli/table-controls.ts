@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { JsonFile } from '../config/json-store.ts';
 import type { Options } from '../config/options.ts';
 import { savedSettingsProblem } from '../config/parse.ts';
-import type { TableControls } from '../engine/settings-screen.ts';
+import type { TableControls } from '../table/settings-screen.ts';
 
 /** The parts of the colour pipeline the settings use (setBrightness live, the limiter's estimate). */
 export interface BrightnessTarget {

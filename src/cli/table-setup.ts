@@ -3,34 +3,39 @@ import { JsonFile } from '../config/json-store.ts';
 import type { GameParams, Options } from '../config/options.ts';
 import { dataDirectory } from '../config/paths.ts';
 import { closest } from '../config/suggest.ts';
-import type { AnyGame, EngineOptions } from '../engine/engine.ts';
+import type { AnyGame } from '../engine/game.ts';
 import type { Logger } from '../engine/log.ts';
+import { type Layout, layoutFromSpec } from '../output/layout.ts';
 import {
   type ScoreTable,
   type StoreTable,
   scoreTableProblem,
   storeTableProblem,
-} from '../engine/persistence.ts';
-import { type Layout, layoutFromSpec } from '../output/layout.ts';
+} from '../table/persistence.ts';
+import type { TableOptions } from '../table/table.ts';
 import { BUILT_IN_GAMES, discoverGames } from './discover.ts';
 import { UsageError } from './io.ts';
 
 /** What every command that runs games needs, assembled once from the options. */
-export interface Table {
+export interface TableSetup {
   readonly options: Options;
   readonly layout: Layout;
   readonly catalog: AnyGame[];
   readonly gamesDir: string;
   readonly dataDir: string;
-  /** Engine options shared by interactive and headless runs (clock, sink and log are added by the caller). */
-  readonly engineBase: Pick<
-    EngineOptions,
+  /** Table options shared by interactive and headless runs (clock, sink and log are added by the caller). */
+  readonly tableBase: Pick<
+    TableOptions,
     'catalog' | 'width' | 'height' | 'rate' | 'idleSeconds' | 'layout' | 'params'
   >;
 }
 
 /** Loads games and wiring; a bad layout is a UsageError, a broken game folder only a warning. */
-export async function prepareTable(options: Options, gameParams: GameParams, log: Logger): Promise<Table> {
+export async function prepareTable(
+  options: Options,
+  gameParams: GameParams,
+  log: Logger,
+): Promise<TableSetup> {
   let layout: Layout;
   try {
     layout = layoutFromSpec(options.layout, options.width, options.height);
@@ -46,7 +51,7 @@ export async function prepareTable(options: Options, gameParams: GameParams, log
     catalog: games,
     gamesDir,
     dataDir: dataDirectory(options, process.env),
-    engineBase: {
+    tableBase: {
       catalog: games,
       width: options.width,
       height: options.height,
@@ -59,7 +64,7 @@ export async function prepareTable(options: Options, gameParams: GameParams, log
 }
 
 /** Persistent high scores and game stores in the data directory. */
-export function persistentStores(dataDir: string, log: Logger): Pick<EngineOptions, 'scores' | 'stores'> {
+export function persistentStores(dataDir: string, log: Logger): Pick<TableOptions, 'scores' | 'stores'> {
   const report = (message: string) => log.warn(message);
   return {
     scores: new JsonFile<ScoreTable>(join(dataDir, 'scores.json'), () => ({}), report, scoreTableProblem),

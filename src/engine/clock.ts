@@ -1,22 +1,26 @@
 /**
- * The engine owns time. A clock calls `onTick` at a fixed rate; games count ticks and never
+ * The engine owns time. A clock calls `onTicks` at a fixed rate; games count ticks and never
  * read time themselves. Two clocks: a real one for the table and a manual one for tests and
  * headless runs.
  */
 export interface Clock {
-  /** Starts calling `onTick` `rate` times per second (1..120). */
-  start(rate: number, onTick: () => void): void;
+  /**
+   * Starts calling `onTicks(due)` so that `rate` ticks per second run (1..120). `due` is how
+   * many ticks fell due since the last call (1, or more after a stall): the engine runs that
+   * many updates and presents one frame.
+   */
+  start(rate: number, onTicks: (due: number) => void): void;
   /** Stops; no tick runs after stop() returns. Safe to call twice. */
   stop(): void;
 }
 
-/** Runs ticks only when told: `step(n)` runs n ticks at once, synchronously. */
+/** Runs ticks only when told: `step(n)` runs n ticks at once, synchronously, a frame each. */
 export class ManualClock implements Clock {
-  private onTick: (() => void) | undefined;
+  private onTick: ((due: number) => void) | undefined;
   ticks = 0;
 
-  start(_rate: number, onTick: () => void): void {
-    this.onTick = onTick;
+  start(_rate: number, onTicks: (due: number) => void): void {
+    this.onTick = onTicks;
   }
 
   stop(): void {
@@ -26,7 +30,7 @@ export class ManualClock implements Clock {
   step(n = 1): void {
     for (let i = 0; i < n && this.onTick; i++) {
       this.ticks++;
-      this.onTick();
+      this.onTick(1);
     }
   }
 }
@@ -52,8 +56,8 @@ export interface RealClockOptions {
 /**
  * Schedules against absolute deadlines (start + n·period), so errors never accumulate: 60 Hz
  * for 60 s is 3600 ticks. Sleeps with setTimeout between ticks (no busy-spinning). After a
- * stall longer than `maxCatchUp` periods it runs `maxCatchUp` ticks and drops the rest, so a
- * hiccup never becomes a burst.
+ * stall it reports the due ticks in one call (the engine updates that often and draws once);
+ * beyond `maxCatchUp` periods the rest are dropped, so a hiccup never becomes a burst.
  */
 export class RealClock implements Clock {
   private readonly maxCatchUp: number;
@@ -77,7 +81,7 @@ export class RealClock implements Clock {
     };
   }
 
-  start(rate: number, onTick: () => void): void {
+  start(rate: number, onTicks: (due: number) => void): void {
     this.stop();
     const period = 1000 / rate;
     const origin = this.now();
@@ -92,10 +96,11 @@ export class RealClock implements Clock {
         this.dropped += due - this.maxCatchUp;
         slots += due - this.maxCatchUp;
       }
-      for (let i = Math.min(due, this.maxCatchUp); i > 0 && this.running; i--) {
-        slots++;
-        this.ticks++;
-        onTick();
+      const run = Math.min(due, this.maxCatchUp);
+      if (run > 0) {
+        slots += run;
+        this.ticks += run;
+        onTicks(run);
       }
       if (!this.running) return;
       const nextDeadline = origin + (slots + 1) * period;

@@ -108,3 +108,6 @@ export function defineGame<const S extends SettingSpecs = SettingSpecs>(
 ): GameDefinition<S> {
   return definition;
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: a catalog holds games with different settings types
+export type AnyGame = GameDefinition<any>;

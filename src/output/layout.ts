@@ -40,6 +40,17 @@ export interface Layout {
   readonly ledCount: number;
   /** pixel index y*width+x → LED index, or -1 for a pixel with no LED */
   readonly ledOf: Int32Array;
+  /** LED index → pixel index y*width+x, or -1 for an LED no pixel drives (the inverse of ledOf). */
+  readonly pixelOfLed: Int32Array;
+}
+
+/** Completes a layout with its inverse, so both directions are compiled once. */
+export function layoutOf(width: number, height: number, ledCount: number, ledOf: Int32Array): Layout {
+  const pixelOfLed = new Int32Array(ledCount).fill(-1);
+  ledOf.forEach((led, pixel) => {
+    if (led >= 0) pixelOfLed[led] = pixel;
+  });
+  return { width, height, ledCount, ledOf, pixelOfLed };
 }
 
 /**
@@ -112,7 +123,7 @@ export function compileLayout(width: number, height: number, options: LayoutOpti
       ledOf[y * width + x] = led;
     }
   }
-  return { width, height, ledCount: width * height, ledOf };
+  return layoutOf(width, height, width * height, ledOf);
 }
 
 const SPEC_HELP =
@@ -243,7 +254,7 @@ export function layoutFromMap(data: unknown, width: number, height: number, what
     }
   }
   if (max < 0) throw new Error(`${what} maps no pixel to an LED (every entry is -1)`);
-  return { width, height, ledCount: max + 1, ledOf };
+  return layoutOf(width, height, max + 1, ledOf);
 }
 
 /** Resolves a spec string to a Layout: options are compiled, map:FILE is loaded. */

@@ -1,13 +1,15 @@
-import { ManualClock } from '../engine/clock.ts';
-import type { AnyGame, LaunchOptions } from '../engine/engine.ts';
-import { Engine } from '../engine/engine.ts';
-import type { GameResult } from '../engine/game.ts';
+import type { ManualClock } from '../engine/clock.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { AnyGame, GameResult } from '../engine/game.ts';
 import type { GameRunner } from '../engine/game-runner.ts';
 import { MemoryLogger } from '../engine/log.ts';
 import type { Canvas } from '../gfx/canvas.ts';
 import type { Color } from '../gfx/color.ts';
 import { frameToText } from '../gfx/frame-text.ts';
 import type { Button } from '../input/buttons.ts';
+import type { LaunchOptions } from '../table/host.ts';
+import { Stepper } from '../table/stepper.ts';
+import type { Table } from '../table/table.ts';
 
 export interface HarnessOptions extends LaunchOptions {
   readonly width?: number;
@@ -26,15 +28,18 @@ export interface HarnessOptions extends LaunchOptions {
  *   assert.is(t.frame(), `....`);
  */
 export class Harness {
+  /** The table shell (menu, scores, screens) around the game. */
+  readonly table: Table;
+  /** The loop: frame, input, scene stack. */
   readonly engine: Engine;
-  readonly clock = new ManualClock();
+  readonly clock: ManualClock;
   readonly log = new MemoryLogger();
   readonly runner: GameRunner;
+  private readonly stepper: Stepper;
 
   private constructor(game: AnyGame, options: HarnessOptions) {
-    this.engine = new Engine({
+    this.stepper = new Stepper({
       catalog: [game],
-      clock: this.clock,
       log: this.log,
       seed: options.seed ?? 1,
       idleSeconds: 0,
@@ -42,8 +47,10 @@ export class Harness {
       ...(options.height === undefined ? {} : { height: options.height }),
       ...(options.rate === undefined ? {} : { rate: options.rate }),
     });
-    this.engine.start();
-    this.runner = this.engine.play(game, { seed: 1, ...options });
+    this.table = this.stepper.table;
+    this.engine = this.stepper.engine;
+    this.clock = this.stepper.clock;
+    this.runner = this.table.play(game, { seed: 1, ...options });
   }
 
   /** Creates the engine, starts the game and waits for an async create() to finish. */
@@ -72,10 +79,7 @@ export class Harness {
 
   /** Runs `ticks` ticks, waiting for pending tasks before each. */
   async step(ticks = 1): Promise<this> {
-    for (let i = 0; i < ticks; i++) {
-      if (this.engine.busy) await this.engine.settle();
-      this.clock.step(1);
-    }
+    await this.stepper.step(ticks);
     return this;
   }
 
@@ -107,7 +111,7 @@ export class Harness {
 
   /** What the game passed to ctx.end(), once it ended. */
   get result(): GameResult | undefined {
-    return this.engine.lastResult?.result;
+    return this.table.lastResult?.result;
   }
 
   /** True while the game is still the scene on top (not ended, crashed or paused). */

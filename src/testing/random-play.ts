@@ -1,4 +1,4 @@
-import type { AnyGame } from '../engine/engine.ts';
+import type { AnyGame } from '../engine/game.ts';
 import { Random } from '../engine/random.ts';
 import { BUTTONS, type Button } from '../input/buttons.ts';
 import { Harness } from './harness.ts';

@@ -11,8 +11,8 @@ import * as assert from 'uvu/assert';
 import { discoverGames } from '../../src/cli/discover.ts';
 import { type HotReload, reloadErrorText, watchGames } from '../../src/cli/hot-reload.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
-import { Engine } from '../../src/engine/engine.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
+import { Table } from '../../src/table/table.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledtable-hot-'));
 const folder = join(dir, 'blink');
@@ -55,14 +55,15 @@ writeColor(0xff0000);
 const { games, problems } = await discoverGames(dir);
 const log = new MemoryLogger();
 const clock = new ManualClock();
-const engine = new Engine({ catalog: games, clock, log, idleSeconds: 0 });
+const table = new Table({ catalog: games, clock, log, idleSeconds: 0 });
+const engine = table.engine;
 let hot: HotReload;
 
 test('the game runs its first version', () => {
   assert.equal(problems, []);
   engine.start();
-  engine.play(games[0]!, { seed: 7 });
-  hot = watchGames({ engine, gamesDir: dir, log, debounceMs: 20 });
+  table.play(games[0]!, { seed: 7 });
+  hot = watchGames({ table, gamesDir: dir, log, debounceMs: 20 });
   clock.step(1);
   assert.is(engine.frame.get(0, 0), 0xff0000);
 });
@@ -72,8 +73,8 @@ test('saving a sub-module reloads it: the next frame has the new colour, same se
   await until(() => hot.reloads >= 1, 'the first reload');
   clock.step(1);
   assert.is(engine.frame.get(5, 5), 0x00ff00);
-  assert.is(engine.game?.definition, engine.catalog[0]);
-  assert.is(engine.lastLaunch?.options.seed, 7);
+  assert.is(engine.game?.definition, table.catalog[0]);
+  assert.is(table.lastLaunch?.options.seed, 7);
 });
 
 test('a syntax error shows on the table and in the log; the process keeps running', async () => {
@@ -148,14 +149,14 @@ test('a game folder created while watching reloads too', async () => {
     join(late, 'index.ts'),
     "export default { id: 'late', title: 'Late', create() { return { update() {}, draw() {} }; } };\n",
   );
-  await until(() => engine.catalog.some((game) => game.id === 'late'), 'the new game in the catalog');
+  await until(() => table.catalog.some((game) => game.id === 'late'), 'the new game in the catalog');
   const before = hot.reloads;
   writeFileSync(
     join(late, 'index.ts'),
     "export default { id: 'late', title: 'Later', create() { return { update() {}, draw() {} }; } };\n",
   );
   await until(() => hot.reloads > before, 'the reload of the new game');
-  assert.is(engine.catalog.find((game) => game.id === 'late')?.title, 'Later');
+  assert.is(table.catalog.find((game) => game.id === 'late')?.title, 'Later');
 });
 
 test('clean up', () => {

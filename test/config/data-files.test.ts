@@ -11,7 +11,7 @@ import * as assert from 'uvu/assert';
 import { persistentStores } from '../../src/cli/table-setup.ts';
 import { JsonFile } from '../../src/config/index.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
-import { GameStores, ScoreBook } from '../../src/engine/persistence.ts';
+import { GameStores, ScoreBook } from '../../src/table/persistence.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 let dir = '';

@@ -1,186 +1,100 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ManualClock } from '../../src/engine/clock.ts';
+import { ManualClock, RealClock } from '../../src/engine/clock.ts';
 import { Engine } from '../../src/engine/engine.ts';
-import { MemoryLogger } from '../../src/engine/log.ts';
-import { InMemory, type ScoreTable } from '../../src/engine/persistence.ts';
-import { drawBanner } from '../../src/gfx/text.ts';
-import { Canvas, defineGame } from '../../src/index.ts';
-import type { Button } from '../../src/input/buttons.ts';
+import type { Scene } from '../../src/engine/scene.ts';
+import { Canvas } from '../../src/gfx/canvas.ts';
+import { simulatedTime } from '../helpers/simulated-time.ts';
 
-const timed = defineGame({
-  id: 'timed',
-  title: 'Timed',
-  scoreOrder: 'lower',
-  players: { min: 1, max: 3 },
-  settings: { level: { label: 'Level', values: ['easy', 'hard'], default: 'easy' } },
-  create(ctx) {
-    return {
-      update(input) {
-        if (input.any.pressed('a')) ctx.end({ score: ctx.tick, scoreKey: String(ctx.settings.level) });
-      },
-      draw(g) {
-        g.clear();
-        for (let p = 0; p < ctx.players; p++) g.set(p, 0, 0xffffff);
-      },
-    };
-  },
-});
-
-const viewer = defineGame({
-  id: 'app',
-  title: 'An app',
-  kind: 'app',
-  create: () => ({ update() {}, draw: (g) => g.clear(0x0000ff) }),
-});
-
-function tableWith(idleSeconds = 0, scores = new InMemory<ScoreTable>({})) {
-  const clock = new ManualClock();
-  const log = new MemoryLogger();
-  const engine = new Engine({ catalog: [timed, viewer], clock, log, idleSeconds, scores, seed: 3 });
-  engine.start();
-  const tap = (button: Button, player = 0) => {
-    engine.input.push({ player, button, down: true });
-    engine.input.push({ player, button, down: false });
-    clock.step(2);
+/** A scene that counts its updates and draws the count into pixel (0,0). */
+function counter(): Scene & { updates: number; draws: number } {
+  return {
+    title: 'Counter',
+    updates: 0,
+    draws: 0,
+    update() {
+      this.updates++;
+    },
+    draw(g) {
+      this.draws++;
+      g.clear();
+      g.set(0, 0, this.updates);
+    },
   };
-  return { engine, clock, tap, log };
 }
 
-test('the menu lists games before apps; right moves, A opens the app directly', () => {
-  const { engine, clock, tap } = tableWith();
-  clock.step(1);
-  assert.is(engine.top.title, 'Menu');
-  tap('right');
-  clock.step(10); // let the slide animation finish
-  tap('a');
-  assert.is(engine.top.title, 'An app');
-  clock.step(1);
-  assert.is(engine.frame.get(5, 5), 0x0000ff);
-  tap('back'); // apps quit on back, no pause screen
-  assert.is(engine.top.title, 'Menu');
+test('one tick samples input, updates, draws and presents one frame', () => {
+  const clock = new ManualClock();
+  const presented: number[] = [];
+  const engine = new Engine({ clock, sink: { show: (frame) => presented.push(frame.get(0, 0)) } });
+  const scene = counter();
+  engine.reset(scene);
+  engine.start();
+  clock.step(3);
+  assert.equal(presented, [1, 2, 3]);
+  assert.is(engine.tick, 3);
+  assert.is(engine.frames, 3);
 });
 
-test('a game with choices opens the setup screen; players and settings reach the game', () => {
-  const { engine, clock, tap } = tableWith();
-  tap('a');
-  assert.is(engine.top.title, 'Timed setup');
-  tap('right'); // players 1 → 2
-  tap('down'); // next line: level
-  tap('right'); // easy → hard
-  tap('start');
-  assert.is(engine.top.title, 'Timed');
-  assert.equal(engine.game?.setup.settings, { level: 'hard' });
-  assert.is(engine.game?.setup.players, 2);
-  clock.step(1);
-  assert.is(engine.frame.get(1, 0), 0xffffff);
-  assert.is(engine.frame.get(2, 0), 0);
+test('catch-up renders once: a 50 ms stall at 60 Hz gives 3 updates and 1 present', () => {
+  const time = simulatedTime(() => 0);
+  const clock = new RealClock({ now: time.now, timers: time.timers, defer: (fn) => fn() });
+  let presents = 0;
+  const engine = new Engine({ clock, rate: 60, sink: { show: () => presents++ } });
+  const scene = counter();
+  engine.reset(scene);
+  engine.start();
+  time.runUntil(1000 / 60 + 0.001); // the first tick, on time
+  assert.is(scene.updates, 1);
+  assert.is(presents, 1);
+  // The process is blocked from its first tick (16.7 ms) for over 50 ms, until 73.3 ms: the
+  // deadlines at 33.3, 50 and 66.7 ms have passed when it wakes, so three ticks are due.
+  const second = (2 * 1000) / 60;
+  time.runUntil(second + 40 + 0.001, { at: second, ms: 40 });
+  assert.is(scene.updates - 1, 3, 'every due tick updates (game time stays exact)');
+  assert.is(presents - 1, 1, 'but the frame is drawn and pushed to the outputs once');
+  assert.is(scene.draws, 2);
 });
 
-test("the setup screen starts at the table's default player count when nothing was chosen before", () => {
-  let players = 3;
-  const controls = {
-    brightness: () => 100,
-    setBrightness() {},
-    idleSeconds: () => 0,
-    setIdleSeconds() {},
-    defaultPlayers: () => players,
-    setDefaultPlayers(n: number) {
-      players = n;
+test('a scene that throws goes to the shell; without a shell the error surfaces', () => {
+  const engine = new Engine({ clock: new ManualClock() });
+  const broken: Scene = {
+    title: 'Broken',
+    update() {
+      throw new Error('boom');
+    },
+    draw() {},
+  };
+  engine.reset(broken);
+  assert.throws(() => engine.step(), /boom/);
+  const failures: string[] = [];
+  engine.shell = {
+    beforeUpdate() {},
+    overlay() {},
+    failed: (scene, error) => {
+      failures.push(`${scene.title}: ${(error as Error).message}`);
+      engine.reset(counter());
     },
   };
-  const clock = new ManualClock();
-  const engine = new Engine({ catalog: [timed], clock, controls, idleSeconds: 0 });
-  engine.start();
-  engine.choose(timed);
-  engine.input.push({ player: 0, button: 'start', down: true });
-  clock.step(1);
-  assert.is(engine.game?.setup.players, 3);
+  engine.reset(broken);
+  engine.step();
+  assert.equal(failures, ['Broken: boom']);
+  assert.is(engine.top.title, 'Counter');
 });
 
-test('lower-is-better scores keep the best per score key; start plays again, back returns to the menu', () => {
-  const scores = new InMemory<ScoreTable>({});
-  const { engine, clock, tap } = tableWith(0, scores);
-  engine.play(timed, { settings: { level: 'hard' } });
-  clock.step(30);
-  tap('a');
-  assert.is(engine.top.title, 'Timed result');
-  const first = scores.read().timed?.hard;
-  assert.ok(first !== undefined && first > 30);
-  engine.play(timed, { settings: { level: 'hard' } });
-  clock.step(5);
-  tap('a');
-  assert.ok(engine.lastResult?.record?.isNew);
-  assert.ok((scores.read().timed?.hard ?? 99) < first!);
-  const seedBefore = engine.lastLaunch?.options.seed;
-  clock.step(61); // results ignore presses for a second
-  tap('start');
-  assert.is(engine.top.title, 'Timed', 'start plays the same game again');
-  assert.equal(engine.game?.setup.settings, { level: 'hard' });
-  assert.is.not(engine.lastLaunch?.options.seed, seedBefore, 'with a fresh seed');
-  tap('a');
-  clock.step(61);
-  tap('back');
-  assert.is(engine.top.title, 'Menu');
-});
-
-test("the menu shows each game's best scores after its title", () => {
-  const { engine, clock, tap } = tableWith();
-  engine.play(timed, { settings: { level: 'hard' } });
-  clock.step(40);
-  tap('a');
-  engine.menu();
-  tap('right');
-  clock.step(10);
-  tap('left'); // back on Timed: its title line starts scrolling from the beginning
-  clock.step(100);
-  const expected = `TIMED  HARD ${engine.scores.best('timed', 'hard')}`;
-  // 100 ticks in, the scrolling line shows the score, not the title.
-  const rows = (c: Canvas) => JSON.stringify(Array.from(c.pixels.subarray(9 * 20 * 3, 14 * 20 * 3)));
-  const banners = [98, 99, 100, 101, 102, 103].map((tick) => {
-    const c = new Canvas(20, 15);
-    drawBanner(c, expected, 9, 0xffffff, tick);
-    return rows(c);
-  });
-  assert.ok(banners.includes(rows(engine.frame)), `the title line reads "${expected}"`);
-});
-
-test('an idle menu falls into the screensaver; any button returns without launching', () => {
-  const { engine, clock, tap } = tableWith(2);
-  clock.step(2 * 60 + 1);
-  assert.is(engine.top.title, 'Screensaver');
-  tap('a');
-  assert.is(engine.top.title, 'Menu');
-  clock.step(5);
-  assert.is(engine.top.title, 'Menu');
-});
-
-test('unknown settings and values are refused with the allowed ones named', () => {
-  const { engine } = tableWith();
-  assert.throws(() => engine.play(timed, { settings: { speed: 3 } }), /no setting "speed"; it has: level/);
-  assert.throws(() => engine.play(timed, { settings: { level: 'insane' } }), /allowed: easy, hard/);
-});
-
-test('a game whose create() throws shows the error and the engine keeps running', () => {
-  const broken = defineGame({
-    id: 'broken',
-    title: 'Broken',
-    create() {
-      throw new Error('no assets');
-    },
-  });
-  const { engine, clock, log } = tableWith();
-  engine.play(broken);
-  clock.step(3);
-  assert.is(engine.top.title, 'Message');
-  assert.ok(log.lines.some((l) => l.includes('broken crashed: no assets')));
-  clock.step(60 * 9);
-  assert.is(engine.top.title, 'Menu');
-});
-
-test('rate must be 1..120', () => {
-  assert.throws(() => new Engine({ catalog: [], clock: new ManualClock(), rate: 0 }), /1 to 120/);
-  assert.throws(() => new Engine({ catalog: [], clock: new ManualClock(), rate: 121 }), /1 to 120/);
+test('the stack: push and pop never remove the root; popToRoot leaves only it', () => {
+  const engine = new Engine({ clock: new ManualClock() });
+  const root = counter();
+  engine.reset(root);
+  engine.pop();
+  assert.is(engine.top, root);
+  engine.push(counter());
+  engine.push(counter());
+  assert.is(engine.depth, 3);
+  engine.popToRoot();
+  assert.is(engine.depth, 1);
+  assert.is(engine.top, root);
+  assert.ok(engine.frame instanceof Canvas);
 });
 
 test.run();

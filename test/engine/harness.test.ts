@@ -45,7 +45,7 @@ test('ending records the high score and shows the result screen', async () => {
   t.tap('b');
   await t.step(2);
   assert.equal(t.result, { score: 1 });
-  assert.is(t.engine.scores.best('dot'), 1);
+  assert.is(t.table.scores.best('dot'), 1);
   assert.is(t.playing, false);
   assert.is(t.engine.top.title, 'Dot result');
 });

@@ -15,9 +15,9 @@ import { EV_KEY, EV_SYN, KEY_CODES } from '../../../hardware/evdev/codes.ts';
 import { encodeRecords, nativeRecordSize } from '../../../hardware/evdev/decoder.ts';
 import { EvdevSource } from '../../../hardware/evdev/evdev-source.ts';
 import { RealClock } from '../../engine/clock.ts';
-import { Engine } from '../../engine/engine.ts';
 import { defineGame } from '../../engine/game.ts';
-import type { Table } from '../table-setup.ts';
+import { Table } from '../../table/table.ts';
+import type { TableSetup } from '../table-setup.ts';
 import { type BenchFigure, type BenchSection, percentiles } from './section.ts';
 
 const SAMPLES = 60;
@@ -38,7 +38,7 @@ B: EV=120013
  */
 export const inputBench: BenchSection = {
   title: 'Input latency (evdev record → tick that sees it)',
-  async run(table: Table, report: (figure: BenchFigure) => void): Promise<void> {
+  async run(table: TableSetup, report: (figure: BenchFigure) => void): Promise<void> {
     const root = mkdtempSync(join(tmpdir(), 'ledtable-bench-input-'));
     try {
       mkdirSync(join(root, 'dev', 'input'), { recursive: true });
@@ -59,12 +59,12 @@ export const inputBench: BenchSection = {
 };
 
 async function measure(
-  table: Table,
+  setup: TableSetup,
   root: string,
   fifo: string,
   report: (figure: BenchFigure) => void,
 ): Promise<void> {
-  const rate = table.options.fps;
+  const rate = setup.options.fps;
   const tickMs = 1000 / rate;
   let seen: ((tick: number, at: number) => void) | undefined;
   const probe = defineGame({
@@ -78,7 +78,8 @@ async function measure(
       draw() {},
     }),
   });
-  const engine = new Engine({ catalog: [probe], clock: new RealClock(), rate, idleSeconds: 0 });
+  const table = new Table({ catalog: [probe], clock: new RealClock(), rate, idleSeconds: 0 });
+  const { engine } = table;
   // O_RDWR keeps the FIFO open for writing without waiting for the reader, and never at EOF.
   const writer = openSync(fifo, constants.O_RDWR);
   const size = nativeRecordSize();
@@ -94,7 +95,7 @@ async function measure(
     engine.input.push(event);
   });
   engine.start();
-  engine.play(probe);
+  table.play(probe);
   const z = KEY_CODES.KEY_Z!;
   const down = encodeRecords(
     [

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { RealClock } from '../../engine/clock.ts';
-import { Engine } from '../../engine/engine.ts';
 import { ColorPipeline } from '../../output/color-pipeline.ts';
 import { NullDriver } from '../../output/null-driver.ts';
 import { OutputStage } from '../../output/output-stage.ts';
+import { Table } from '../../table/table.ts';
 import { type BenchSection, percentiles } from './section.ts';
 
 const SECONDS = 10;
@@ -25,8 +25,8 @@ export const loopBench: BenchSection = {
         () => {},
       );
       const clock = new RealClock();
-      const engine = new Engine({
-        ...table.engineBase,
+      const { engine } = new Table({
+        ...table.tableBase,
         rate: RATE,
         clock,
         sink: stage,
@@ -37,9 +37,9 @@ export const loopBench: BenchSection = {
       const cpuBefore = process.cpuUsage();
       const started = performance.now();
       await new Promise<void>((resolve) => {
-        clock.start(RATE, () => {
+        clock.start(RATE, (due) => {
           stamps.push(performance.now());
-          engine.step();
+          engine.advance(due);
           if (performance.now() - started >= SECONDS * 1000) {
             clock.stop();
             resolve();

@@ -36,8 +36,8 @@ export const memoryBench: BenchSection = {
       note: 'aim ≈ 0',
     });
     for (const game of table.catalog) {
-      const { engine, clock } = benchEngine(table);
-      engine.play(game, { seed: 5 });
+      const { table: running, engine, clock } = benchEngine(table);
+      running.play(game, { seed: 5 });
       await engine.settle();
       report({
         name: `${game.id} heap growth over 10,000 ticks`,

@@ -12,7 +12,7 @@ import { Random } from '../../engine/random.ts';
 import { ColorPipeline } from '../../output/color-pipeline.ts';
 import type { LedDriver } from '../../output/driver.ts';
 import { StripMapper } from '../../output/strip-frame.ts';
-import type { Table } from '../table-setup.ts';
+import type { TableSetup } from '../table-setup.ts';
 import { type BenchFigure, type BenchSection, percentiles } from './section.ts';
 
 const WARM_UP = 300;
@@ -56,7 +56,7 @@ interface Candidate {
  */
 export const outputsBench: BenchSection = {
   title: 'LED outputs: pipeline + layout + encoding per frame',
-  async run(table: Table, report: (figure: BenchFigure) => void) {
+  async run(table: TableSetup, report: (figure: BenchFigure) => void) {
     const { layout } = table;
     const leds = layout.ledCount;
     const random = new Random(11);

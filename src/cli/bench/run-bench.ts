@@ -1,5 +1,5 @@
 import type { CliIo } from '../io.ts';
-import type { Table } from '../table-setup.ts';
+import type { TableSetup } from '../table-setup.ts';
 import { connect4Bench } from './connect4.ts';
 import { inputBench } from './input.ts';
 import { loopBench } from './loop.ts';
@@ -23,7 +23,7 @@ export const SECTIONS: readonly BenchSection[] = [
 ];
 
 /** Prints each figure as it is measured (or one JSON array at the end with --json). */
-export async function runBench(table: Table, io: CliIo, json = false, only?: string): Promise<number> {
+export async function runBench(table: TableSetup, io: CliIo, json = false, only?: string): Promise<number> {
   const figures: (BenchFigure & { section: string })[] = [];
   for (const section of SECTIONS) {
     if (only && !section.title.toLowerCase().includes(only.toLowerCase())) continue;

@@ -1,4 +1,4 @@
-import type { Table } from '../table-setup.ts';
+import type { TableSetup } from '../table-setup.ts';
 
 /** One figure in `ledtable bench`: a name, a value, its unit and an optional note (the aim). */
 export interface BenchFigure {
@@ -14,7 +14,7 @@ export interface BenchFigure {
  */
 export interface BenchSection {
   readonly title: string;
-  run(table: Table, report: (figure: BenchFigure) => void): Promise<void>;
+  run(table: TableSetup, report: (figure: BenchFigure) => void): Promise<void>;
 }
 
 /** Median and 99th percentile of samples (sorted copy; the input is not changed). */

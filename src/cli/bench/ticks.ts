@@ -1,29 +1,29 @@
-import { ManualClock } from '../../engine/clock.ts';
-import type { AnyGame } from '../../engine/engine.ts';
-import { Engine } from '../../engine/engine.ts';
+import type { ManualClock } from '../../engine/clock.ts';
+import type { Engine } from '../../engine/engine.ts';
+import type { AnyGame } from '../../engine/game.ts';
 import { Random } from '../../engine/random.ts';
 import { BUTTONS } from '../../input/buttons.ts';
 import { ColorPipeline } from '../../output/color-pipeline.ts';
 import { NullDriver } from '../../output/null-driver.ts';
 import { OutputStage } from '../../output/output-stage.ts';
-import type { Table } from '../table-setup.ts';
+import { Stepper } from '../../table/stepper.ts';
+import type { Table } from '../../table/table.ts';
+import type { TableSetup } from '../table-setup.ts';
 import { type BenchSection, percentiles } from './section.ts';
 
 const WARM_UP = 600;
 const MEASURED = 3000;
 
-/** An engine on the manual clock driving the full output pipeline into a null driver. */
-export function benchEngine(table: Table): { engine: Engine; clock: ManualClock } {
-  const clock = new ManualClock();
+/** A table on the manual clock driving the full output pipeline into a null driver. */
+export function benchEngine(setup: TableSetup): { table: Table; engine: Engine; clock: ManualClock } {
   const stage = new OutputStage(
-    table.layout,
+    setup.layout,
     [new NullDriver()],
     new ColorPipeline({ brightness: 80 }),
     () => {},
   );
-  const engine = new Engine({ ...table.engineBase, clock, sink: stage, idleSeconds: 0, seed: 7 });
-  engine.start();
-  return { engine, clock };
+  const { table, engine, clock } = new Stepper({ ...setup.tableBase, sink: stage, idleSeconds: 0, seed: 7 });
+  return { table, engine, clock };
 }
 
 /** Times each tick (input, update, draw, colour pipeline, layout, driver) in µs. */
@@ -66,9 +66,9 @@ export const ticksBench: BenchSection = {
   },
 };
 
-async function gameCost(table: Table, game: AnyGame) {
-  const { engine, clock } = benchEngine(table);
-  engine.play(game, { seed: 3 });
+async function gameCost(table: TableSetup, game: AnyGame) {
+  const { table: running, engine, clock } = benchEngine(table);
+  running.play(game, { seed: 3 });
   const random = new Random(11);
   await timeTicks(engine, clock, WARM_UP, random);
   return percentiles(await timeTicks(engine, clock, MEASURED, random));

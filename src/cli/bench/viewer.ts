@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import type { AnyGame } from '../../engine/engine.ts';
+import type { AnyGame } from '../../engine/game.ts';
 import { Harness } from '../../testing/harness.ts';
-import type { Table } from '../table-setup.ts';
+import type { TableSetup } from '../table-setup.ts';
 import { type BenchSection, percentiles } from './section.ts';
 
 /** A photo-like picture: smooth colour blobs (a small random image scaled up) with fine grain. */
@@ -64,7 +64,7 @@ function peakMemory(folder: string): Promise<MemoryRun> {
 }
 
 /** Milliseconds from starting the viewer on `path` to its first picture on the table. */
-async function timeToFirstFrame(viewer: AnyGame, table: Table, path: string): Promise<number> {
+async function timeToFirstFrame(viewer: AnyGame, table: TableSetup, path: string): Promise<number> {
   const started = performance.now();
   const t = await Harness.start(viewer, {
     seed: 1,

@@ -3,8 +3,8 @@ import * as assert from 'uvu/assert';
 import { EV_KEY, KEY_CODES } from '../../../hardware/evdev/codes.ts';
 import { EvdevSource } from '../../../hardware/evdev/evdev-source.ts';
 import { ManualClock } from '../../../src/engine/clock.ts';
-import { Engine } from '../../../src/engine/engine.ts';
 import { defineGame } from '../../../src/engine/game.ts';
+import { Table } from '../../../src/table/table.ts';
 import { FakeStreams, FakeTree, PROC } from './fake-input.ts';
 
 /** Counts P2's A presses; the count is the game's only state. */
@@ -29,7 +29,8 @@ test('a pad unplugged mid-game pauses that game; replugged, the game resumes', (
   const tree = new FakeTree({ event5: PROC.xbox('event5'), event6: PROC.snes('event6') });
   const fake = new FakeStreams();
   const clock = new ManualClock();
-  const engine = new Engine({ catalog: [duel], clock, idleSeconds: 0 });
+  const table = new Table({ catalog: [duel], clock, idleSeconds: 0 });
+  const engine = table.engine;
   const source = new EvdevSource({
     devRoot: tree.devRoot,
     procRoot: tree.procRoot,
@@ -37,7 +38,7 @@ test('a pad unplugged mid-game pauses that game; replugged, the game resumes', (
     wordBits: 64,
     watch: false,
     open: fake.open,
-    notice: (text) => engine.notify(text),
+    notice: (text) => table.notify(text),
   });
   source.onConnection((player, connected) => engine.input.setConnected(player, connected));
   source.start((event) => engine.input.push(event));
@@ -46,7 +47,7 @@ test('a pad unplugged mid-game pauses that game; replugged, the game resumes', (
   fake.write('event6', [press('BTN_BASE4', 1), press('BTN_BASE4', 0)]);
   fake.write('event5', [press('BTN_START', 1), press('BTN_START', 0)]);
   clock.step(1);
-  engine.play(duel, { players: 2 });
+  table.play(duel, { players: 2 });
   clock.step(2);
   fake.write('event5', [press('BTN_SOUTH', 1), press('BTN_SOUTH', 0)]);
   clock.step(2);

@@ -1,10 +1,10 @@
+import type { AnyGame, GameResult } from '../engine/game.ts';
+import type { Scene } from '../engine/scene.ts';
 import { PLAYER_COLORS } from '../gfx/color.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Input } from '../input/buttons.ts';
-import type { AnyGame, Engine } from './engine.ts';
-import type { GameResult } from './game.ts';
+import type { TableHost } from './host.ts';
 import type { ScoreRecord } from './persistence.ts';
-import type { Scene } from './scene.ts';
 
 /**
  * The end of a game: its message (or the winner) on top; below, the score alternating with the
@@ -23,7 +23,7 @@ export class ResultScreen implements Scene {
   private splitFor = -1;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly host: TableHost,
     private readonly definition: AnyGame,
     private readonly result: GameResult,
     private readonly record: ScoreRecord | undefined,
@@ -37,9 +37,9 @@ export class ResultScreen implements Scene {
 
   update(input: Input): void {
     this.shownFor++;
-    const ready = this.shownFor > this.engine.rate; // one second before a press counts
-    if (this.shownFor > this.engine.rate * 30 || (ready && input.any.pressed('back'))) {
-      this.engine.menu();
+    const ready = this.shownFor > this.host.rate; // one second before a press counts
+    if (this.shownFor > this.host.rate * 30 || (ready && input.any.pressed('back'))) {
+      this.host.menu();
     } else if (ready && (input.any.pressed('a') || input.any.pressed('start'))) {
       this.playAgain();
     }
@@ -47,13 +47,13 @@ export class ResultScreen implements Scene {
 
   /** The same game with the same players, settings and params; a fresh seed. */
   private playAgain(): void {
-    const last = this.engine.lastLaunch;
+    const last = this.host.lastLaunch;
     if (last?.game.id !== this.definition.id) {
-      this.engine.menu();
+      this.host.menu();
       return;
     }
     const { seed: _previous, ...choices } = last.options;
-    this.engine.play(last.game, choices);
+    this.host.play(last.game, choices);
   }
 
   draw(g: Graphics): void {
@@ -68,12 +68,12 @@ export class ResultScreen implements Scene {
       return;
     }
     g.banner(this.headline.toUpperCase(), 1, this.headlineColor, this.shownFor);
-    const page = Math.floor(this.shownFor / (this.engine.rate * 2)) % 2;
+    const page = Math.floor(this.shownFor / (this.host.rate * 2)) % 2;
     if (page === 0 || !this.record) {
       g.banner(String(score), 9, 0xffffff, this.shownFor);
       return;
     }
-    const blinkOn = Math.floor(this.shownFor / Math.max(1, this.engine.rate / 4)) % 2 === 0;
+    const blinkOn = Math.floor(this.shownFor / Math.max(1, this.host.rate / 4)) % 2 === 0;
     if (this.record.isNew) {
       g.banner('NEW HI', 9, blinkOn ? 0x40ff40 : 0x108010, this.shownFor);
     } else {

@@ -1,33 +1,12 @@
+import type { Scene } from '../engine/scene.ts';
 import { FONT_5X7 } from '../gfx/font.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import { type Sprite, sprite } from '../gfx/sprite.ts';
 import type { Input } from '../input/buttons.ts';
-import type { Engine } from './engine.ts';
-import type { Scene } from './scene.ts';
+import type { TableControls } from './controls.ts';
+import type { TableHost } from './host.ts';
 
-/**
- * What the settings screen changes, supplied by the CLI (tests pass their own). Changes apply at
- * once (brightness goes straight to the colour pipeline); `save` persists them (settings.json in
- * the data directory). `shutdown` and `reboot` exist only when running as the service.
- */
-export interface TableControls {
-  /** LED brightness, 0..100 %. */
-  brightness(): number;
-  setBrightness(percent: number): void;
-  /** Seconds in the menu before the screensaver; 0 = never. */
-  idleSeconds(): number;
-  setIdleSeconds(seconds: number): void;
-  /** Players a game starts with when nobody chose; 0 = each game's minimum. 0..4. */
-  defaultPlayers(): number;
-  setDefaultPlayers(players: number): void;
-  /** The estimated current of the last frame, in mA (from the colour pipeline's limiter). */
-  milliamps?(): number;
-  /** Persists the current values. */
-  save?(): void;
-  /** Power the Pi off / restart it (service only). */
-  shutdown?(): void;
-  reboot?(): void;
-}
+export type { TableControls } from './controls.ts';
 
 const BRIGHTNESS_STEPS = [5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 100];
 const IDLE_STEPS = [0, 30, 60, 120, 300, 600, 1800];
@@ -79,7 +58,7 @@ export class SettingsScreen implements Scene {
   private confirming: { line: Line; yes: boolean } | undefined;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly host: TableHost,
     private readonly controls: TableControls,
   ) {
     const c = controls;
@@ -115,7 +94,7 @@ export class SettingsScreen implements Scene {
 
   update(input: Input): void {
     this.shownFor++;
-    if (this.unsaved >= 0 && ++this.unsaved >= SAVE_AFTER_SECONDS * this.engine.rate) this.save();
+    if (this.unsaved >= 0 && ++this.unsaved >= SAVE_AFTER_SECONDS * this.host.rate) this.save();
     const buttons = input.any;
     if (this.confirming) {
       this.updateConfirm(input);
@@ -123,7 +102,7 @@ export class SettingsScreen implements Scene {
     }
     if (buttons.pressed('back')) {
       this.save();
-      this.engine.pop();
+      this.host.pop();
       return;
     }
     if (buttons.repeat('down', 18, 8)) this.moveLine(1);
@@ -190,7 +169,7 @@ export class SettingsScreen implements Scene {
       this.confirming = undefined;
       if (confirming.yes) {
         this.save();
-        this.engine.log.info(`settings: ${confirming.line.label.toLowerCase()} requested at the table`);
+        this.host.log.info(`settings: ${confirming.line.label.toLowerCase()} requested at the table`);
         confirming.line.action?.();
       }
     }

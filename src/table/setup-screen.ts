@@ -1,10 +1,10 @@
+import type { AnyGame, GameStore, SettingSpecs } from '../engine/game.ts';
+import type { Scene } from '../engine/scene.ts';
 import { PLAYER_COLORS } from '../gfx/color.ts';
 import { FONT_5X7 } from '../gfx/font.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Input } from '../input/buttons.ts';
-import type { AnyGame, Engine } from './engine.ts';
-import type { GameStore, SettingSpecs } from './game.ts';
-import type { Scene } from './scene.ts';
+import type { TableHost } from './host.ts';
 
 /** Rows of the screen (20×15): label 0..4, value 6..12 (large font) or 7..11, side marks and dots. */
 const LABEL_Y = 0;
@@ -35,7 +35,7 @@ export class SetupScreen implements Scene {
   private shownFor = 0;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly host: TableHost,
     private readonly definition: AnyGame,
     private readonly store: GameStore,
   ) {
@@ -54,7 +54,7 @@ export class SetupScreen implements Scene {
       const wanted =
         remembered[choice.key] ??
         (choice.key === 'players'
-          ? engine.controls?.defaultPlayers() // the table's default player count (0 = the minimum)
+          ? host.controls?.defaultPlayers() // the table's default player count (0 = the minimum)
           : (specs[choice.key]?.default ?? choice.values[0]));
       // A remembered value the game no longer offers falls back to its default, not the first value.
       const fallback =
@@ -71,7 +71,7 @@ export class SetupScreen implements Scene {
     this.shownFor++;
     const buttons = input.any;
     if (buttons.pressed('back')) {
-      this.engine.pop();
+      this.host.pop();
       return;
     }
     if (buttons.repeat('down', 18, 8)) this.moveLine(1);
@@ -127,7 +127,7 @@ export class SetupScreen implements Scene {
     for (const choice of this.choices) picked[choice.key] = choice.values[choice.index]!;
     this.store.set(this.definition.id, picked);
     const { players, ...settings } = picked;
-    this.engine.play(this.definition, {
+    this.host.play(this.definition, {
       ...(players === undefined ? {} : { players: Number(players) }),
       settings,
     });

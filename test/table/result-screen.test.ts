@@ -1,10 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ManualClock } from '../../src/engine/clock.ts';
-import { Engine } from '../../src/engine/engine.ts';
 import type { GameResult } from '../../src/engine/game.ts';
 import { frameToText } from '../../src/gfx/frame-text.ts';
 import { defineGame } from '../../src/index.ts';
+import { Table } from '../../src/table/table.ts';
 
 /** Ends at once with `result`; returns the first result frame as text rows. */
 function resultRows(result: GameResult): string[] {
@@ -14,9 +14,10 @@ function resultRows(result: GameResult): string[] {
     create: (ctx) => ({ update: () => ctx.end(result), draw: (g) => g.clear() }),
   });
   const clock = new ManualClock();
-  const engine = new Engine({ catalog: [game], clock, idleSeconds: 0 });
+  const table = new Table({ catalog: [game], clock, idleSeconds: 0 });
+  const engine = table.engine;
   engine.start();
-  engine.play(game);
+  table.play(game);
   clock.step(3);
   assert.is(engine.top.title, 'Ender result');
   return frameToText(engine.frame).split('\n');

@@ -5,9 +5,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createTableControls } from '../../src/cli/table-controls.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
-import { Engine } from '../../src/engine/engine.ts';
 import { defineGame } from '../../src/engine/game.ts';
 import type { Button } from '../../src/input/buttons.ts';
+import { Table } from '../../src/table/table.ts';
 
 const solo = defineGame({
   id: 'solo',
@@ -16,7 +16,7 @@ const solo = defineGame({
   create: () => ({ update() {}, draw: (g) => g.clear() }),
 });
 
-function table(env: NodeJS.ProcessEnv = {}) {
+function tableWithControls(env: NodeJS.ProcessEnv = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledtable-settings-'));
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ fps: 50 }));
   const pipeline = {
@@ -36,7 +36,8 @@ function table(env: NodeJS.ProcessEnv = {}) {
     run: (command, args) => commands.push(`${command} ${args.join(' ')}`),
   });
   const clock = new ManualClock();
-  const engine = new Engine({ catalog: [solo], clock, controls, idleSeconds: 0 });
+  const table = new Table({ catalog: [solo], clock, controls, idleSeconds: 0 });
+  const engine = table.engine;
   engine.start();
   const tap = (button: Button) => {
     engine.input.push({ player: 0, button, down: true });
@@ -44,11 +45,11 @@ function table(env: NodeJS.ProcessEnv = {}) {
     clock.step(2);
   };
   const saved = () => JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'));
-  return { engine, clock, tap, pipeline, saved, commands };
+  return { table, engine, clock, tap, pipeline, saved, commands };
 }
 
 test('SETTINGS is the last menu entry; brightness changes live and is saved on leaving', () => {
-  const { engine, tap, pipeline, saved } = table();
+  const { engine, tap, pipeline, saved } = tableWithControls();
   tap('left'); // wraps to the last entry
   tap('a');
   assert.is(engine.top.title, 'Settings');
@@ -65,7 +66,7 @@ test('SETTINGS is the last menu entry; brightness changes live and is saved on l
 });
 
 test('values are saved a second after the last change; idle time and default players apply', () => {
-  const { engine, clock, tap, saved } = table();
+  const { table, engine, clock, tap, saved } = tableWithControls();
   tap('left');
   tap('a');
   tap('down'); // IDLE
@@ -77,12 +78,12 @@ test('values are saved a second after the last change; idle time and default pla
   assert.is(saved().idle, 60);
   assert.is(saved().defaultPlayers, 2);
   tap('back');
-  engine.play(solo);
+  table.play(solo);
   assert.is(engine.game?.setup.players, 2, 'a game started without a choice gets the default players');
 });
 
 test('power line shows the limiter estimate; no shut down or reboot outside the service', () => {
-  const { engine, tap, commands } = table();
+  const { engine, tap, commands } = tableWithControls();
   tap('left');
   tap('a');
   const labels: string[] = [];
@@ -95,7 +96,7 @@ test('power line shows the limiter estimate; no shut down or reboot outside the 
 });
 
 test('as the service: shut down and reboot ask YES/NO first', () => {
-  const { engine, tap, commands } = table({ INVOCATION_ID: 'abc123' });
+  const { engine, tap, commands } = tableWithControls({ INVOCATION_ID: 'abc123' });
   tap('left');
   tap('a');
   const current = () => (engine.top as unknown as { current: string }).current;
@@ -118,10 +119,10 @@ test('as the service: shut down and reboot ask YES/NO first', () => {
 });
 
 test('a notice shows over the menu for two seconds, then the menu is as before', () => {
-  const { engine, clock } = table();
+  const { table, engine, clock } = tableWithControls();
   clock.step(1);
   const before = Array.from(engine.frame.pixels);
-  engine.notify('P2 JOINED');
+  table.notify('P2 JOINED');
   clock.step(10);
   assert.not.equal(Array.from(engine.frame.pixels), before);
   clock.step(120);

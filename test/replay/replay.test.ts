@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { discoverGames } from '../../src/cli/discover.ts';
-import { frameHash, parseReplay, type Replay, ReplayRecorder, saveReplay } from '../../src/cli/replay.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
-import { Engine } from '../../src/engine/engine.ts';
 import { Random } from '../../src/engine/random.ts';
 import { BUTTONS } from '../../src/input/buttons.ts';
 import { ScriptedInput } from '../../src/input/scripted-input.ts';
+import { frameHash, parseReplay, type Replay, ReplayRecorder, saveReplay } from '../../src/replay/replay.ts';
+import { Table } from '../../src/table/table.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledtable-replay-'));
@@ -102,10 +102,11 @@ test('events pushed at any moment between ticks are recorded as sampled and repl
   const game = games.find((g) => g.id === KINDS[1]!.id)!;
   const random = new Random(5);
   const clock = new ManualClock();
-  const engine = new Engine({ catalog: [game], clock, idleSeconds: 0, seed: 9 });
+  const table = new Table({ catalog: [game], clock, idleSeconds: 0, seed: 9 });
+  const engine = table.engine;
   engine.start();
-  engine.play(game, { seed: 9 });
-  const recorder = new ReplayRecorder(engine);
+  table.play(game, { seed: 9 });
+  const recorder = new ReplayRecorder(table);
   for (let tick = 0; tick < 900; tick++) {
     // Bursts of key events between ticks, taps within one tick included, like a terminal sends.
     while (random.chance(0.15)) {
@@ -120,9 +121,10 @@ test('events pushed at any moment between ticks are recorded as sampled and repl
   assert.is(replay.ticks, 900);
   // Play it back on a fresh engine, events pushed just before their tick.
   const clock2 = new ManualClock();
-  const engine2 = new Engine({ catalog: [game], clock: clock2, idleSeconds: 0, seed: 1 });
+  const table2 = new Table({ catalog: [game], clock: clock2, idleSeconds: 0, seed: 1 });
+  const engine2 = table2.engine;
   engine2.start();
-  engine2.play(game, { seed: replay.seed, players: replay.players, settings: replay.settings });
+  table2.play(game, { seed: replay.seed, players: replay.players, settings: replay.settings });
   const script = new ScriptedInput(replay.events);
   for (let tick = 0; tick < replay.ticks; tick++) {
     script.deliver(tick, (event) => engine2.input.push(event));

@@ -1,23 +1,23 @@
+import type { Scene } from '../engine/scene.ts';
 import { hsv } from '../gfx/color.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Input } from '../input/buttons.ts';
-import type { Engine } from './engine.ts';
-import type { Scene } from './scene.ts';
+import type { TableHost } from './host.ts';
 
 /** A slow, dim colour wash shown when the menu sits idle; any button returns to the menu. */
 export class Screensaver implements Scene {
   readonly title = 'Screensaver';
   private t = 0;
 
-  constructor(private readonly engine: Engine) {}
+  constructor(private readonly host: TableHost) {}
 
   update(input: Input): void {
     this.t++;
-    if (this.engine.input.activity && anyPressed(input)) this.engine.pop();
+    if (this.host.input.activity && anyPressed(input)) this.host.pop();
   }
 
   draw(g: Graphics): void {
-    const phase = this.t / this.engine.rate;
+    const phase = this.t / this.host.rate;
     for (let y = 0; y < g.height; y++) {
       for (let x = 0; x < g.width; x++) {
         const wave =

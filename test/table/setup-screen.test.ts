@@ -1,11 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ManualClock } from '../../src/engine/clock.ts';
-import { Engine } from '../../src/engine/engine.ts';
-import { InMemory, type StoreTable } from '../../src/engine/persistence.ts';
 import { frameToText } from '../../src/gfx/frame-text.ts';
 import { defineGame, PLAYER_COLORS } from '../../src/index.ts';
 import type { Button } from '../../src/input/buttons.ts';
+import { InMemory, type StoreTable } from '../../src/table/persistence.ts';
+import { Table } from '../../src/table/table.ts';
 
 const duel = defineGame({
   id: 'duel',
@@ -24,12 +24,13 @@ const solo = defineGame({
 
 function setup(remembered: StoreTable = {}) {
   const clock = new ManualClock();
-  const engine = new Engine({
+  const table = new Table({
     catalog: [duel, solo],
     clock,
     idleSeconds: 0,
     stores: new InMemory<StoreTable>(remembered),
   });
+  const engine = table.engine;
   engine.start();
   const tap = (button: Button) => {
     engine.input.push({ player: 0, button, down: true });

@@ -1,5 +1,5 @@
 import { isUnsafeKey, unsafeKeyIn } from '../config/safe-keys.ts';
-import type { GameStore } from './game.ts';
+import type { GameStore } from '../engine/game.ts';
 
 /** A value that survives restarts: the config layer's JsonFile implements it; tests use memory. */
 export interface Persisted<T> {

@@ -1,9 +1,9 @@
+import type { GameRunner } from '../engine/game-runner.ts';
+import type { Scene } from '../engine/scene.ts';
 import { Canvas } from '../gfx/canvas.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Input } from '../input/buttons.ts';
-import type { Engine } from './engine.ts';
-import type { GameRunner } from './game-runner.ts';
-import type { Scene } from './scene.ts';
+import type { TableHost } from './host.ts';
 
 /**
  * Freezes a game under a dimmed copy of its last frame. A or start resumes, back quits to the
@@ -16,25 +16,25 @@ export class PauseScreen implements Scene {
   private shownFor = 0;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly host: TableHost,
     game: GameRunner,
     private readonly label: string,
     private readonly resumeWhen?: () => boolean,
   ) {
     this.title = `${game.title} (${label.toLowerCase()})`;
-    this.frozen = new Canvas(engine.width, engine.height);
-    this.frozen.copyFrom(engine.frame);
+    this.frozen = new Canvas(host.width, host.height);
+    this.frozen.copyFrom(host.frame);
   }
 
   update(input: Input): void {
     this.shownFor++;
     if (input.any.pressed('back')) {
-      this.engine.menu();
+      this.host.menu();
       return;
     }
     const canResume = this.resumeWhen ? this.resumeWhen() : true;
     const asked = input.any.pressed('a') || input.any.pressed('start');
-    if (canResume && (asked || this.resumeWhen)) this.engine.pop();
+    if (canResume && (asked || this.resumeWhen)) this.host.pop();
   }
 
   draw(g: Graphics): void {

@@ -1,16 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ManualClock } from '../engine/clock.ts';
-import { type AnyGame, Engine } from '../engine/engine.ts';
+import type { AnyGame } from '../engine/game.ts';
 import { MemoryLogger } from '../engine/log.ts';
-import { Menu } from '../engine/menu.ts';
 import type { Scene } from '../engine/scene.ts';
-import { Screensaver } from '../engine/screensaver.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import { BUTTONS, type Input } from '../input/buttons.ts';
-import { ScriptedInput } from '../input/scripted-input.ts';
-import { parseReplay, type Replay } from './replay.ts';
+import { parseReplay, type Replay } from '../replay/replay.ts';
+import type { TableHost } from './host.ts';
+import { Screensaver } from './screensaver.ts';
+import { Stepper } from './stepper.ts';
 
 /** Demo replays shipped with ledtable (made by `npm run gallery`). */
 export const BUILT_IN_REPLAYS = fileURLToPath(new URL('../../assets/replays/', import.meta.url));
@@ -57,32 +56,29 @@ export interface AttractOptions {
 }
 
 /**
- * The screensaver for EngineOptions.screensaver: plays the demos in turn, each in its own quiet
+ * The screensaver for TableOptions.screensaver: plays the demos in turn, each in its own quiet
  * engine (in-memory scores, no output) whose frames are copied onto the table, with the game's
  * title across the top for the first two seconds. Any button returns to the menu. Without demos
  * it is the plain colour screensaver.
  */
-export function attractMode(options: AttractOptions): (engine: Engine) => Scene {
+export function attractMode(options: AttractOptions): (host: TableHost) => Scene {
   let next = 0;
-  return (engine) => {
-    if (options.demos.length === 0) return new Screensaver(engine);
+  return (host) => {
+    if (options.demos.length === 0) return new Screensaver(host);
     const start = next;
     next = (next + 1) % options.demos.length;
-    return new AttractScene(engine, options, start);
+    return new AttractScene(host, options, start);
   };
 }
 
 class AttractScene implements Scene {
   readonly title = 'Attract';
   private index: number;
-  private demo!: Engine;
-  private clock!: ManualClock;
-  private script!: ScriptedInput;
-  private ticks = 0;
+  private demo!: Stepper;
   private limit = 0;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly host: TableHost,
     private readonly options: AttractOptions,
     first: number,
   ) {
@@ -96,50 +92,46 @@ class AttractScene implements Scene {
 
   private begin(): void {
     const { game, replay } = this.current;
-    this.clock = new ManualClock();
-    this.demo = new Engine({
-      catalog: [game],
-      clock: this.clock,
-      log: new MemoryLogger(),
-      width: this.engine.width,
-      height: this.engine.height,
-      rate: this.engine.rate,
-      seed: replay.seed,
-      idleSeconds: 0,
-    });
-    this.demo.start();
-    this.demo.play(game, {
+    this.demo = new Stepper(
+      {
+        catalog: [game],
+        log: new MemoryLogger(),
+        width: this.host.width,
+        height: this.host.height,
+        rate: this.host.rate,
+        seed: replay.seed,
+        idleSeconds: 0,
+      },
+      replay.events,
+    );
+    this.demo.table.play(game, {
       seed: replay.seed,
       players: replay.players,
       settings: replay.settings,
       params: replay.params,
     });
-    this.script = new ScriptedInput(replay.events);
-    this.ticks = 0;
-    this.limit = Math.min(replay.ticks, Math.round(this.options.demoSeconds * this.engine.rate));
+    this.limit = Math.min(replay.ticks, Math.round(this.options.demoSeconds * this.host.rate));
   }
 
   update(input: Input): void {
-    if (this.engine.input.activity && anyPressed(input)) {
-      this.engine.pop();
+    if (this.host.input.activity && anyPressed(input)) {
+      this.host.pop();
       return;
     }
-    if (this.ticks >= this.limit || this.demo.top instanceof Menu) {
+    if (this.demo.ticks >= this.limit || this.demo.engine.depth === 1) {
       this.demo.stop();
       this.index = (this.index + 1) % this.options.demos.length;
       this.begin();
     }
-    this.script.deliver(this.ticks, (event) => this.demo.input.push(event));
-    this.ticks++;
-    this.clock.step(1);
+    this.demo.stepNow();
   }
 
   draw(g: Graphics): void {
-    const frame = this.demo.frame;
+    const frame = this.demo.engine.frame;
     for (let y = 0; y < g.height; y++) for (let x = 0; x < g.width; x++) g.set(x, y, frame.get(x, y));
-    if (this.ticks < this.engine.rate * 2) {
+    if (this.demo.ticks < this.host.rate * 2) {
       g.fillRect(0, 0, g.width, 7, 0x000000);
-      g.banner(this.current.game.title.toUpperCase(), 1, 0xffffff, this.ticks);
+      g.banner(this.current.game.title.toUpperCase(), 1, 0xffffff, this.demo.ticks);
     }
   }
 

@@ -1,11 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { attractMode, BUILT_IN_REPLAYS, type Demo, loadDemos } from '../../src/cli/attract.ts';
 import { discoverGames } from '../../src/cli/discover.ts';
-import { ReplayRecorder } from '../../src/cli/replay.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
-import { Engine } from '../../src/engine/engine.ts';
 import { defineGame } from '../../src/index.ts';
+import { ReplayRecorder } from '../../src/replay/replay.ts';
+import { attractMode, BUILT_IN_REPLAYS, type Demo, loadDemos } from '../../src/table/attract.ts';
+import { Table } from '../../src/table/table.ts';
 
 /** Fills the frame with its seed's colour and counts ticks in the top-left pixel's blue. */
 const fill = (id: string, color: number) =>
@@ -30,22 +30,24 @@ const green = fill('green', 0x00ff00);
 
 function demoOf(game: ReturnType<typeof fill>, ticks: number): Demo {
   const clock = new ManualClock();
-  const engine = new Engine({ catalog: [game], clock, idleSeconds: 0 });
+  const table = new Table({ catalog: [game], clock, idleSeconds: 0 });
+  const engine = table.engine;
   engine.start();
-  engine.play(game, { seed: 3 });
-  const recorder = new ReplayRecorder(engine);
+  table.play(game, { seed: 3 });
+  const recorder = new ReplayRecorder(table);
   clock.step(ticks);
   return { game, replay: recorder.finish() };
 }
 
 function idleTable(demos: Demo[]) {
   const clock = new ManualClock();
-  const engine = new Engine({
+  const table = new Table({
     catalog: [red, green],
     clock,
     idleSeconds: 1,
     screensaver: attractMode({ demos, demoSeconds: 4 }),
   });
+  const engine = table.engine;
   engine.start();
   return { clock, engine };
 }

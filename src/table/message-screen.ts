@@ -1,8 +1,8 @@
+import type { Scene } from '../engine/scene.ts';
 import type { Color } from '../gfx/color.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Input } from '../input/buttons.ts';
-import type { Engine } from './engine.ts';
-import type { Scene } from './scene.ts';
+import type { TableHost } from './host.ts';
 
 /**
  * A short message framed in `color` (errors are red). Returns to the menu on a press after one
@@ -13,16 +13,16 @@ export class MessageScreen implements Scene {
   private shownFor = 0;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly host: TableHost,
     private readonly text: string,
     private readonly color: Color,
   ) {}
 
   update(input: Input): void {
     this.shownFor++;
-    const rate = this.engine.rate;
+    const rate = this.host.rate;
     const pressed = input.any.pressed('a') || input.any.pressed('start') || input.any.pressed('back');
-    if ((this.shownFor > rate && pressed) || this.shownFor > rate * 8) this.engine.menu();
+    if ((this.shownFor > rate && pressed) || this.shownFor > rate * 8) this.host.menu();
   }
 
   draw(g: Graphics): void {

@@ -1,9 +1,10 @@
+import type { AnyGame } from '../engine/game.ts';
+import type { Scene } from '../engine/scene.ts';
 import { type Color, dim, hsv } from '../gfx/color.ts';
 import { FONT_5X7 } from '../gfx/font.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Input } from '../input/buttons.ts';
-import type { AnyGame, Engine } from './engine.ts';
-import type { Scene } from './scene.ts';
+import type { TableHost } from './host.ts';
 import { SETTINGS_ICON, SettingsScreen } from './settings-screen.ts';
 
 const ICON_ROWS = 8;
@@ -26,11 +27,11 @@ export class Menu implements Scene {
   private slide = 0;
   private slideDirection = 0;
 
-  constructor(private readonly engine: Engine) {
-    this.entries = [...engine.catalog].sort(
+  constructor(private readonly host: TableHost) {
+    this.entries = [...host.catalog].sort(
       (a, b) => Number(a.kind === 'app') - Number(b.kind === 'app') || a.title.localeCompare(b.title),
     );
-    if (engine.controls) this.entries = [...this.entries, SETTINGS_ENTRY];
+    if (host.controls) this.entries = [...this.entries, SETTINGS_ENTRY];
   }
 
   /** The entry under the cursor (undefined when no game was found). */
@@ -52,15 +53,15 @@ export class Menu implements Scene {
     }
     if (input.any.pressed('a') || input.any.pressed('start')) {
       const entry = this.entries[this.selected];
-      if (entry === SETTINGS_ENTRY && this.engine.controls)
-        this.engine.push(new SettingsScreen(this.engine, this.engine.controls));
-      else if (entry) this.engine.choose(entry);
+      if (entry === SETTINGS_ENTRY && this.host.controls)
+        this.host.push(new SettingsScreen(this.host, this.host.controls));
+      else if (entry) this.host.choose(entry);
     }
   }
 
   /** "TETRIS  HI 1234"; with several score tables "MINESWEEPER  EASY 83  HARD 140". */
   private label(entry: AnyGame): string {
-    const scores = this.engine.scores;
+    const scores = this.host.scores;
     const shown = this.shown;
     if (shown?.entry === entry && shown.revision === scores.revision) return shown.text;
     const best = Object.entries(scores.all(entry.id)).map(([key, value]) =>

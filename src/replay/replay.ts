@@ -1,16 +1,12 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { jsonSyntaxError } from '../config/json-syntax.ts';
-import type { Options } from '../config/options.ts';
-import { readLimitedText } from '../config/read-limited.ts';
 import { unsafeKeyIn } from '../config/safe-keys.ts';
 import type { Clock } from '../engine/clock.ts';
-import type { Engine } from '../engine/engine.ts';
 import type { Canvas } from '../gfx/canvas.ts';
 import type { ButtonEvent } from '../input/buttons.ts';
 import type { InputRecorder } from '../input/input-state.ts';
 import { parseScript, type ScriptedEvent, ScriptedInput } from '../input/scripted-input.ts';
-import { UsageError } from './io.ts';
+import type { Table } from '../table/table.ts';
 
 export const REPLAY_VERSION = 1;
 
@@ -54,11 +50,12 @@ export class ReplayRecorder implements InputRecorder {
   private readonly header: Omit<Replay, 'events' | 'ticks' | 'finalFrameHash'>;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly table: Table,
     layout?: string,
   ) {
-    const launch = engine.lastLaunch;
-    if (!launch) throw new Error('ReplayRecorder: start a game with engine.play() before recording');
+    const { engine } = table;
+    const launch = table.lastLaunch;
+    if (!launch) throw new Error('ReplayRecorder: start a game with table.play() before recording');
     this.start = engine.tick;
     const setup = engine.game?.setup;
     this.header = {
@@ -78,17 +75,17 @@ export class ReplayRecorder implements InputRecorder {
 
   sampled(event: ButtonEvent): void {
     const { player, button, down } = event;
-    this.events.push({ tick: this.engine.tick - this.start, player, button, down });
+    this.events.push({ tick: this.table.engine.tick - this.start, player, button, down });
   }
 
   /** Stops recording; the replay ends with the last frame the engine showed. */
   finish(): Replay {
-    if (this.engine.input.recorder === this) this.engine.input.recorder = undefined;
+    if (this.table.engine.input.recorder === this) this.table.engine.input.recorder = undefined;
     return {
       ...this.header,
       events: this.events,
-      ticks: this.engine.tick - this.start,
-      finalFrameHash: frameHash(this.engine.frame),
+      ticks: this.table.engine.tick - this.start,
+      finalFrameHash: frameHash(this.table.engine.frame),
     };
   }
 }
@@ -102,7 +99,7 @@ export function saveReplay(file: string, replay: Replay): void {
 }
 
 /** A replay file larger than this is refused. */
-const MAX_REPLAY_BYTES = 64 * 1024 * 1024;
+export const MAX_REPLAY_BYTES = 64 * 1024 * 1024;
 
 /** The most ticks a replay may hold: one hour at the highest rate (120 Hz). */
 export const MAX_REPLAY_TICKS = 120 * 3600;
@@ -149,47 +146,6 @@ export function parseReplay(json: unknown, source = 'replay'): Replay {
   return { ...(r as unknown as Replay), events };
 }
 
-/** Reads a replay file; any problem is a UsageError naming the file. */
-export function loadReplay(file: string | undefined): Replay {
-  if (!file) throw new UsageError('replay needs a file: ledtable replay FILE (made with play --record FILE)');
-  let text: string;
-  try {
-    text = readLimitedText(file, MAX_REPLAY_BYTES);
-  } catch (error) {
-    throw new UsageError(`replay ${file}: cannot read it (${(error as Error).message})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`replay ${file} is not valid JSON: ${jsonSyntaxError(error, text)}`);
-  }
-  try {
-    return parseReplay(json, file);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-/** The options a replay runs with: the recording's seed, players, rate, size and wiring. */
-export function replayOptions(options: Options, replay: Replay): Options {
-  return {
-    ...options,
-    seed: replay.seed,
-    players: replay.players,
-    ticks: replay.ticks,
-    fps: replay.rate,
-    width: replay.width,
-    height: replay.height,
-    ...(replay.layout === undefined ? {} : { layout: replay.layout }),
-  };
-}
-
-/** The per-game parameters of a replay, in the shape `--set` gives them. */
-export function replayParams(replay: Replay): Record<string, Record<string, string | number | boolean>> {
-  return { [replay.game]: { ...replay.params, ...replay.settings } };
-}
-
 /**
  * Wraps a clock for a real-time replay: before tick n (0 = the first) it pushes the replay's
  * events for tick n into the engine's input; after `replay.ticks` ticks it stops ticking (the
@@ -208,13 +164,15 @@ export class ReplayClock implements Clock {
     this.script = new ScriptedInput(replay.events);
   }
 
-  start(rate: number, onTick: () => void): void {
-    this.inner.start(rate, () => {
-      if (this.ticks >= this.replay.ticks) return;
-      this.script.deliver(this.ticks, this.push);
-      this.ticks++;
-      onTick();
-      if (this.ticks === this.replay.ticks) this.done();
+  /** Each due tick gets its own events and frame: a replay keeps every tick's input apart. */
+  start(rate: number, onTicks: (due: number) => void): void {
+    this.inner.start(rate, (due) => {
+      for (let i = 0; i < due && this.ticks < this.replay.ticks; i++) {
+        this.script.deliver(this.ticks, this.push);
+        this.ticks++;
+        onTicks(1);
+        if (this.ticks === this.replay.ticks) this.done();
+      }
     });
   }
 
