@@ -4,6 +4,9 @@ import type { AnyGame } from '../engine/game.ts';
 import { describeError, type Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
 import { TerminalKeys } from '../input/terminal-keys.ts';
+import { guardGame } from '../isolation/game-guard.ts';
+import { beatingClock, StrayErrors } from '../isolation/stray-errors.ts';
+import { startWatchdog } from '../isolation/watchdog.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
 import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
@@ -18,6 +21,8 @@ import { persistentStores, type TableSetup } from './table-setup.ts';
 
 /** How long shutdown may take before the process exits anyway (ms). */
 const SHUTDOWN_LIMIT_MS = 1500;
+/** The watchdog kills a process whose loop has not ticked for this long (ms). */
+const STUCK_MS = 4000;
 
 export interface RunRequest {
   /** Start this game instead of the menu. */
@@ -90,11 +95,21 @@ export async function runTable(
     throw new UsageError(describeError(error).message);
   }
 
+  // Every game's code runs guarded (time limit per call, heap limit); the watchdog thread covers
+  // what a guard cannot reach. See docs/isolation.md.
+  const guarded = new Map(setup.tableBase.catalog.map((game) => [game.id, guardGame(game)]));
+  const watchdog = startWatchdog({
+    stuckMs: STUCK_MS,
+    env: io.env,
+    ...(onTerminal ? { terminalReset: restoreTerminalSequence() } : {}),
+  });
   const clock = new RealClock();
+  const beating = beatingClock(clock, watchdog.beat);
   const table = new Table({
     ...setup.tableBase,
+    catalog: [...guarded.values()],
     ...persistentStores(setup.dataDir, log),
-    clock: request.clock ? request.clock(clock) : clock,
+    clock: request.clock ? request.clock(beating) : beating,
     log,
     sink: stage,
     ...(request.screensaver ? { screensaver: request.screensaver } : {}),
@@ -152,6 +167,7 @@ export async function runTable(
         log.error('shutdown of an extension failed', detachError);
       }
       engine.stop();
+      await watchdog.stop();
       await keys?.stop();
       await stopInput?.();
       await stage.close();
@@ -164,12 +180,27 @@ export async function runTable(
     }
   };
 
+  // A game's timer that throws, or its stray rejected promise, ends that game, not the table.
+  const stray = new StrayErrors((error) => {
+    const game = engine.game;
+    if (!game) return false;
+    log.warn(`${game.definition.id}: an error outside its update/draw ends it`);
+    game.fail(error);
+    return true;
+  });
   const removeHandlers = routeExitPaths(
     (code, reason, error) => void stop(code, reason, error),
     () => {
       // The process is exiting without stop() having finished: give the terminal back.
       if (onTerminal && !stopping) io.stdout.write(restoreTerminalSequence());
       if (io.stdin.isTTY) io.stdin.setRawMode?.(false);
+    },
+    (error) => {
+      if (stopping) return false;
+      const inGame = engine.game !== undefined;
+      const survived = stray.handle(error);
+      if (survived && !inGame) log.error('an error outside any game (the table goes on)', error);
+      return survived;
     },
   );
 
@@ -198,9 +229,10 @@ export async function runTable(
 
   engine.start();
   if (request.game) {
+    const game = guarded.get(request.game.id) ?? guardGame(request.game);
     try {
-      if (request.choose) table.choose(request.game);
-      else table.play(request.game, request.launch);
+      if (request.choose) table.choose(game);
+      else table.play(game, request.launch);
     } catch (error) {
       await stop(2, 'start', error);
     }
