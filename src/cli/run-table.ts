@@ -5,7 +5,7 @@ import { describeError, type Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
 import { TerminalKeys } from '../input/terminal-keys.ts';
 import { guardGame } from '../isolation/game-guard.ts';
-import { beatingClock, StrayErrors } from '../isolation/stray-errors.ts';
+import { beatingClock, crashRunningGame, StrayErrors } from '../isolation/stray-errors.ts';
 import { startWatchdog } from '../isolation/watchdog.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
 import { OutputStage } from '../output/output-stage.ts';
@@ -96,7 +96,7 @@ export async function runTable(
   }
 
   // Every game's code runs guarded (time limit per call, heap limit); the watchdog thread covers
-  // what a guard cannot reach. See docs/isolation.md.
+  // what a guard cannot reach (src/isolation/, README "Reliability").
   const guarded = new Map(setup.tableBase.catalog.map((game) => [game.id, guardGame(game)]));
   const watchdog = startWatchdog({
     stuckMs: STUCK_MS,
@@ -181,13 +181,7 @@ export async function runTable(
   };
 
   // A game's timer that throws, or its stray rejected promise, ends that game, not the table.
-  const stray = new StrayErrors((error) => {
-    const game = engine.game;
-    if (!game) return false;
-    log.warn(`${game.definition.id}: an error outside its update/draw ends it`);
-    game.fail(error);
-    return true;
-  });
+  const stray = new StrayErrors(crashRunningGame(engine, log));
   const removeHandlers = routeExitPaths(
     (code, reason, error) => void stop(code, reason, error),
     () => {

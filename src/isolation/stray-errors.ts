@@ -1,4 +1,6 @@
 import type { Clock } from '../engine/clock.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { Logger } from '../engine/log.ts';
 
 /**
  * Decides what an uncaught exception or unhandled rejection means for a running table. Games
@@ -37,5 +39,16 @@ export function beatingClock(inner: Clock, beat: () => void): Clock {
         onTicks(due);
       }),
     stop: () => inner.stop(),
+  };
+}
+
+/** StrayErrors' `crashGame` for a table: ends the game on top of `engine`, when there is one. */
+export function crashRunningGame(engine: Engine, log: Logger): (error: unknown) => boolean {
+  return (error) => {
+    const game = engine.game;
+    if (!game) return false;
+    log.warn(`${game.definition.id}: an error outside its update/draw ends it`);
+    game.fail(error);
+    return true;
   };
 }

@@ -2,6 +2,7 @@ import type { CliIo } from '../io.ts';
 import type { TableSetup } from '../table-setup.ts';
 import { connect4Bench } from './connect4.ts';
 import { inputBench } from './input.ts';
+import { isolationBench } from './isolation.ts';
 import { loopBench } from './loop.ts';
 import { memoryBench } from './memory.ts';
 import { outputsBench } from './outputs.ts';
@@ -13,6 +14,7 @@ import { viewerBench } from './viewer.ts';
 /** Every benchmark, in the order `ledtable bench` runs them. */
 export const SECTIONS: readonly BenchSection[] = [
   ticksBench,
+  isolationBench,
   memoryBench,
   terminalBench,
   outputsBench,
