@@ -1,7 +1,22 @@
-/** Byte order of one LED on the wire; the engine's frames are always RGB. */
-export type ColorOrder = 'rgb' | 'rbg' | 'grb' | 'gbr' | 'brg' | 'bgr';
+import { defineOptions } from '../src/config/options.ts';
 
-export const COLOR_ORDERS: readonly ColorOrder[] = ['rgb', 'rbg', 'grb', 'gbr', 'brg', 'bgr'];
+/** Byte orders of one LED on the wire; the engine's frames are always RGB. */
+export const COLOR_ORDERS = ['rgb', 'rbg', 'grb', 'gbr', 'brg', 'bgr'] as const;
+export type ColorOrder = (typeof COLOR_ORDERS)[number];
+
+/** `--color-order`, shared by the output kinds that send plain bytes (tpm2, ddp, e131, tpm2file). */
+export const colorOrderOptions = defineOptions('LED byte order', {
+  colorOrder: {
+    flag: '--color-order',
+    type: 'enum',
+    default: 'rgb',
+    values: COLOR_ORDERS,
+    help:
+      'Byte order of each LED for tpm2, ddp, e131 and record outputs (match the controller; ws281x ' +
+      'uses --ws281x-strip instead).',
+    scope: 'config',
+  },
+});
 
 /** For each byte on the wire (0, 1, 2), the RGB channel it carries (0 = r, 1 = g, 2 = b). */
 export function channelOffsets(order: ColorOrder): readonly [number, number, number] {

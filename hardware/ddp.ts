@@ -1,5 +1,13 @@
-import { type ColorOrder, channelOffsets, copyOrdered } from './color-order.ts';
-import { checkFrameLength, type Lookup, type PacketEncoder, packetBytes, UdpOutput } from './udp-output.ts';
+import { defineOutput } from '../src/output/output-kind.ts';
+import { type ColorOrder, channelOffsets, colorOrderOptions, copyOrdered } from './color-order.ts';
+import {
+  checkFrameLength,
+  type Lookup,
+  type PacketEncoder,
+  packetBytes,
+  parseHostPort,
+  UdpOutput,
+} from './udp-output.ts';
 
 /** DDP (Distributed Display Protocol, 3waylabs; spoken by WLED and xLights): UDP port 4048. */
 export const DDP_PORT = 4048;
@@ -92,3 +100,14 @@ export class DdpDriver extends UdpOutput {
     return encoder.ledCount * 3;
   }
 }
+
+/** `--output ddp:HOST[:PORT]`: DDP over UDP (WLED, xLights). */
+export const ddpOutput = defineOutput({
+  name: 'ddp',
+  target: { syntax: 'HOST[:PORT]', example: 'ddp:192.168.1.50' },
+  options: [colorOrderOptions],
+  create: ({ target, layout, options }) => {
+    const { host, port } = parseHostPort('ddp', target, DDP_PORT);
+    return new DdpDriver({ host, port, ledCount: layout.ledCount, colorOrder: options.colorOrder });
+  },
+});

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type ColorOrder, channelOffsets, copyOrdered } from './color-order.ts';
-import { checkFrameLength, type Lookup, type PacketEncoder, packetBytes, UdpOutput } from './udp-output.ts';
+import { defineOptions } from '../src/config/options.ts';
+import { defineOutput } from '../src/output/output-kind.ts';
+import { type ColorOrder, channelOffsets, colorOrderOptions, copyOrdered } from './color-order.ts';
+import {
+  checkFrameLength,
+  type Lookup,
+  type PacketEncoder,
+  packetBytes,
+  parseHostPort,
+  UdpOutput,
+} from './udp-output.ts';
 
 /** E1.31 (streaming ACN, "sACN"): UDP port 5568. */
 export const E131_PORT = 5568;
@@ -147,3 +156,44 @@ export class E131Driver extends UdpOutput {
     return encoder.ledCount * 3;
   }
 }
+
+export const e131Options = defineOptions('e131 output (sACN)', {
+  e131Universe: {
+    flag: '--e131-universe',
+    type: 'int',
+    default: 1,
+    min: 1,
+    max: 63999,
+    arg: 'N',
+    help: 'e131 output: first universe (170 LEDs per universe, so 300 LEDs use this one and the next).',
+    scope: 'config',
+  },
+  e131Priority: {
+    flag: '--e131-priority',
+    type: 'int',
+    default: 100,
+    min: 0,
+    max: 200,
+    help: 'e131 output: sACN priority (receivers follow the highest-priority source).',
+    scope: 'config',
+  },
+});
+
+/** `--output e131:HOST[:PORT]`: unicast sACN to one receiver. */
+export const e131Output = defineOutput({
+  name: 'e131',
+  target: { syntax: 'HOST[:PORT]', example: 'e131:192.168.1.50' },
+  note: 'network, e.g. WLED',
+  options: [e131Options, colorOrderOptions],
+  create: ({ target, layout, options }) => {
+    const { host, port } = parseHostPort('e131', target, E131_PORT);
+    return new E131Driver({
+      host,
+      port,
+      ledCount: layout.ledCount,
+      universe: options.e131Universe,
+      priority: options.e131Priority,
+      colorOrder: options.colorOrder,
+    });
+  },
+});

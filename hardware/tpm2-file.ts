@@ -1,6 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { LedDriver } from '../src/output/driver.ts';
-import type { ColorOrder } from './color-order.ts';
+import { defineOutput } from '../src/output/output-kind.ts';
+import { type ColorOrder, colorOrderOptions } from './color-order.ts';
 import { Tpm2Encoder } from './tpm2.ts';
 
 export interface Tpm2FileOptions {
@@ -18,6 +19,8 @@ export interface Tpm2FileOptions {
  */
 export class Tpm2FileDriver implements LedDriver {
   readonly name = 'tpm2file';
+  /** A recording keeps time by frame count: every tick's frame is written, changed or not. */
+  readonly keepAliveMs = 0;
   readonly path: string;
   /** Frames written (the black one on close included). */
   frames = 0;
@@ -64,3 +67,13 @@ export class Tpm2FileDriver implements LedDriver {
     }
   }
 }
+
+/** `--output tpm2file:FILE.tpm2`: records the run for TPM2 players (and the tpm2 app). */
+export const tpm2FileOutput = defineOutput({
+  name: 'tpm2file',
+  target: { syntax: 'FILE.tpm2', example: 'tpm2file:run.tpm2' },
+  note: 'a recording',
+  options: [colorOrderOptions],
+  create: ({ target, layout, options }) =>
+    new Tpm2FileDriver({ path: target, ledCount: layout.ledCount, colorOrder: options.colorOrder }),
+});

@@ -1,5 +1,7 @@
+import { defineOptions } from '../src/config/options.ts';
 import type { LedDriver } from '../src/output/driver.ts';
-import type { ColorOrder } from './color-order.ts';
+import { defineOutput } from '../src/output/output-kind.ts';
+import { type ColorOrder, colorOrderOptions } from './color-order.ts';
 import { Tpm2Encoder } from './tpm2.ts';
 
 /** The part of a serialport SerialPort this driver uses (tests may pass a fake). */
@@ -255,3 +257,31 @@ export class Tpm2SerialDriver implements LedDriver {
     return `tpm2: cannot open ${this.path} (${message}); check the device path and the --baud value`;
   }
 }
+
+export const tpm2SerialOptions = defineOptions('tpm2 output (serial)', {
+  baud: {
+    flag: '--baud',
+    type: 'int',
+    default: 115200,
+    min: 300,
+    max: 12000000,
+    help: 'tpm2 serial output: line speed in baud (frames are dropped to the newest when the line is full).',
+    scope: 'config',
+  },
+});
+
+/** `--output tpm2:DEVICE`: TPM2 frames over a serial line to a microcontroller. */
+export const tpm2SerialOutput = defineOutput({
+  name: 'tpm2',
+  target: { syntax: 'DEVICE', example: 'tpm2:/dev/ttyACM0' },
+  note: 'serial',
+  options: [tpm2SerialOptions, colorOrderOptions],
+  create: ({ target, layout, options, log }) =>
+    new Tpm2SerialDriver({
+      path: target,
+      baud: options.baud,
+      ledCount: layout.ledCount,
+      colorOrder: options.colorOrder,
+      ...(log ? { log } : {}),
+    }),
+});

@@ -88,6 +88,8 @@ export interface UdpOutputOptions {
  */
 export abstract class UdpOutput implements LedDriver {
   abstract readonly name: string;
+  /** Receivers leave realtime mode after a timeout (WLED: 2.5 s): an unchanged frame is re-sent each second. */
+  readonly keepAliveMs = 1000;
   readonly host: string;
   readonly port: number;
   /** Resolved address, after open(). */

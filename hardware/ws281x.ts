@@ -1,5 +1,6 @@
-import { WS281X_STRIP_TYPES } from '../src/config/options.ts';
+import { defineOptions } from '../src/config/options.ts';
 import type { LedDriver } from '../src/output/driver.ts';
+import { defineOutput } from '../src/output/output-kind.ts';
 import { type BoardPaths, readBoard } from './board.ts';
 
 /** The part of rpi-ws281x-native's channel this driver uses. */
@@ -26,6 +27,18 @@ export interface Ws281xModule {
   reset(): void;
   finalize(): void;
 }
+
+/** Strip types rpi-ws281x-native knows (the type sets the colour order on the wire). */
+export const WS281X_STRIP_TYPES = [
+  'ws2812',
+  'sk6812',
+  'ws2811-rgb',
+  'ws2811-rbg',
+  'ws2811-grb',
+  'ws2811-gbr',
+  'ws2811-brg',
+  'ws2811-bgr',
+] as const;
 
 /** Data pins the library drives on channel 0: 18 and 12 (PWM0), 21 (PCM), 10 (SPI0 MOSI). */
 export const WS281X_PINS = [18, 12, 21, 10] as const;
@@ -195,3 +208,44 @@ export class Ws281xDriver implements LedDriver {
     }
   }
 }
+
+export const ws281xOptions = defineOptions("ws281x output (a strip on the Pi's GPIO)", {
+  ws281xGpio: {
+    flag: '--ws281x-gpio',
+    type: 'int',
+    default: 18,
+    min: 0,
+    max: 53,
+    arg: 'PIN',
+    help: 'ws281x output: GPIO (BCM number) of the data line: 18 or 12 (PWM), 21 (PCM), 10 (SPI).',
+    scope: 'config',
+  },
+  ws281xStrip: {
+    flag: '--ws281x-strip',
+    type: 'enum',
+    default: 'ws2812',
+    values: WS281X_STRIP_TYPES,
+    help: 'ws281x output: strip type, which sets the colour order on the wire (WS2812 and SK6812 are GRB).',
+    scope: 'config',
+  },
+  ws281xInvert: {
+    flag: '--ws281x-invert',
+    type: 'bool',
+    default: false,
+    help: 'ws281x output: invert the data signal (for an inverting level shifter such as a single transistor).',
+    scope: 'config',
+  },
+});
+
+/** `--output ws281x`: the strip on the Pi's own GPIO pin (the pin is an option, not a target). */
+export const ws281xOutput = defineOutput({
+  name: 'ws281x',
+  options: [ws281xOptions],
+  create: ({ layout, options }) =>
+    new Ws281xDriver({
+      ledCount: layout.ledCount,
+      gpio: options.ws281xGpio,
+      stripType: options.ws281xStrip,
+      invert: options.ws281xInvert,
+    }),
+});

@@ -3,16 +3,23 @@
  * `<!-- generated:options -->` … `<!-- /generated:options -->`. `npm run readme` rewrites them;
  * test/readme.test.ts fails when the README is out of date.
  */
+import { BUILT_IN_GAMES, discoverGames } from '../src/cli/discover.ts';
+import { gameOptionGroups } from '../src/cli/game-options.ts';
 import { COMMANDS } from '../src/cli/main.ts';
-import { formatOptionsMarkdown } from '../src/config/help.ts';
+import { gameParamsMarkdown, optionsMarkdown } from '../src/cli/options.ts';
 import { describeKeymap } from '../src/input/keymap.ts';
+
+/** The shipped games' flagged params (the viewer's --path…) are options too. */
+const { games } = await discoverGames(BUILT_IN_GAMES);
+const gameGroups = gameOptionGroups(games);
 
 export function readmeSections(): Record<string, string> {
   const commands = COMMANDS.map((c) => `${c.usage}\n    ${c.summary}`).join('\n');
   return {
     keys: `\`\`\`\n${describeKeymap()}\n\`\`\``,
     commands: `\`\`\`\n${commands}\n\`\`\``,
-    options: formatOptionsMarkdown().trim(),
+    options: optionsMarkdown(gameGroups).trim(),
+    params: gameParamsMarkdown(games).trim(),
   };
 }
 

@@ -9,6 +9,8 @@ export type {
   GameInstance,
   GameResult,
   GameStore,
+  ParamDecl,
+  ParamDecls,
   SettingSpec,
   SettingSpecs,
   SettingValues,

@@ -154,7 +154,7 @@ export default defineGame({
           }
           case 'over': {
             const b = input.any;
-            const pressed = b.pressed('a') || b.pressed('start');
+            const pressed = b.confirm();
             if ((phaseFor > ctx.ticks(0.75) && pressed) || phaseFor > ctx.ticks(4)) finish();
           }
         }

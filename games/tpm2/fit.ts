@@ -1,5 +1,7 @@
 /** How the recording's LEDs lie on its own grid. */
-export type SourceOrder = 'strip' | 'rows' | 'snake';
+/** How a recording's LEDs are laid out: as the table's strip, in rows, or in zigzag rows. */
+export const SOURCE_ORDERS = ['strip', 'rows', 'snake'] as const;
+export type SourceOrder = (typeof SOURCE_ORDERS)[number];
 export type Fit = 'scale' | 'crop';
 
 export interface Placement {

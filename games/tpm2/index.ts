@@ -3,7 +3,7 @@ import { open as openFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineGame, type Graphics, sprite } from '../../src/index.ts';
-import { type Fit, type Placement, placeRecording, type SourceOrder } from './fit.ts';
+import { type Fit, type Placement, placeRecording, SOURCE_ORDERS, type SourceOrder } from './fit.ts';
 import { parseTpm2, type Tpm2Recording } from './format.ts';
 
 const SAMPLES = fileURLToPath(new URL('../../assets/tpm2/', import.meta.url));
@@ -54,6 +54,24 @@ export default defineGame({
     fps: { label: 'FPS', values: RATES, default: 25 },
     fit: { label: 'FIT', values: ['SCALE', 'CROP'], default: 'SCALE' },
   },
+  params: {
+    path: {
+      type: 'string',
+      arg: 'FILE|DIR',
+      help: 'A .tpm2 file or a folder of them (played in name order); default: the samples in assets/tpm2.',
+    },
+    order: {
+      type: 'enum',
+      values: SOURCE_ORDERS,
+      help: "How a recording that is not the table's size is laid out: strip, rows (default) or snake rows.",
+    },
+    width: {
+      type: 'int',
+      min: 1,
+      max: 4096,
+      help: 'Width of a recording read as a grid; default: the table width when it fits, else near-square.',
+    },
+  },
   icon: sprite(['.rrr.ggg.bbb.', '..r..g.g...b.', '..r..ggg.bbb.', '..r..g...b...', '..r..g...bbb.'], {
     r: 0xff3030,
     g: 0x30ff30,
@@ -63,7 +81,9 @@ export default defineGame({
     const p = ctx.params;
     const path = typeof p.path === 'string' && p.path !== '' ? p.path : SAMPLES;
     const fit: Fit = String(p.fit ?? ctx.settings.fit).toLowerCase() === 'crop' ? 'crop' : 'scale';
-    const order = ['strip', 'rows', 'snake'].includes(String(p.order)) ? (p.order as SourceOrder) : undefined;
+    const order = (SOURCE_ORDERS as readonly unknown[]).includes(p.order)
+      ? (p.order as SourceOrder)
+      : undefined;
     const sourceWidth = typeof p.width === 'number' ? p.width : undefined;
     const wanted = typeof p.fps === 'number' && p.fps > 0 ? Math.min(ctx.rate, p.fps) : ctx.settings.fps;
     let fps = Math.min(ctx.rate, wanted);

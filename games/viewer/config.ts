@@ -1,5 +1,6 @@
 import { delimiter } from 'node:path';
-import { type FitMode, isFitMode } from './fit.ts';
+import type { ParamDecls } from '../../src/index.ts';
+import { FIT_MODES, type FitMode, isFitMode } from './fit.ts';
 
 /** What the viewer reads from ctx.params (config file "games.viewer", --set, --path, --interval…). */
 export interface ViewerConfig {
@@ -23,6 +24,61 @@ export const VIEWER_DEFAULTS: ViewerConfig = {
   shuffle: false,
   cacheMb: 16,
 };
+
+/**
+ * The viewer's params, checked by the CLI before it starts. The flagged ones are also top-level
+ * flags and config keys (`--path`, `"interval": 5`); `games.viewer` and `--set viewer.key=` win.
+ */
+export const VIEWER_PARAMS = {
+  path: {
+    flag: '--path',
+    type: 'list',
+    default: [],
+    arg: 'DIR|FILE',
+    split: false,
+    help: 'Picture viewer: a folder or picture to show, repeatable. None = the sample pictures in assets/images.',
+  },
+  interval: {
+    flag: '--interval',
+    type: 'number',
+    default: VIEWER_DEFAULTS.interval,
+    min: 0.5,
+    max: 86400,
+    arg: 'SECONDS',
+    help: 'Picture viewer: seconds each picture stays before the next one.',
+  },
+  crossfade: {
+    flag: '--crossfade',
+    type: 'number',
+    default: VIEWER_DEFAULTS.crossfade,
+    min: 0,
+    max: 10,
+    arg: 'SECONDS',
+    help: 'Picture viewer: seconds of crossfade between pictures; 0 = cut.',
+  },
+  fit: {
+    flag: '--fit',
+    type: 'enum',
+    default: VIEWER_DEFAULTS.fit,
+    values: FIT_MODES,
+    help:
+      'Picture viewer: contain = the whole picture with black bars, cover = fill the table and crop the ' +
+      'middle, attention = crop the most interesting part, fill = stretch. A cycles it.',
+  },
+  shuffle: {
+    flag: '--shuffle',
+    type: 'bool',
+    default: VIEWER_DEFAULTS.shuffle,
+    help: 'Picture viewer: show the pictures in random order (repeatable with --seed).',
+  },
+  cacheMb: {
+    type: 'int',
+    default: VIEWER_DEFAULTS.cacheMb,
+    min: 1,
+    max: 4096,
+    help: 'Picture viewer: megabytes of decoded pictures kept in memory.',
+  },
+} as const satisfies ParamDecls;
 
 /**
  * Reads the params; `path` holds one path or several joined with the platform's path

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Canvas, defineGame, drawSpinner, Graphics, sprite } from '../../src/index.ts';
-import { readConfig } from './config.ts';
+import { readConfig, VIEWER_PARAMS } from './config.ts';
 import { PictureError } from './decode.ts';
 import { sharedDecoder } from './decode-process.ts';
 import { FIT_LABELS, FIT_MODES } from './fit.ts';
@@ -30,6 +30,7 @@ export default defineGame({
   title: 'Pictures',
   description: 'Slideshow of your pictures (--path DIR|FILE) or the samples; A: fit mode, B: pause.',
   kind: 'app',
+  params: VIEWER_PARAMS,
   icon: sprite(
     [
       'wwwwwwwwwwww',

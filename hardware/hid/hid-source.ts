@@ -1,5 +1,4 @@
-import { BUTTONS, type ButtonEvent, type InputSource } from '../../src/input/buttons.ts';
-import { PadSeats } from '../evdev/pad-seats.ts';
+import { BUTTONS, type ButtonEvent, type InputSource, type PadSink } from '../../src/input/buttons.ts';
 import { type HidApi, type HidHandle, hidId, hidName, isGamepad } from './hid-api.ts';
 import { decodeReport, type HidMaps, type HidPadMap } from './hid-map.ts';
 
@@ -9,7 +8,6 @@ export interface HidSourceOptions {
   /** Learned maps by 'vvvv:pppp' (from hid-maps.json). Pads without a map are not opened. */
   readonly maps: HidMaps;
   readonly log?: (message: string) => void;
-  readonly notice?: (text: string) => void;
   /** ms between checks for pads plugged in later (HID has no change events); 0 = never. Default 2000. */
   readonly pollMs?: number;
 }
@@ -22,47 +20,26 @@ interface OpenPad {
   /** Per button: 1 while held (indexed like BUTTONS); `next` is the scratch for a new report. */
   readonly held: Uint8Array;
   readonly next: Uint8Array;
-  /** Buttons whose press joined: ignored until released. */
-  readonly swallowed: Uint8Array;
 }
 
 /**
  * Gamepads through node-hid, for machines without evdev (macOS, Windows) or hidraw-only setups.
- * Only pads with a learned map are used. Players are seated like evdev pads: first press joins,
- * an unplugged pad (read error) marks its player disconnected until it comes back.
+ * Only pads with a learned map are used. Each is reported as a pad (id = its HID path): connected,
+ * button edges from its reports, disconnected on a read error; the table seats it.
  */
 export class HidSource implements InputSource {
   private readonly open = new Map<string, OpenPad>();
-  private readonly connectionListeners: ((player: number, connected: boolean) => void)[] = [];
-  private readonly seats: PadSeats;
-  private emit: ((event: ButtonEvent) => void) | undefined;
+  private sink: PadSink | undefined;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: HidSourceOptions) {
-    this.seats = new PadSeats({
-      joined: (player, name, how) => {
-        options.log?.(`hid: P${player + 1} ${how === 'returned' ? 'is back' : 'joined'}: ${name}`);
-        options.notice?.(`P${player + 1} ${how === 'returned' ? 'BACK' : 'JOINED'}`);
-        for (const l of this.connectionListeners) l(player, true);
-      },
-      lost: (player, name) => {
-        options.log?.(`hid: P${player + 1} lost: ${name}`);
-        options.notice?.(`P${player + 1} LOST`);
-        for (const l of this.connectionListeners) l(player, false);
-      },
-    });
-  }
-
-  onConnection(listener: (player: number, connected: boolean) => void): void {
-    this.connectionListeners.push(listener);
-  }
+  constructor(private readonly options: HidSourceOptions) {}
 
   get pads(): string[] {
     return [...this.open.values()].map((p) => p.name);
   }
 
-  start(emit: (event: ButtonEvent) => void): void {
-    this.emit = emit;
+  start(_emit: (event: ButtonEvent) => void, pads: PadSink): void {
+    this.sink = pads;
     this.rescan();
     const every = this.options.pollMs ?? 2000;
     if (every > 0) {
@@ -75,7 +52,7 @@ export class HidSource implements InputSource {
     clearInterval(this.timer);
     this.timer = undefined;
     for (const pad of [...this.open.values()]) this.close(pad, false);
-    this.emit = undefined;
+    this.sink = undefined;
   }
 
   /** Opens mapped pads that are not open yet. */
@@ -104,45 +81,29 @@ export class HidSource implements InputSource {
         handle,
         held: new Uint8Array(BUTTONS.length),
         next: new Uint8Array(BUTTONS.length),
-        swallowed: new Uint8Array(BUTTONS.length),
       };
       this.open.set(info.path, pad);
       handle.on('data', (report) => this.onReport(pad, report));
       handle.on('error', () => this.close(pad, true));
-      this.seats.arrived(pad.path, pad.name);
+      this.options.log?.(`hid: ${pad.name} on ${pad.path}`);
+      this.sink?.padConnected({ id: pad.path, name: pad.name });
     }
   }
 
   private onReport(pad: OpenPad, report: Uint8Array): void {
     decodeReport(pad.map, report, pad.next);
-    let player = this.seats.playerOf(pad.path);
     for (let i = 0; i < BUTTONS.length; i++) {
       const now = pad.next[i]!;
       if (now === pad.held[i]) continue;
       pad.held[i] = now;
-      if (player === undefined) {
-        if (now === 1) {
-          player = this.seats.pressed(pad.path, pad.name);
-          if (player !== undefined) pad.swallowed[i] = 1;
-        }
-        continue;
-      }
-      if (pad.swallowed[i] === 1) {
-        if (now === 0) pad.swallowed[i] = 0;
-        continue;
-      }
-      this.emit?.({ player, button: BUTTONS[i]!, down: now === 1 });
+      this.sink?.padButton(pad.path, BUTTONS[i]!, now === 1);
     }
   }
 
   private close(pad: OpenPad, lost: boolean): void {
     if (this.open.get(pad.path) !== pad) return;
-    const player = this.seats.playerOf(pad.path);
-    if (player !== undefined) {
-      for (let i = 0; i < BUTTONS.length; i++) {
-        if (pad.held[i] === 1 && pad.swallowed[i] === 0)
-          this.emit?.({ player, button: BUTTONS[i]!, down: false });
-      }
+    for (let i = 0; i < BUTTONS.length; i++) {
+      if (pad.held[i] === 1) this.sink?.padButton(pad.path, BUTTONS[i]!, false);
     }
     pad.held.fill(0);
     this.open.delete(pad.path);
@@ -151,6 +112,6 @@ export class HidSource implements InputSource {
     } catch {
       // already gone
     }
-    if (lost) this.seats.left(pad.path, pad.name);
+    if (lost) this.sink?.padDisconnected(pad.path);
   }
 }

@@ -8,7 +8,6 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCapture } from '../capture/run-capture.ts';
-import { defaultOptions } from '../config/options.ts';
 import type { AnyGame } from '../engine/game.ts';
 import { MemoryLogger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
@@ -18,6 +17,7 @@ import { ReplayRecorder, saveReplay } from '../replay/replay.ts';
 import { BUILT_IN_REPLAYS } from '../table/attract.ts';
 import type { Table } from '../table/table.ts';
 import { runHeadless } from './headless.ts';
+import { defaultOptions } from './options.ts';
 import { prepareTable } from './table-setup.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

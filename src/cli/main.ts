@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { startCapture } from '../capture/run-capture.ts';
-import { formatHelp } from '../config/help.ts';
 import { JsonFile } from '../config/json-store.ts';
-import type { GameParams, Options } from '../config/options.ts';
-import { resolveOptions, savedSettingsProblem } from '../config/parse.ts';
+import type { GameParams } from '../config/options.ts';
+import { checkGameParams } from '../config/params.ts';
 import { dataDirectory, logFilePath } from '../config/paths.ts';
 import { describeError, type Logger, MemoryLogger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
@@ -12,13 +11,15 @@ import { describeKeymap } from '../input/keymap.ts';
 import { ReplayRecorder, saveReplay } from '../replay/replay.ts';
 import { attractMode, BUILT_IN_REPLAYS, loadDemos } from '../table/attract.ts';
 import type { Table } from '../table/table.ts';
-import { BUILT_IN_GAMES } from './discover.ts';
+import { BUILT_IN_GAMES, discoverGames } from './discover.ts';
 import { FileLogger } from './file-logger.ts';
+import { gameOptionGroups, withFlaggedParams } from './game-options.ts';
 import { dumpFrame, runHeadless } from './headless.ts';
 import { watchGames } from './hot-reload.ts';
 import { type CliIo, processIo, UsageError } from './io.ts';
 import { formatList } from './list.ts';
 import { createGame } from './new-game.ts';
+import { type Options, programHelp, resolveOptions, savedSettingsProblem } from './options.ts';
 import { replayCommand } from './replay-command.ts';
 import { type RunRequest, runTable } from './run-table.ts';
 import { choicesFor, findGame, prepareTable, type TableSetup } from './table-setup.ts';
@@ -62,7 +63,11 @@ export const COMMANDS = [
 
 /** Runs one command line; resolves with the exit code (2 for a usage mistake). */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const first = resolveOptions([...argv], io.env);
+  // Games declare flags too (the viewer's --path): find the games folder, then parse for real.
+  const pre = resolveOptions([...argv], io.env, readFileSync, undefined, [], true);
+  const catalog = pre.options.version ? [] : (await discoverGames(pre.options.games || BUILT_IN_GAMES)).games;
+  const gameGroups = gameOptionGroups(catalog);
+  const first = resolveOptions([...argv], io.env, readFileSync, undefined, gameGroups);
   if (first.problems.length > 0) return usage(io, first.problems);
   // Settings changed at the table live in the data directory; flags still win over them.
   const settingsFile = new JsonFile<Partial<Options>>(
@@ -71,13 +76,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     (message) => io.stderr.write(`ledtable: ${message}\n`),
     savedSettingsProblem,
   );
-  const resolved = resolveOptions([...argv], io.env, readFileSync, settingsFile.read());
+  const resolved = resolveOptions([...argv], io.env, readFileSync, settingsFile.read(), gameGroups);
   if (resolved.problems.length > 0) return usage(io, resolved.problems);
   const { options, command } = resolved;
-  const gameParams = withViewerParams(options, resolved.gameParams);
+  const checked = checkGameParams(catalog, withFlaggedParams(catalog, options, resolved.gameParams));
+  if (checked.problems.length > 0) return usage(io, checked.problems);
+  const gameParams = checked.params;
 
   if (options.help || command[0] === 'help') {
-    io.stdout.write(`${formatHelp(COMMANDS, describeKeymap())}\n`);
+    io.stdout.write(`${programHelp(COMMANDS, describeKeymap(), gameGroups, catalog)}\n`);
     return 0;
   }
   if (options.version) {
@@ -233,13 +240,6 @@ function developerExtras(table: TableSetup, log: Logger): RunRequest {
       };
     },
   };
-}
-
-/** The picture viewer's options (--path, --interval…) reach it as params; `--set viewer.key=…` wins. */
-function withViewerParams(options: Options, gameParams: GameParams): GameParams {
-  const { path, interval, crossfade, fit, shuffle } = options;
-  const viewer = { path: path.join(delimiter), interval, crossfade, fit, shuffle };
-  return { ...gameParams, viewer: { ...viewer, ...gameParams.viewer } };
 }
 
 /** --out FILE.png|FILE.gif for a headless run. */

@@ -1,119 +1,52 @@
-import type { Options } from '../config/options.ts';
-import type { LedDriver } from '../output/driver.ts';
+import { ddpOutput } from '../../hardware/ddp.ts';
+import { e131Output } from '../../hardware/e131.ts';
+import { tpm2FileOutput } from '../../hardware/tpm2-file.ts';
+import { tpm2SerialOutput } from '../../hardware/tpm2-serial.ts';
+import { ws281xOutput } from '../../hardware/ws281x.ts';
+import type { Output } from '../output/driver.ts';
 import type { Layout } from '../output/layout.ts';
-import { NullDriver } from '../output/null-driver.ts';
+import { nullOutput } from '../output/null-driver.ts';
+import { outputRegistry } from '../output/output-kind.ts';
 import { TerminalDriver } from '../output/terminal-driver.ts';
+import { terminalOutput } from '../output/terminal-output.ts';
 import { UsageError } from './io.ts';
 
-export interface OutputContext {
+/**
+ * Every output kind `--output` offers, in the order --help lists them. A new output = a
+ * `defineOutput({...})` in its driver's file in hardware/ plus one entry here (see
+ * docs/architecture.md, "Adding an output"). Device drivers load their native modules only in
+ * open(), so listing them costs nothing until one is chosen.
+ */
+export const OUTPUTS = outputRegistry([
+  terminalOutput,
+  nullOutput,
+  ws281xOutput,
+  tpm2SerialOutput,
+  ddpOutput,
+  e131Output,
+  tpm2FileOutput,
+]);
+
+export interface DriversContext {
   readonly layout: Layout;
-  readonly options: Options;
+  /** The resolved options (--output and every kind's own). */
+  readonly options: Readonly<Record<string, unknown>> & { readonly output: readonly string[] };
   readonly stdout: NodeJS.WriteStream;
   readonly env: NodeJS.ProcessEnv;
   /** Where device drivers report being lost and reconnected while running. */
   readonly log?: (message: string) => void;
 }
 
-/** Runs a factory body, turning its errors (a bad target) into one-line usage errors. */
-async function usage<T>(make: () => T | Promise<T>): Promise<T> {
+/** Resolves `auto` and builds every driver named by --output, in order; a bad target is a UsageError. */
+export async function createDrivers(context: DriversContext): Promise<Output[]> {
   try {
-    return await make();
+    return await OUTPUTS.create(context);
   } catch (error) {
     throw error instanceof UsageError ? error : new UsageError((error as Error).message);
   }
 }
 
-/** Builds one driver from the text after "kind:" (empty for bare words). */
-type OutputFactory = (target: string, context: OutputContext) => LedDriver | Promise<LedDriver>;
-
-/**
- * Every output kind by name. Device drivers (hardware/) are imported lazily inside their
- * factory, so their dependencies load only when chosen.
- */
-const FACTORIES: Readonly<Record<string, OutputFactory>> = {
-  null: () => new NullDriver(),
-  terminal: (_target, { layout, options, stdout, env }) =>
-    new TerminalDriver({
-      stream: stdout,
-      layout,
-      scale: options.scale,
-      colors: options.colors,
-      env,
-      gamma: options.gamma, // shown as the LEDs look, not as the bytes they are sent
-    }),
-  ws281x: (target, { layout, options }) =>
-    usage(async () => {
-      if (target !== '')
-        throw new Error(
-          `--output ws281x:${target}: ws281x takes no target; choose the pin with --ws281x-gpio`,
-        );
-      const { Ws281xDriver } = await import('../../hardware/ws281x.ts');
-      return new Ws281xDriver({
-        ledCount: layout.ledCount,
-        gpio: options.ws281xGpio,
-        stripType: options.ws281xStrip,
-        invert: options.ws281xInvert,
-      });
-    }),
-  tpm2: (target, { layout, options, log }) =>
-    usage(async () => {
-      const { Tpm2SerialDriver } = await import('../../hardware/tpm2-serial.ts');
-      return new Tpm2SerialDriver({
-        path: target,
-        baud: options.baud,
-        ledCount: layout.ledCount,
-        colorOrder: options.colorOrder,
-        ...(log ? { log } : {}),
-      });
-    }),
-  ddp: (target, { layout, options }) =>
-    usage(async () => {
-      const { parseHostPort } = await import('../../hardware/udp-output.ts');
-      const { DdpDriver, DDP_PORT } = await import('../../hardware/ddp.ts');
-      const { host, port } = parseHostPort('ddp', target, DDP_PORT);
-      return new DdpDriver({ host, port, ledCount: layout.ledCount, colorOrder: options.colorOrder });
-    }),
-  e131: (target, { layout, options }) =>
-    usage(async () => {
-      const { parseHostPort } = await import('../../hardware/udp-output.ts');
-      const { E131Driver, E131_PORT } = await import('../../hardware/e131.ts');
-      const { host, port } = parseHostPort('e131', target, E131_PORT);
-      return new E131Driver({
-        host,
-        port,
-        ledCount: layout.ledCount,
-        universe: options.e131Universe,
-        priority: options.e131Priority,
-        colorOrder: options.colorOrder,
-      });
-    }),
-  tpm2file: (target, { layout, options }) =>
-    usage(async () => {
-      const { Tpm2FileDriver } = await import('../../hardware/tpm2-file.ts');
-      return new Tpm2FileDriver({ path: target, ledCount: layout.ledCount, colorOrder: options.colorOrder });
-    }),
-};
-
-/** Resolves `auto` and builds every driver named by --output, in order. */
-export async function createDrivers(context: OutputContext): Promise<LedDriver[]> {
-  const drivers: LedDriver[] = [];
-  for (const spec of context.options.output) {
-    const resolved = spec === 'auto' ? (context.stdout.isTTY ? 'terminal' : 'null') : spec;
-    const colon = resolved.indexOf(':');
-    const kind = colon < 0 ? resolved : resolved.slice(0, colon);
-    const target = colon < 0 ? '' : resolved.slice(colon + 1);
-    const factory = FACTORIES[kind];
-    if (!factory) {
-      throw new UsageError(
-        `--output ${spec}: this build has no "${kind}" output; available: ${Object.keys(FACTORIES).join(', ')}`,
-      );
-    }
-    drivers.push(await factory(target, context));
-  }
-  return drivers;
-}
-
 /** True when one of the outputs draws on this process's terminal. */
-export function usesTerminal(drivers: readonly LedDriver[]): boolean {
+export function usesTerminal(drivers: readonly Output[]): boolean {
   return drivers.some((driver) => driver instanceof TerminalDriver);
 }

@@ -12,10 +12,11 @@ import { loadNodeHid } from '../../hardware/hid/hid-api.ts';
 import { type HidMaps, validateHidMaps } from '../../hardware/hid/hid-map.ts';
 import { HidSource } from '../../hardware/hid/hid-source.ts';
 import { JsonFile } from '../config/json-store.ts';
-import type { Options } from '../config/options.ts';
 import type { Logger } from '../engine/log.ts';
 import type { InputSource } from '../input/buttons.ts';
+import { describeSeatChange, PlayerSeats } from '../input/player-seats.ts';
 import type { Table } from '../table/table.ts';
+import type { Options } from './options.ts';
 
 export interface PhysicalInputOptions {
   readonly options: Pick<Options, 'evdev' | 'hid' | 'padMap' | 'padPlayers' | 'keyMap'>;
@@ -45,14 +46,16 @@ export async function startPhysicalInput(config: PhysicalInputOptions): Promise<
   const platform = config.platform ?? process.platform;
   const devRoot = config.devRoot ?? '/dev';
   const sources: InputSource[] = [];
-  const notice = (text: string) => {
-    table.notify(text);
-    config.notice?.(text);
-  };
+  // One seating for every source's pads: the table decides who plays and what a lost pad means.
+  const seats = new PlayerSeats(engine.input, (change) => {
+    const { notice, log: line } = describeSeatChange(change);
+    log.info(line);
+    table.notify(notice);
+    config.notice?.(notice);
+  });
   const attach = async (source: InputSource, what: string) => {
     try {
-      source.onConnection?.((player, connected) => engine.input.setConnected(player, connected));
-      await source.start((event) => engine.input.push(event));
+      await source.start((event) => engine.input.push(event), seats);
       sources.push(source);
     } catch (error) {
       log.warn(`${what} input is off: ${(error as Error).message}`);
@@ -76,7 +79,6 @@ export async function startPhysicalInput(config: PhysicalInputOptions): Promise<
         padPlayers,
         ...(keyButtons ? { keyButtons } : {}),
         log: (message) => log.info(message),
-        notice,
       }),
       'evdev',
     );
@@ -88,7 +90,7 @@ export async function startPhysicalInput(config: PhysicalInputOptions): Promise<
       if (options.hid === 'on') log.warn('hid: no learned pads yet; run `ledtable gamepad learn` first');
     } else {
       const api = await loadNodeHid((reason) => log.warn(`hid: ${reason}`));
-      if (api) await attach(new HidSource({ api, maps, log: (m) => log.info(m), notice }), 'hid');
+      if (api) await attach(new HidSource({ api, maps, log: (m) => log.info(m) }), 'hid');
     }
   }
 

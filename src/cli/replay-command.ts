@@ -1,11 +1,12 @@
 import { jsonSyntaxError } from '../config/json-syntax.ts';
-import type { GameParams, Options } from '../config/options.ts';
+import type { GameParams } from '../config/options.ts';
 import { readLimitedText } from '../config/read-limited.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger, MemoryLogger } from '../engine/log.ts';
 import { frameHash, MAX_REPLAY_BYTES, parseReplay, type Replay, ReplayClock } from '../replay/replay.ts';
 import { dumpFrame, runHeadless } from './headless.ts';
 import { type CliIo, UsageError } from './io.ts';
+import type { Options } from './options.ts';
 import { runTable } from './run-table.ts';
 import { choicesFor, findGame, prepareTable } from './table-setup.ts';
 

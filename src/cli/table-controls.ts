@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { JsonFile } from '../config/json-store.ts';
-import type { Options } from '../config/options.ts';
-import { savedSettingsProblem } from '../config/parse.ts';
+import { colorOptions } from '../output/color-options.ts';
 import type { TableControls } from '../table/settings-screen.ts';
+import { tableOptions } from '../table/table-options.ts';
+import { type Options, savedSettingsProblem } from './options.ts';
 
 /** The parts of the colour pipeline the settings use (setBrightness live, the limiter's estimate). */
 export interface BrightnessTarget {
@@ -55,16 +56,16 @@ export function createTableControls(config: TableControlsOptions): TableControls
   const controls: TableControls = {
     brightness: () => values.brightness,
     setBrightness(percent) {
-      values.brightness = Math.min(100, Math.max(0, Math.round(percent)));
+      values.brightness = within(colorOptions.options.brightness, percent);
       pipeline.setBrightness(values.brightness);
     },
     idleSeconds: () => values.idle,
     setIdleSeconds(seconds) {
-      values.idle = Math.max(0, Math.round(seconds));
+      values.idle = within(tableOptions.options.idle, seconds);
     },
     defaultPlayers: () => values.defaultPlayers,
     setDefaultPlayers(players) {
-      values.defaultPlayers = Math.min(4, Math.max(0, Math.round(players)));
+      values.defaultPlayers = within(tableOptions.options.defaultPlayers, players);
     },
     save() {
       file.write({ ...file.read(), ...values });
@@ -76,4 +77,9 @@ export function createTableControls(config: TableControlsOptions): TableControls
     controls.reboot = () => run('systemctl', ['reboot']);
   }
   return controls;
+}
+
+/** A value rounded into the range its option declares (what saved settings must pass on reading). */
+function within(range: { readonly min: number; readonly max: number }, value: number): number {
+  return Math.min(range.max, Math.max(range.min, Math.round(value)));
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { JsonFile } from '../config/json-store.ts';
-import type { GameParams, Options } from '../config/options.ts';
+import type { GameParams } from '../config/options.ts';
+import { checkGameParams } from '../config/params.ts';
 import { dataDirectory } from '../config/paths.ts';
 import { closest } from '../config/suggest.ts';
 import type { AnyGame } from '../engine/game.ts';
@@ -15,6 +16,7 @@ import {
 import type { TableOptions } from '../table/table.ts';
 import { BUILT_IN_GAMES, discoverGames } from './discover.ts';
 import { UsageError } from './io.ts';
+import type { Options } from './options.ts';
 
 /** What every command that runs games needs, assembled once from the options. */
 export interface TableSetup {
@@ -92,7 +94,9 @@ export function choicesFor(
   game: AnyGame,
   gameParams: GameParams,
 ): { settings: Record<string, string | number>; params: Record<string, string | number | boolean> } {
-  const merged = { ...gameParams[game.id], ...gameParams['*'] };
+  const star = checkGameParams([], { '*': gameParams['*'] ?? {} }, game);
+  if (star.problems.length > 0) throw new UsageError(star.problems.join('\n'));
+  const merged = { ...gameParams[game.id], ...star.params['*'] };
   const settings: Record<string, string | number> = {};
   const params: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(merged)) {

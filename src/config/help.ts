@@ -1,5 +1,6 @@
-import type { OptionSpec } from './options.ts';
-import { OPTION_SPECS } from './options.ts';
+import type { OptionGroup, OptionSpec } from './options.ts';
+import { uniqueGroups } from './options.ts';
+import { type ParamOwner, paramSpecs } from './params.ts';
 
 /** Text width of --help, in columns. */
 export const HELP_WIDTH = 100;
@@ -96,15 +97,30 @@ function twoColumns(left: string, text: string): string[] {
 }
 
 /**
- * The --help text: usage lines, then every option from the table (flag, range or values,
- * default, help), then `keysText` (e.g. the keyboard map) when given. Lines fit in 100 columns.
+ * The --help text: usage lines, then every option of `groups`, group by group (flag, range or
+ * values, default, help), then `keysText` (e.g. the keyboard map) when given. Lines fit in 100
+ * columns.
  */
-export function formatHelp(commands: readonly CommandHelp[], keysText?: string): string {
+export function formatHelp(
+  groups: readonly OptionGroup[],
+  commands: readonly CommandHelp[],
+  keysText?: string,
+  games: readonly ParamOwner[] = [],
+): string {
   const out: string[] = ['Usage:'];
   for (const c of commands) out.push(...twoColumns(c.usage, c.summary));
   out.push('', 'Options (those marked config "key" can also be set in the JSON config file):');
-  for (const spec of OPTION_SPECS)
-    out.push(...twoColumns(flagText(spec), `${spec.help} ${detailText(spec)}`));
+  for (const group of uniqueGroups(groups)) {
+    if (group.specs.length === 0) continue;
+    out.push('', `${group.title}:`);
+    for (const spec of group.specs)
+      out.push(...twoColumns(flagText(spec), `${spec.help} ${detailText(spec)}`));
+  }
+  const perGame = gameRows(games);
+  if (perGame.length > 0) {
+    out.push('', 'Settings and parameters of games (--set ID.KEY=VALUE, or "games": {"ID": {"KEY": …}}):');
+    for (const row of perGame) out.push(...twoColumns(row.left, row.text));
+  }
   out.push(
     '',
     'Config file: a JSON object with the keys above, plus per-game parameters:',
@@ -114,13 +130,50 @@ export function formatHelp(commands: readonly CommandHelp[], keysText?: string):
   return `${out.join('\n')}\n`;
 }
 
+/** One row per setting and unflagged param of each game ('tetris.level=1|2|3' …). */
+function gameRows(games: readonly ParamOwner[]): { left: string; text: string }[] {
+  const rows: { left: string; text: string }[] = [];
+  for (const game of games) {
+    for (const [key, setting] of Object.entries(game.settings ?? {})) {
+      const { label, values } = setting as { label?: string; values?: readonly unknown[] };
+      rows.push({
+        left: `${game.id}.${key}=${(values ?? []).join('|')}`,
+        text: `Setting ${label ?? key} of ${game.title} (also chosen on the table).`,
+      });
+    }
+    for (const spec of paramSpecs(game)) {
+      if (game.params?.[spec.name]?.flag !== undefined) continue; // listed with the options
+      rows.push({
+        left: `${game.id}.${spec.name}=${placeholder(spec) || 'true|false'}`,
+        text: `${spec.help} ${paramDetail(spec)}`.trim(),
+      });
+    }
+  }
+  return rows;
+}
+
+function paramDetail(spec: OptionSpec): string {
+  const parts = [rangeText(spec), defaultText(spec) ? `default\u00a0${defaultText(spec)}` : ''].filter(
+    (p) => p,
+  );
+  return parts.length > 0 ? `[${parts.join('; ')}]` : '';
+}
+
+/** A Markdown table of the games' settings and params, for the README. */
+export function formatGameParamsMarkdown(games: readonly ParamOwner[]): string {
+  const rows = ['| `--set` | Description |', '| --- | --- |'];
+  for (const row of gameRows(games))
+    rows.push(`| \`${cell(row.left)}\` | ${cell(row.text.replace(/\u00a0/g, ' '))} |`);
+  return `${rows.join('\n')}\n`;
+}
+
 const cell = (s: string): string =>
   s.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, ' ');
 
-/** A Markdown table of every option, for the README. */
-export function formatOptionsMarkdown(): string {
+/** A Markdown table of every option of `groups`, group by group, for the README. */
+export function formatOptionsMarkdown(groups: readonly OptionGroup[]): string {
   const rows = ['| Flag | Config key | Values | Default | Description |', '| --- | --- | --- | --- | --- |'];
-  for (const spec of OPTION_SPECS) {
+  for (const spec of uniqueGroups(groups).flatMap((g) => g.specs)) {
     const flag = `\`${flagText(spec)}\``;
     const key = spec.scope === 'config' ? `\`${spec.name}\`` : '(command line only)';
     const values =

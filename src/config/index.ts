@@ -1,17 +1,21 @@
 export type { CommandHelp } from './help.ts';
-export { formatHelp, formatOptionsMarkdown, HELP_WIDTH } from './help.ts';
+export { formatGameParamsMarkdown, formatHelp, formatOptionsMarkdown, HELP_WIDTH } from './help.ts';
 export { JsonFile } from './json-store.ts';
 export type {
-  ConfigOptionName,
   GameParams,
-  OptionName,
+  OptionDecl,
+  OptionDecls,
+  OptionGroup,
   OptionScope,
   OptionSpec,
-  Options,
+  OptionsOf,
+  OptionsOfGroups,
   OptionType,
 } from './options.ts';
-export { defaultOptions, findOption, OPTION_SPECS, OPTIONS } from './options.ts';
+export { collectSpecs, defaultsOf, defineOptions, uniqueGroups } from './options.ts';
+export type { ParamOwner } from './params.ts';
+export { checkGameParams, describeParams, paramFlags, paramSpecs } from './params.ts';
 export type { ReadText, ResolvedOptions } from './parse.ts';
-export { describeAllowed, parseParamValue, resolveOptions } from './parse.ts';
+export { coerceJson, coerceText, describeAllowed, parseParamValue, resolveOptionsWith } from './parse.ts';
 export { dataDirectory, expandHome, logFilePath } from './paths.ts';
 export { closest, editDistance } from './suggest.ts';

@@ -1,24 +1,24 @@
 import { readFileSync } from 'node:fs';
-import type { GameParams, OptionSpec, Options } from './options.ts';
-import { defaultOptions, OPTION_SPECS } from './options.ts';
+import type { GameParams, OptionSpec } from './options.ts';
+import { defaultsOf } from './options.ts';
 import { isUnsafeKey, UNSAFE_KEYS } from './safe-keys.ts';
 import { closest } from './suggest.ts';
 
 /** Reads a file as UTF-8 text; injectable so tests need no files. */
 export type ReadText = (path: string, encoding: 'utf8') => string;
 
-export interface ResolvedOptions {
+export interface ResolvedOptions<O = Record<string, unknown>> {
   /** Positional words in order, e.g. ['play', 'tetris']. */
   command: string[];
-  options: Options;
+  options: O;
   /** From the config file's "games" and `--set`; key '*' = the game being played. */
   gameParams: GameParams;
   /** Every user mistake found, each naming the option, the value given and what is allowed. */
   problems: string[];
 }
 
-type Value = Options[keyof Options];
-type Coerced = { ok: true; value: Value } | { ok: false; allowed: string };
+type Value = number | string | boolean | string[];
+export type Coerced = { ok: true; value: Value } | { ok: false; allowed: string };
 
 /** What a value of this option may be, phrased to follow "must be". */
 export function describeAllowed(spec: OptionSpec): string {
@@ -72,7 +72,7 @@ const TRUE_WORDS = ['true', 'yes', 'on', '1'];
 const FALSE_WORDS = ['false', 'no', 'off', '0'];
 
 /** A value typed on the command line (always text). */
-function coerceText(spec: OptionSpec, raw: string): Coerced {
+export function coerceText(spec: OptionSpec, raw: string): Coerced {
   const mustBe = { ok: false, allowed: `must be ${describeAllowed(spec)}` } as const;
   switch (spec.type) {
     case 'int':
@@ -96,7 +96,7 @@ function coerceText(spec: OptionSpec, raw: string): Coerced {
 }
 
 /** A value from JSON (config file or saved settings). */
-function coerceJson(spec: OptionSpec, raw: unknown): Coerced {
+export function coerceJson(spec: OptionSpec, raw: unknown): Coerced {
   const mustBe = { ok: false, allowed: `must be ${describeAllowed(spec)}` } as const;
   switch (spec.type) {
     case 'int':
@@ -134,10 +134,15 @@ interface FlagHit {
 }
 
 /** Splits argv into positionals and flag values; unknown flags and bad values become problems. */
-function scanArgv(argv: readonly string[], problems: string[]): { command: string[]; hits: FlagHit[] } {
+function scanArgv(
+  specs: readonly OptionSpec[],
+  argv: readonly string[],
+  problems: string[],
+  ignoreUnknown: boolean,
+): { command: string[]; hits: FlagHit[] } {
   const command: string[] = [];
   const hits: FlagHit[] = [];
-  const longFlags = OPTION_SPECS.map((s) => s.flag);
+  const longFlags = specs.map((s) => s.flag);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -151,10 +156,10 @@ function scanArgv(argv: readonly string[], problems: string[]): { command: strin
     const eq = arg.indexOf('=');
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
     const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-    let spec = OPTION_SPECS.find((s) => s.flag === name || s.short === name);
+    let spec = specs.find((s) => s.flag === name || s.short === name);
     let negated = false;
     if (!spec && name.startsWith('--no-')) {
-      const positive = OPTION_SPECS.find((s) => s.flag === `--${name.slice(5)}`);
+      const positive = specs.find((s) => s.flag === `--${name.slice(5)}`);
       if (positive?.type === 'bool') {
         spec = positive;
         negated = true;
@@ -163,6 +168,7 @@ function scanArgv(argv: readonly string[], problems: string[]): { command: strin
         continue;
       }
     }
+    if (!spec && ignoreUnknown) continue;
     if (!spec) {
       const guess = name.startsWith('--')
         ? closest(
@@ -173,7 +179,7 @@ function scanArgv(argv: readonly string[], problems: string[]): { command: strin
       const hint = guess ? `; did you mean --${guess}?` : '; see --help for the list';
       problems.push(`${arg}: unknown option${hint}`);
       // A typo of a flag that takes a value: skip its value too, so it does not become a positional.
-      const meant = OPTION_SPECS.find((s) => s.flag === `--${guess}`);
+      const meant = specs.find((s) => s.flag === `--${guess}`);
       if (meant && meant.type !== 'bool' && inline === undefined && !argv[i + 1]?.startsWith('--')) i++;
       continue;
     }
@@ -268,17 +274,19 @@ function readGames(raw: unknown, source: string, into: GameParams, problems: str
 
 /** Applies a JSON object of options (config file or saved settings) onto `options`. */
 function applyJson(
+  specs: readonly OptionSpec[],
   raw: unknown,
   source: string,
   options: Record<string, unknown>,
   games: GameParams | undefined,
   problems: string[],
+  ignoreUnknown = false,
 ): void {
   if (!isPlainObject(raw)) {
     problems.push(`${source}: must be a JSON object like {"fps": 60}, not ${show(raw)}`);
     return;
   }
-  const configNames = OPTION_SPECS.filter((s) => s.scope === 'config').map((s) => s.name);
+  const configNames = specs.filter((s) => s.scope === 'config').map((s) => s.name);
   for (const [key, value] of Object.entries(raw)) {
     if (key === '$schema') continue;
     if (isUnsafeKey(key)) {
@@ -289,7 +297,8 @@ function applyJson(
       readGames(value, source, games, problems);
       continue;
     }
-    const spec = OPTION_SPECS.find((s) => s.name === key);
+    const spec = specs.find((s) => s.name === key);
+    if (!spec && ignoreUnknown) continue;
     if (!spec) {
       const guess = closest(key, games ? [...configNames, 'games'] : configNames);
       problems.push(`${source}: unknown key "${key}"${guess ? `; did you mean "${guess}"?` : ''}`);
@@ -334,50 +343,49 @@ function applySet(entries: readonly string[], games: GameParams, problems: strin
 }
 
 /**
- * Why a saved settings file (settings.json, written by the table) is unusable, or undefined:
- * the same checks as a config file, without "games". For JsonFile's validate, so a bad file is
- * moved aside with this reason instead of stopping every command.
+ * Why a saved settings file (settings.json, written by the table) is unusable for `specs`, or
+ * undefined: the same checks as a config file, without "games". For JsonFile's validate, so a
+ * bad file is moved aside with this reason instead of stopping every command.
  */
-export function savedSettingsProblem(raw: unknown): string | undefined {
+export function savedSettingsProblemWith(specs: readonly OptionSpec[], raw: unknown): string | undefined {
   const problems: string[] = [];
-  applyJson(
-    raw,
-    'saved settings',
-    defaultOptions() as unknown as Record<string, unknown>,
-    undefined,
-    problems,
-  );
+  applyJson(specs, raw, 'saved settings', defaultsOf(specs), undefined, problems);
   return problems.length === 0
     ? undefined
     : problems.map((p) => p.replace(/^saved settings: /, '')).join('; ');
 }
 
 /**
- * Resolves the options from, lowest precedence first: the table's defaults, the config file
+ * Resolves the options `specs` declare from, lowest precedence first: their defaults, the config file
  * (`--config FILE`, else `$LEDTABLE_CONFIG`, else none), `savedSettings` (changed from the table's
  * menu), and the command-line flags. Never throws for user mistakes: they all land in `problems`,
- * and a bad value leaves the lower-precedence one in place. `options.config` is the config file
- * actually used ('' for none).
+ * and a bad value leaves the lower-precedence one in place. Two names are special when declared:
+ * `config` (the config file; its value becomes the file actually used, '' for none) and `set`
+ * (`key=value` items merged into gameParams). `ignoreUnknown` skips flags and config keys that
+ * `specs` lack (a first pass that only needs some options, e.g. the games folder).
  */
-export function resolveOptions(
+export function resolveOptionsWith(
+  specs: readonly OptionSpec[],
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   readFile: ReadText = readFileSync,
-  savedSettings?: Partial<Options>,
+  savedSettings?: Readonly<Record<string, unknown>>,
+  ignoreUnknown = false,
 ): ResolvedOptions {
   const problems: string[] = [];
-  const options = defaultOptions();
-  const record = options as unknown as Record<string, unknown>;
+  const record = defaultsOf(specs);
   const gameParams: GameParams = {};
-  const { command, hits } = scanArgv(argv, problems);
+  const { command, hits } = scanArgv(specs, argv, problems, ignoreUnknown);
 
   const configHit = hits.findLast((h) => h.spec.name === 'config');
   const configPath = configHit ? String(configHit.value) : (env.LEDTABLE_CONFIG ?? '');
   if (configPath !== '') {
     const raw = readConfigFile(configPath, readFile, problems);
-    if (raw !== undefined) applyJson(raw, `config file ${configPath}`, record, gameParams, problems);
+    if (raw !== undefined)
+      applyJson(specs, raw, `config file ${configPath}`, record, gameParams, problems, ignoreUnknown);
   }
-  if (savedSettings !== undefined) applyJson(savedSettings, 'saved settings', record, undefined, problems);
+  if (savedSettings !== undefined)
+    applyJson(specs, savedSettings, 'saved settings', record, undefined, problems);
 
   const listsSeen = new Set<string>();
   for (const { spec, value } of hits) {
@@ -388,7 +396,7 @@ export function resolveOptions(
       record[spec.name] = Array.isArray(value) ? [...value] : value;
     }
   }
-  options.config = configPath;
-  applySet(options.set, gameParams, problems);
-  return { command, options, gameParams, problems };
+  if ('config' in record) record.config = configPath;
+  if (Array.isArray(record.set)) applySet(record.set as string[], gameParams, problems);
+  return { command, options: record, gameParams, problems };
 }

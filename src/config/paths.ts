@@ -1,6 +1,5 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import type { Options } from './options.ts';
 
 /** `~` or `~/x` → the home directory; other paths unchanged. */
 export function expandHome(path: string, env: NodeJS.ProcessEnv): string {
@@ -13,7 +12,7 @@ export function expandHome(path: string, env: NodeJS.ProcessEnv): string {
  * `$XDG_STATE_HOME/ledtable` (only an absolute XDG_STATE_HOME counts, as the XDG spec says),
  * else `$HOME/.local/state/ledtable`.
  */
-export function dataDirectory(options: Pick<Options, 'dataDir'>, env: NodeJS.ProcessEnv): string {
+export function dataDirectory(options: { readonly dataDir: string }, env: NodeJS.ProcessEnv): string {
   if (options.dataDir !== '') return expandHome(options.dataDir, env);
   const state = env.XDG_STATE_HOME;
   if (state && isAbsolute(state)) return join(state, 'ledtable');
@@ -21,7 +20,10 @@ export function dataDirectory(options: Pick<Options, 'dataDir'>, env: NodeJS.Pro
 }
 
 /** `options.logFile` when set, else `<data dir>/ledtable.log`. */
-export function logFilePath(options: Pick<Options, 'dataDir' | 'logFile'>, env: NodeJS.ProcessEnv): string {
+export function logFilePath(
+  options: { readonly dataDir: string; readonly logFile: string },
+  env: NodeJS.ProcessEnv,
+): string {
   if (options.logFile !== '') return expandHome(options.logFile, env);
   return join(dataDirectory(options, env), 'ledtable.log');
 }

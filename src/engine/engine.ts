@@ -41,7 +41,7 @@ export class Engine {
   readonly width: number;
   readonly height: number;
   readonly rate: number;
-  readonly input = new InputState();
+  readonly input: InputState;
   readonly log: Logger;
   /** Ticks run since start (updates, not frames). */
   tick = 0;
@@ -65,6 +65,7 @@ export class Engine {
     if (!Number.isInteger(this.rate) || this.rate < 1 || this.rate > 120) {
       throw new RangeError(`rate must be an integer from 1 to 120 ticks per second, got ${this.rate}`);
     }
+    this.input = new InputState(this.rate);
     this.clock = options.clock;
     this.sink = options.sink;
     this.log = options.log ?? new MemoryLogger();

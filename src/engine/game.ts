@@ -14,6 +14,34 @@ export interface SettingSpec {
 export type SettingSpecs = Readonly<Record<string, SettingSpec>>;
 export type SettingValues<S extends SettingSpecs> = { readonly [K in keyof S]: S[K]['values'][number] };
 
+/**
+ * One parameter a game takes from the config file (`games.<id>.key`) or `--set <id>.key=value`,
+ * declared with the fields of a command-line option; the CLI checks values against it before
+ * the game starts (src/config/params.ts).
+ * - `default` documents the value; a game gets only the keys given, so keep your own fallback.
+ * - `flag`: also a top-level flag and config key (the viewer's `--path`); its value, default
+ *   included, reaches the game unless `games.<id>.key` names another.
+ * - `list` values reach the game as one string, items joined by the path delimiter (':' on Linux).
+ */
+export interface ParamDecl {
+  readonly type: 'int' | 'number' | 'string' | 'enum' | 'bool' | 'list';
+  readonly help: string;
+  readonly default?: number | string | boolean | readonly string[];
+  /** Inclusive bounds for int/number. */
+  readonly min?: number;
+  readonly max?: number;
+  /** Allowed values for enum. */
+  readonly values?: readonly string[];
+  /** Placeholder in --help, e.g. 'FILE'. */
+  readonly arg?: string;
+  /** Lists only: whether a comma separates items inside one value (default true). */
+  readonly split?: boolean;
+  /** Extra validation: what is allowed when the value is wrong, undefined when it is fine. */
+  readonly check?: (value: string) => string | undefined;
+  readonly flag?: `--${string}`;
+}
+export type ParamDecls = Readonly<Record<string, ParamDecl>>;
+
 /** How a game ends. The engine shows it, with the high score, then returns to the menu. */
 export interface GameResult {
   /** Points, a length, or ticks for timed games; compared by the game's `scoreOrder`. */
@@ -96,6 +124,12 @@ export interface GameDefinition<S extends SettingSpecs = SettingSpecs> {
   /** Shown in the menu; up to 20×8 pixels. Build it with `sprite()`. */
   readonly icon?: Sprite;
   readonly settings?: S;
+  /**
+   * Parameters from the config file (`games.<id>`) or `--set key=value`, declared like options
+   * (type, range, help; see ParamDecl) and checked before the game starts; they reach the game
+   * as ctx.params. A key that is neither a setting nor a param is an error naming these.
+   */
+  readonly params?: ParamDecls;
   /** How results compare: "higher" (points, default) or "lower" (times). */
   readonly scoreOrder?: 'higher' | 'lower';
   /** Builds a fresh game. Async only when it must load something before the first tick. */

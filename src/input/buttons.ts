@@ -17,10 +17,15 @@ export interface Buttons {
   /** True only on the tick the button went up. */
   released(button: Button): boolean;
   /**
-   * Auto-repeat (Tetris DAS/ARR, menu scrolling): true on the press tick, then, while held, once
-   * `delay` ticks after the press and every `every` ticks after that.
+   * Auto-repeat (menu scrolling, moving a cursor; Tetris DAS/ARR): true on the press tick, then,
+   * while held, once `delay` ticks after the press and every `every` ticks after that. Without
+   * numbers it repeats after 0.3 s, then every 0.1 s, at any loop rate.
    */
-  repeat(button: Button, delay: number, every: number): boolean;
+  repeat(button: Button, delay?: number, every?: number): boolean;
+  /** A or start went down this tick: "yes, go". */
+  confirm(): boolean;
+  /** Any of the eight buttons went down this tick. */
+  anyPressed(): boolean;
   /** How many ticks the button has been held, 0 when up (1 on the press tick). */
   heldTicks(button: Button): number;
   /** False while this player's device is unplugged; all buttons then read as up. */
@@ -42,12 +47,40 @@ export interface ButtonEvent {
   down: boolean;
 }
 
-/** Something that produces button events (terminal keys, evdev, node-hid, scripts). */
+/** A pad as its source knows it: the table decides which player it is (src/input/player-seats.ts). */
+export interface PadInfo {
+  /** Unique per source and stable while the pad is away, so a returning pad is recognised ('usb-1.3:045e:028e'). */
+  readonly id: string;
+  /** For the log: 'Microsoft X-Box 360 pad'. */
+  readonly name: string;
+  /** A player (0-based) the config reserves for this pad; it is seated there at once. */
+  readonly player?: number | undefined;
+  /**
+   * When an unseated pad takes a seat: 'press' (default) with its first press of a, b, start
+   * or back (that press does nothing else; directions never seat a pad, so stick drift cannot);
+   * 'connect' at once (a phone page that connects is a player).
+   */
+  readonly join?: 'press' | 'connect';
+}
+
+/** Where sources report pads: connection state and button edges, never players or UI text. */
+export interface PadSink {
+  padConnected(pad: PadInfo): void;
+  /** One edge of one button; a source merges its inputs first (stick and hat on one button). */
+  padButton(id: string, button: Button, down: boolean): void;
+  /** Unplugged, a read error, a closed page. Held buttons need no release: the seats let go. */
+  padDisconnected(id: string): void;
+  /** The player (0-based) this pad plays now, undefined while unseated (a phone page shows it). */
+  playerOf(id: string): number | undefined;
+}
+
+/**
+ * Something that produces input: buttons of fixed players (terminal keys, keyboards, GPIO
+ * buttons, scripts) through `emit`, and pads through `pads`, which the table seats as players.
+ */
 export interface InputSource {
-  /** Starts delivering events to `emit`. May throw with a message naming the device and the fix. */
-  start(emit: (event: ButtonEvent) => void): void | Promise<void>;
+  /** Starts delivering. May throw with a message naming the device and the fix. */
+  start(emit: (event: ButtonEvent) => void, pads: PadSink): void | Promise<void>;
   /** Stops delivering and releases the device. Safe to call twice. */
   stop(): void | Promise<void>;
-  /** Optional: connection state per player changed (pad unplugged / back). */
-  onConnection?(listener: (player: number, connected: boolean) => void): void;
 }

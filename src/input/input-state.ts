@@ -4,8 +4,30 @@ const BUTTON_INDEX: Readonly<Record<Button, number>> = Object.fromEntries(
   BUTTONS.map((b, i) => [b, i]),
 ) as Record<Button, number>;
 
+/** The default auto-repeat in ticks: 0.3 s, then every 0.1 s at the loop's rate. */
+interface RepeatTiming {
+  readonly delay: number;
+  readonly every: number;
+}
+
+export function repeatTiming(rate: number): RepeatTiming {
+  return { delay: Math.max(1, Math.round(0.3 * rate)), every: Math.max(1, Math.round(0.1 * rate)) };
+}
+
+/** confirm() and anyPressed() from pressed(), shared by one player and all players. */
+abstract class ButtonQueries {
+  abstract pressed(button: Button): boolean;
+  confirm(): boolean {
+    return this.pressed('a') || this.pressed('start');
+  }
+  anyPressed(): boolean {
+    for (const button of BUTTONS) if (this.pressed(button)) return true;
+    return false;
+  }
+}
+
 /** One player's sampled state. Arrays are indexed by BUTTON_INDEX and allocated once. */
-class PlayerButtons implements Buttons {
+class PlayerButtons extends ButtonQueries implements Buttons {
   /** Raw state as events arrive (between ticks). */
   readonly down = new Uint8Array(BUTTONS.length);
   /** Sampled state for the current tick. */
@@ -15,6 +37,10 @@ class PlayerButtons implements Buttons {
   /** Buttons that read as up until they are physically released (see suppressHeld). */
   readonly suppressed = new Uint8Array(BUTTONS.length);
   connected = true;
+
+  constructor(private readonly timing: RepeatTiming) {
+    super();
+  }
 
   held(button: Button): boolean {
     return this.ticksHeld[BUTTON_INDEX[button]]! > 0;
@@ -28,7 +54,7 @@ class PlayerButtons implements Buttons {
   heldTicks(button: Button): number {
     return this.ticksHeld[BUTTON_INDEX[button]]!;
   }
-  repeat(button: Button, delay: number, every: number): boolean {
+  repeat(button: Button, delay = this.timing.delay, every = this.timing.every): boolean {
     return repeats(this.heldTicks(button), delay, every);
   }
 }
@@ -41,8 +67,10 @@ function repeats(held: number, delay: number, every: number): boolean {
 }
 
 /** The union of all players: what menus and single-player games usually read. */
-class AnyButtons implements Buttons {
-  constructor(private readonly players: readonly PlayerButtons[]) {}
+class AnyButtons extends ButtonQueries implements Buttons {
+  constructor(private readonly players: readonly PlayerButtons[]) {
+    super();
+  }
   get connected(): boolean {
     return this.players.some((p) => p.connected);
   }
@@ -60,7 +88,7 @@ class AnyButtons implements Buttons {
     for (const p of this.players) most = Math.max(most, p.heldTicks(button));
     return most;
   }
-  repeat(button: Button, delay: number, every: number): boolean {
+  repeat(button: Button, delay?: number, every?: number): boolean {
     return this.players.some((p) => p.repeat(button, delay, every));
   }
 }
@@ -78,19 +106,24 @@ export interface InputRecorder {
  * within one tick count as a new press (held ticks restart at 1).
  */
 export class InputState implements Input {
-  private readonly players: PlayerButtons[] = Array.from({ length: MAX_PLAYERS }, () => new PlayerButtons());
-  private readonly idle = new PlayerButtons();
+  private readonly players: PlayerButtons[];
+  private readonly idle: PlayerButtons;
   private queue: ButtonEvent[] = [];
   /** The second queue array, swapped in at each sample so sampling never allocates. */
   private spare: ButtonEvent[] = [];
   /** True when the last sample saw any button event (for idle detection). */
   activity = false;
-  readonly any: Buttons = new AnyButtons(this.players);
+  readonly any: Buttons;
   /** Told about each event applied by sample(), in order; a deferred release is told on its tick. */
   recorder: InputRecorder | undefined;
 
-  constructor() {
+  /** `rate`: ticks per second, for repeat()'s defaults in seconds. */
+  constructor(rate = 60) {
+    const timing = repeatTiming(rate);
+    this.players = Array.from({ length: MAX_PLAYERS }, () => new PlayerButtons(timing));
+    this.idle = new PlayerButtons(timing);
     this.idle.connected = false;
+    this.any = new AnyButtons(this.players);
   }
 
   /** Queues an event from a source; applied at the next sample(). Out-of-range players are ignored. */

@@ -1,6 +1,7 @@
 /**
- * Colour correction applied once per frame to strip-order RGB bytes, after the game drew and
- * before any driver sees the frame. Games think in plain sRGB and never do this themselves.
+ * Colour correction applied once per frame to RGB bytes (in any pixel order), after the game
+ * drew and before any driver sees the frame. Games think in plain sRGB and never do this
+ * themselves.
  *
  * Steps, in order:
  * 1. brightness and gamma through one 256-entry lookup table: out = round(255 · (v/255)^gamma · brightness);
@@ -8,8 +9,10 @@
  *    Σ (channel value / 255 × mA per channel) + idle mA × LED count,
  *    and when that exceeds the budget every channel is scaled down (rounding down, through a
  *    second lookup table) so the estimate is at most the budget.
- * Colour order (GRB for WS2812…) is left to each driver: the terminal wants RGB, a WS2812 strip
- * GRB, a WLED controller whatever it was set up for.
+ * Colour order (GRB for WS2812…) is left to each driver: a WS2812 strip wants GRB, a WLED
+ * controller whatever it was set up for. `display()` turns the corrected LED values into what a
+ * screen must show to look like the LEDs (brightness and limiter visible, gamma encoded back for
+ * a monitor) through one more lookup table built with the others: previews never undo anything.
  *
  * apply() allocates nothing; the tables are rebuilt only when a setting changes.
  */
@@ -48,6 +51,8 @@ export function estimateMilliamps(
 export class ColorPipeline {
   private readonly lut = new Uint8Array(256);
   private readonly limitLut = new Uint8Array(256);
+  /** LED value → the display value that looks the same on a monitor. */
+  private readonly displayLut = new Uint8Array(256);
   private brightnessPercent = 100;
   private gammaValue = DEFAULT_GAMMA;
   readonly budgetMilliamps: number;
@@ -151,9 +156,17 @@ export class ColorPipeline {
     this.lastLimit = allowed / sum;
   }
 
+  /** Writes into `out` what a screen shows for the corrected LED values `leds` (same layout). */
+  display(leds: Readonly<Uint8Array>, out: Uint8Array): void {
+    const lut = this.displayLut;
+    const n = leds.length;
+    for (let i = 0; i < n; i++) out[i] = lut[leds[i]!]!;
+  }
+
   private rebuild(): void {
     const scale = this.brightnessPercent / 100;
     const gamma = this.gammaValue;
     for (let v = 0; v < 256; v++) this.lut[v] = Math.round(255 * (v / 255) ** gamma * scale);
+    for (let v = 0; v < 256; v++) this.displayLut[v] = Math.round(255 * (v / 255) ** (1 / gamma));
   }
 }

@@ -14,6 +14,8 @@ export interface MemoryDriverOptions {
  */
 export class MemoryDriver implements LedDriver {
   readonly name = 'memory';
+  /** Every frame, changed or not: tests count ticks through it. */
+  readonly keepAliveMs = 0;
   readonly keep: number;
   readonly ledCount: number | undefined;
   /** show() calls since construction (the blank frame sent by close() is not counted). */

@@ -1,5 +1,4 @@
-import type { LedDriver } from './driver.ts';
-import type { Layout } from './layout.ts';
+import type { PreviewOutput } from './driver.ts';
 
 /** The part of a NodeJS.WriteStream the simulator uses (process.stdout fits; tests pass a fake). */
 export interface TerminalStream {
@@ -15,19 +14,15 @@ export interface TerminalStream {
 
 export interface TerminalDriverOptions {
   stream: TerminalStream;
-  layout: Layout;
+  /** The table's size in pixels. */
+  width: number;
+  height: number;
   /** Terminal columns per pixel (each pixel is `scale` columns wide, `scale` half-rows tall); 0 = fit the terminal. Default 0. */
   scale?: number;
   /** 'auto' picks truecolour when COLORTERM is truecolor or 24bit, otherwise the 256-colour palette. Default 'auto'. */
   colors?: 'auto' | 'truecolor' | '256';
   /** Environment consulted by colors: 'auto' (default process.env). */
   env?: NodeJS.ProcessEnv;
-  /**
-   * The gamma the colour pipeline applied for the LEDs (default 1: none). The simulator undoes
-   * it, so a monitor shows what the LEDs look like, while brightness and the power limiter stay
-   * visible.
-   */
-  gamma?: number;
 }
 
 const ESC = '\x1b[';
@@ -42,16 +37,17 @@ export function restoreTerminalSequence(): string {
 }
 
 /**
- * The terminal simulator. It rebuilds the x,y image from strip order with the inverse of the
- * layout, then draws two pixels per character cell with half blocks (▀: foreground = upper
+ * The terminal simulator, a preview: it receives the table as people see it (row-major RGB after
+ * brightness and the current limit, as the LEDs look) and draws two pixels per character cell with half blocks (▀: foreground = upper
  * pixel, background = lower pixel; ▄, █ and space are used when they need fewer colour
  * changes), so pixels are square. Each frame sends only the cells whose colours changed, in one
  * write: a cursor move starts each run of changed cells, colours are set only when they differ
  * from the current ones. The picture is centred, with a status line under it. On 'resize' (or
  * a size change seen at show) the screen is cleared and everything repainted.
  */
-export class TerminalDriver implements LedDriver {
+export class TerminalDriver implements PreviewOutput {
   readonly name = 'terminal';
+  readonly preview = true;
   readonly colorMode: 'truecolor' | '256';
   /** UTF-8 bytes written by the last show() (0 when nothing changed), for the benchmark. */
   bytesLastFrame = 0;
@@ -59,14 +55,10 @@ export class TerminalDriver implements LedDriver {
   bytesTotal = 0;
 
   private readonly stream: TerminalStream;
-  private readonly layout: Layout;
+  private readonly layout: { readonly width: number; readonly height: number };
   private readonly scaleOption: number;
-  /** LED index → pixel index (inverse of layout.ledOf), -1 for an LED no pixel shows. */
-  private readonly pixelOfLed: Int32Array;
   /** Colour key per pixel: 0xRRGGBB (truecolour) or a palette index (256). */
   private readonly keys: Int32Array;
-  /** LED channel value → the display value that looks the same on a monitor (inverse gamma). */
-  private readonly toDisplay = new Uint8Array(256);
   private readonly blackKey: number;
   private state: 'new' | 'open' | 'closed' = 'new';
   private shownOnce = false;
@@ -94,13 +86,13 @@ export class TerminalDriver implements LedDriver {
   private bg = UNKNOWN;
 
   constructor(options: TerminalDriverOptions) {
-    const { stream, layout } = options;
+    const { stream, width, height } = options;
     const scale = options.scale ?? 0;
     if (!Number.isInteger(scale) || scale < 0) {
       throw new RangeError(`terminal scale must be an integer ≥ 0 (0 fits the terminal), got ${scale}`);
     }
     this.stream = stream;
-    this.layout = layout;
+    this.layout = { width, height };
     this.scaleOption = scale;
     const colors = options.colors ?? 'auto';
     if (colors === 'auto') {
@@ -109,13 +101,7 @@ export class TerminalDriver implements LedDriver {
     } else {
       this.colorMode = colors;
     }
-    this.pixelOfLed = new Int32Array(layout.ledCount).fill(-1);
-    layout.ledOf.forEach((led, pixel) => {
-      if (led >= 0) this.pixelOfLed[led] = pixel;
-    });
-    const gamma = options.gamma ?? 1;
-    for (let v = 0; v < 256; v++) this.toDisplay[v] = Math.round(255 * (v / 255) ** (1 / gamma));
-    this.keys = new Int32Array(layout.width * layout.height);
+    this.keys = new Int32Array(width * height);
     this.blackKey = this.colorMode === 'truecolor' ? 0 : 16;
     this.keys.fill(this.blackKey);
   }
@@ -139,22 +125,18 @@ export class TerminalDriver implements LedDriver {
     if (this.state !== 'open') {
       throw new Error(`TerminalDriver.show() called while the driver is ${this.state}: call open() first`);
     }
-    const { ledCount } = this.layout;
-    if (frame.length !== ledCount * 3) {
+    const keys = this.keys;
+    if (frame.length !== keys.length * 3) {
+      const { width, height } = this.layout;
       throw new RangeError(
-        `TerminalDriver.show(): expected ${ledCount * 3} bytes (${ledCount} LEDs), got ${frame.length}`,
+        `TerminalDriver.show(): expected ${keys.length * 3} bytes (${width}×${height} RGB), got ${frame.length}`,
       );
     }
-    const keys = this.keys;
-    const pixelOfLed = this.pixelOfLed;
-    const display = this.toDisplay;
     const truecolor = this.colorMode === 'truecolor';
-    for (let led = 0; led < ledCount; led++) {
-      const p = pixelOfLed[led]!;
-      if (p < 0) continue;
-      const r = display[frame[led * 3]!]!;
-      const g = display[frame[led * 3 + 1]!]!;
-      const b = display[frame[led * 3 + 2]!]!;
+    for (let p = 0; p < keys.length; p++) {
+      const r = frame[p * 3]!;
+      const g = frame[p * 3 + 1]!;
+      const b = frame[p * 3 + 2]!;
       keys[p] = truecolor ? (r << 16) | (g << 8) | b : nearest256(r, g, b);
     }
     this.shownOnce = true;

@@ -5,7 +5,7 @@ import type { AnyGame } from '../engine/game.ts';
 import { MemoryLogger } from '../engine/log.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Graphics } from '../gfx/graphics.ts';
-import { BUTTONS, type Input } from '../input/buttons.ts';
+import type { Input } from '../input/buttons.ts';
 import { parseReplay, type Replay } from '../replay/replay.ts';
 import type { TableHost } from './host.ts';
 import { Screensaver } from './screensaver.ts';
@@ -114,7 +114,7 @@ class AttractScene implements Scene {
   }
 
   update(input: Input): void {
-    if (this.host.input.activity && anyPressed(input)) {
+    if (this.host.input.activity && input.any.anyPressed()) {
       this.host.pop();
       return;
     }
@@ -138,9 +138,4 @@ class AttractScene implements Scene {
   dispose(): void {
     this.demo.stop();
   }
-}
-
-function anyPressed(input: Input): boolean {
-  for (const button of BUTTONS) if (input.any.pressed(button)) return true;
-  return false;
 }

@@ -44,14 +44,14 @@ export class Menu implements Scene {
     if (this.slide > 0) this.slide--;
     const count = this.entries.length;
     if (count === 0) return;
-    const step = input.any.repeat('right', 18, 6) ? 1 : input.any.repeat('left', 18, 6) ? -1 : 0;
+    const step = input.any.repeat('right') ? 1 : input.any.repeat('left') ? -1 : 0;
     if (step !== 0) {
       this.selected = (this.selected + step + count) % count;
       this.shownFor = 0;
       this.slide = SLIDE_TICKS;
       this.slideDirection = step;
     }
-    if (input.any.pressed('a') || input.any.pressed('start')) {
+    if (input.any.confirm()) {
       const entry = this.entries[this.selected];
       if (entry === SETTINGS_ENTRY && this.host.controls)
         this.host.push(new SettingsScreen(this.host, this.host.controls));

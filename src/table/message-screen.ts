@@ -21,7 +21,7 @@ export class MessageScreen implements Scene {
   update(input: Input): void {
     this.shownFor++;
     const rate = this.host.rate;
-    const pressed = input.any.pressed('a') || input.any.pressed('start') || input.any.pressed('back');
+    const pressed = input.any.confirm() || input.any.pressed('back');
     if ((this.shownFor > rate && pressed) || this.shownFor > rate * 8) this.host.menu();
   }
 

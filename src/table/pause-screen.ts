@@ -33,7 +33,7 @@ export class PauseScreen implements Scene {
       return;
     }
     const canResume = this.resumeWhen ? this.resumeWhen() : true;
-    const asked = input.any.pressed('a') || input.any.pressed('start');
+    const asked = input.any.confirm();
     if (canResume && (asked || this.resumeWhen)) this.host.pop();
   }
 

@@ -40,7 +40,7 @@ export class ResultScreen implements Scene {
     const ready = this.shownFor > this.host.rate; // one second before a press counts
     if (this.shownFor > this.host.rate * 30 || (ready && input.any.pressed('back'))) {
       this.host.menu();
-    } else if (ready && (input.any.pressed('a') || input.any.pressed('start'))) {
+    } else if (ready && input.any.confirm()) {
       this.playAgain();
     }
   }

@@ -13,7 +13,7 @@ export class Screensaver implements Scene {
 
   update(input: Input): void {
     this.t++;
-    if (this.host.input.activity && anyPressed(input)) this.host.pop();
+    if (this.host.input.activity && input.any.anyPressed()) this.host.pop();
   }
 
   draw(g: Graphics): void {
@@ -28,18 +28,4 @@ export class Screensaver implements Scene {
       }
     }
   }
-}
-
-function anyPressed(input: Input): boolean {
-  const any = input.any;
-  return (
-    any.pressed('a') ||
-    any.pressed('b') ||
-    any.pressed('start') ||
-    any.pressed('back') ||
-    any.pressed('up') ||
-    any.pressed('down') ||
-    any.pressed('left') ||
-    any.pressed('right')
-  );
 }

@@ -9,8 +9,8 @@ import { connect4Bench } from '../../src/cli/bench/connect4.ts';
 import { outputsBench } from '../../src/cli/bench/outputs.ts';
 import type { BenchFigure, BenchSection } from '../../src/cli/bench/section.ts';
 import { terminalBench } from '../../src/cli/bench/terminal.ts';
+import { defaultOptions } from '../../src/cli/options.ts';
 import { prepareTable } from '../../src/cli/table-setup.ts';
-import { defaultOptions } from '../../src/config/options.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
 
 const table = await prepareTable(defaultOptions(), {}, new MemoryLogger());

@@ -44,7 +44,9 @@ async function runUntilSignal(signal: NodeJS.Signals) {
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   // Bounded wait for the first frames (start-up through tsx takes a second or two).
-  for (let i = 0; i < 150 && receiver.packets.length < 10; i++) await new Promise((r) => setTimeout(r, 50));
+  // The test pattern is still, so after its first frame only keep-alives (one a second) follow.
+  for (let i = 0; i < 150 && receiver.packets.length < 1; i++) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 100));
   const running = receiver.packets[receiver.packets.length - 1];
   child.kill(signal);
   const code = await exited;
@@ -62,7 +64,7 @@ async function runUntilSignal(signal: NodeJS.Signals) {
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   test(`${signal}: the LEDs are blanked and the process exits 0`, async () => {
     const { code, stderr, running, last, count } = await runUntilSignal(signal);
-    assert.ok(count >= 10, `only ${count} frames arrived; stderr: ${stderr}`);
+    assert.ok(count >= 2, `only ${count} frames arrived (a running frame, then black); stderr: ${stderr}`);
     assert.is(code, 0, stderr);
     assert.ok(running && running.length === DDP_HEADER + 900);
     assert.ok(last && [...last.subarray(DDP_HEADER)].every((v) => v === 0), 'the last frame is black');

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { CliIo } from '../../src/cli/io.ts';
+import { resolveOptions } from '../../src/cli/options.ts';
 import { runTable } from '../../src/cli/run-table.ts';
 import { prepareTable } from '../../src/cli/table-setup.ts';
-import { resolveOptions } from '../../src/config/parse.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/games');

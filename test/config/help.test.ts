@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatHelp, formatOptionsMarkdown, HELP_WIDTH, OPTION_SPECS } from '../../src/config/index.ts';
+import { OPTION_SPECS, optionsMarkdown, programHelp } from '../../src/cli/options.ts';
+import { HELP_WIDTH } from '../../src/config/index.ts';
 
 const commands = [
   { usage: 'ledtable', summary: 'menu on the configured output (the terminal by default)' },
@@ -11,7 +12,7 @@ const commands = [
 ];
 
 test('--help mentions every flag, its config key and its default', () => {
-  const help = formatHelp(commands);
+  const help = programHelp(commands);
   for (const spec of OPTION_SPECS) {
     assert.ok(help.includes(spec.flag), `${spec.flag} in help`);
     if (spec.scope === 'config')
@@ -24,14 +25,14 @@ test('--help mentions every flag, its config key and its default', () => {
 });
 
 test('--help lines fit in 100 columns and keysText comes last', () => {
-  const help = formatHelp(commands, 'arrows  move\nspace   A');
+  const help = programHelp(commands, 'arrows  move\nspace   A');
   for (const line of help.split('\n')) assert.ok(line.length <= HELP_WIDTH, `too long: ${line}`);
   assert.ok(help.trimEnd().endsWith('space   A'));
-  assert.not.match(formatHelp(commands), 'Keys:');
+  assert.not.match(programHelp(commands), 'Keys:');
 });
 
 test('Markdown table: one row per option, pipes escaped', () => {
-  const md = formatOptionsMarkdown();
+  const md = optionsMarkdown();
   const rows = md.trim().split('\n');
   assert.is(rows.length, OPTION_SPECS.length + 2);
   for (const spec of OPTION_SPECS) assert.ok(md.includes(spec.flag), spec.flag);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readRecording } from '../../games/tpm2/index.ts';
-import { resolveOptions } from '../../src/config/parse.ts';
+import { resolveOptions } from '../../src/cli/options.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledtable-hostile-'));

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { defaultOptions, OPTION_SPECS, OPTIONS, type Options } from '../../src/config/index.ts';
+import { defaultOptions, OPTION_SPECS, type Options } from '../../src/cli/options.ts';
 
 // Type-level checks: these lines stop compiling (tsc --noEmit) if the derived type goes wrong.
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -23,10 +23,10 @@ test('Options derived from the table accepts a well-typed object', () => {
 });
 
 test('the table is consistent: unique names and flags, defaults within range', () => {
-  const names = new Set(OPTIONS.map((o) => o.name));
-  const flags = new Set(OPTIONS.map((o) => o.flag));
-  assert.is(names.size, OPTIONS.length);
-  assert.is(flags.size, OPTIONS.length);
+  const names = new Set(OPTION_SPECS.map((o) => o.name));
+  const flags = new Set(OPTION_SPECS.map((o) => o.flag));
+  assert.is(names.size, OPTION_SPECS.length);
+  assert.is(flags.size, OPTION_SPECS.length);
   for (const spec of OPTION_SPECS) {
     assert.ok(/^[a-z][a-zA-Z0-9]*$/.test(spec.name), `${spec.name} is camelCase`);
     assert.ok(/^--[a-z][a-z0-9-]*$/.test(spec.flag), `${spec.flag} is kebab-case`);

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { defaultOptions, type Options, resolveOptions } from '../../src/config/index.ts';
+import { defaultOptions, type Options, resolveOptions } from '../../src/cli/options.ts';
 
 /** A fake filesystem: path → contents; other paths fail like a missing file. */
 function files(contents: Record<string, string>) {

@@ -41,7 +41,10 @@ test('ddp:127.0.0.1 via the output stage: LED order matches the layout table; cl
       assert.equal([packet[at], packet[at + 1], packet[at + 2]], [x, y, 1], `pixel ${x},${y}`);
     }
   }
-  stage.show(positionCanvas(20, 15));
+  stage.show(positionCanvas(20, 15)); // unchanged: not sent again (the next keep-alive is a second away)
+  const changed = positionCanvas(20, 15);
+  changed.set(0, 0, 0xffffff);
+  stage.show(changed);
   await stage.close();
   await rx.until(3);
   const last = rx.packets[2]!;

@@ -124,4 +124,36 @@ test('property: any event sequence keeps pressed ⇒ held, and held ticks count 
   );
 });
 
+test('repeat(b) without numbers repeats after 0.3 s, then every 0.1 s, at any loop rate', () => {
+  for (const rate of [30, 60, 120]) {
+    const input = new InputState(rate);
+    input.push({ player: 0, button: 'left', down: true });
+    const fired: number[] = [];
+    for (let tick = 1; tick <= rate; tick++) {
+      input.sample();
+      if (input.player(0).repeat('left')) fired.push(tick);
+    }
+    const seconds = fired.map((tick) => Math.round(((tick - 1) / rate) * 10) / 10);
+    assert.equal(seconds, [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], `at ${rate} Hz`);
+  }
+});
+
+test('confirm() is A or start going down; anyPressed() any of the eight, for one player and for all', () => {
+  const input = new InputState();
+  input.sample();
+  assert.not.ok(input.any.confirm());
+  assert.not.ok(input.any.anyPressed());
+  input.push({ player: 1, button: 'start', down: true });
+  input.sample();
+  assert.ok(input.any.confirm());
+  assert.ok(input.player(1).confirm());
+  assert.not.ok(input.player(0).confirm());
+  input.sample();
+  assert.not.ok(input.any.confirm(), 'only on the tick it went down');
+  input.push({ player: 2, button: 'down', down: true });
+  input.sample();
+  assert.ok(input.any.anyPressed());
+  assert.not.ok(input.any.confirm());
+});
+
 test.run();

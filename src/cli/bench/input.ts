@@ -16,6 +16,7 @@ import { encodeRecords, nativeRecordSize } from '../../../hardware/evdev/decoder
 import { EvdevSource } from '../../../hardware/evdev/evdev-source.ts';
 import { RealClock } from '../../engine/clock.ts';
 import { defineGame } from '../../engine/game.ts';
+import { PlayerSeats } from '../../input/player-seats.ts';
 import { Table } from '../../table/table.ts';
 import type { TableSetup } from '../table-setup.ts';
 import { type BenchFigure, type BenchSection, percentiles } from './section.ts';
@@ -93,7 +94,7 @@ async function measure(
   source.start((event) => {
     if (event.down) pushedAt = performance.now();
     engine.input.push(event);
-  });
+  }, new PlayerSeats(engine.input));
   engine.start();
   table.play(probe);
   const z = KEY_CODES.KEY_Z!;

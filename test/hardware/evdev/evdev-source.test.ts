@@ -4,6 +4,7 @@ import { ABS_CODES, EV_ABS, EV_KEY, EV_SYN, KEY_CODES } from '../../../hardware/
 import { EvdevSource, type EvdevSourceOptions } from '../../../hardware/evdev/evdev-source.ts';
 import { parsePadMapRule, parsePadPlayerRule } from '../../../hardware/evdev/maps.ts';
 import type { ButtonEvent } from '../../../src/input/buttons.ts';
+import { describeSeatChange, PlayerSeats } from '../../../src/input/player-seats.ts';
 import { FakeStreams, FakeTree, PROC } from './fake-input.ts';
 
 const key = (name: string, value: number) => ({ type: EV_KEY, code: KEY_CODES[name]!, value });
@@ -25,13 +26,20 @@ function setup(blocks: Record<string, string>, options: EvdevSourceOptions = {})
     watch: false,
     open: fake.open,
     log: (m) => logs.push(m),
-    notice: (m) => notices.push(m),
     ...options,
   });
-  source.onConnection((player, connected) => connections.push(`P${player + 1} ${connected ? 'on' : 'off'}`));
-  source.start((e: ButtonEvent) => events.push(`P${e.player + 1} ${e.button} ${e.down ? 'down' : 'up'}`));
+  const push = (e: ButtonEvent) => events.push(`P${e.player + 1} ${e.button} ${e.down ? 'down' : 'up'}`);
+  // The table's seating, as physical-input.ts wires it: the source reports pads, the seats decide.
+  const seats = new PlayerSeats(
+    {
+      push,
+      setConnected: (player, connected) => connections.push(`P${player + 1} ${connected ? 'on' : 'off'}`),
+    },
+    (change) => notices.push(describeSeatChange(change).notice),
+  );
+  source.start(push, seats);
   const take = () => events.splice(0);
-  return { tree, fake, source, events, take, connections, logs, notices };
+  return { tree, fake, source, seats, events, take, connections, logs, notices };
 }
 
 test('discovery opens keyboards, pads and GPIO buttons, not mice', () => {
@@ -93,11 +101,11 @@ test('16-byte records (32-bit ARM)', () => {
 });
 
 test('pads join in order of first press; the joining press does nothing else', () => {
-  const { fake, take, connections, notices, source, tree } = setup({
+  const { fake, take, connections, notices, source, seats, tree } = setup({
     event5: PROC.xbox('event5'),
     event6: PROC.snes('event6'),
   });
-  fake.write('event5', [abs('ABS_X', -32768)]); // not joined: ignored
+  fake.write('event5', [abs('ABS_X', -32768)]); // not joined, and a direction never joins: ignored
   fake.write('event6', [key('BTN_BASE4', 1), syn, key('BTN_BASE4', 0), syn]);
   assert.equal(take(), []);
   assert.equal(notices, ['P1 JOINED']);
@@ -108,7 +116,7 @@ test('pads join in order of first press; the joining press does nothing else', (
   fake.write('event5', [key('BTN_SOUTH', 1), key('BTN_EAST', 1), key('BTN_SELECT', 1)]);
   assert.equal(take(), ['P1 a down', 'P1 start down', 'P2 a down', 'P2 b down', 'P2 back down']);
   assert.equal(
-    source.devices.map((d) => d.player),
+    source.devices.map((d) => seats.playerOf(d.pad!)),
     [1, 0],
   );
   tree.remove();
@@ -236,7 +244,7 @@ test('permission denied names the input group, once, and is retried on rescan', 
     open: fake.open,
     log: (m) => logs.push(m),
   });
-  source.start(() => {});
+  source.start(() => {}, new PlayerSeats({ push() {}, setConnected() {} }));
   source.rescan();
   assert.is(logs.length, 1);
   assert.match(logs[0]!, /no permission to read .*event3 \(Logitech USB Keyboard\)/);
@@ -259,7 +267,7 @@ test('no /proc device list: logged, nothing opened, no throw', () => {
     watch: false,
     log: (m) => logs.push(m),
   });
-  source.start(() => {});
+  source.start(() => {}, new PlayerSeats({ push() {}, setConnected() {} }));
   assert.equal(source.devices, []);
   assert.match(logs[0]!, /cannot read \/nonexistent\/bus\/input\/devices/);
   source.stop();

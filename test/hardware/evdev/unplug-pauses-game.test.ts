@@ -4,6 +4,7 @@ import { EV_KEY, KEY_CODES } from '../../../hardware/evdev/codes.ts';
 import { EvdevSource } from '../../../hardware/evdev/evdev-source.ts';
 import { ManualClock } from '../../../src/engine/clock.ts';
 import { defineGame } from '../../../src/engine/game.ts';
+import { describeSeatChange, PlayerSeats } from '../../../src/input/player-seats.ts';
 import { Table } from '../../../src/table/table.ts';
 import { FakeStreams, FakeTree, PROC } from './fake-input.ts';
 
@@ -38,10 +39,9 @@ test('a pad unplugged mid-game pauses that game; replugged, the game resumes', (
     wordBits: 64,
     watch: false,
     open: fake.open,
-    notice: (text) => table.notify(text),
   });
-  source.onConnection((player, connected) => engine.input.setConnected(player, connected));
-  source.start((event) => engine.input.push(event));
+  const seats = new PlayerSeats(engine.input, (change) => table.notify(describeSeatChange(change).notice));
+  source.start((event) => engine.input.push(event), seats);
   engine.start();
   // Both pads join from the menu: the SNES pad first (P1), then the Xbox pad (P2).
   fake.write('event6', [press('BTN_BASE4', 1), press('BTN_BASE4', 0)]);

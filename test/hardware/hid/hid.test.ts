@@ -4,6 +4,7 @@ import { hidId } from '../../../hardware/hid/hid-api.ts';
 import type { HidMaps } from '../../../hardware/hid/hid-map.ts';
 import { HidSource } from '../../../hardware/hid/hid-source.ts';
 import { learnGamepad } from '../../../hardware/hid/learn.ts';
+import { PlayerSeats } from '../../../src/input/player-seats.ts';
 import { FakeHid, PAD } from './fake-hid.ts';
 
 // Report layout of the fake pad: [0] stick X (0x80 rest), [1] stick Y, [2] face buttons, [3] hat in
@@ -81,8 +82,11 @@ test('HID source: press start to join, decoded buttons, unplug and return', () =
   const events: string[] = [];
   const connections: string[] = [];
   const source = new HidSource({ api: hid, maps: MAPS, pollMs: 0 });
-  source.onConnection((p, c) => connections.push(`P${p + 1} ${c ? 'on' : 'off'}`));
-  source.start((e) => events.push(`P${e.player + 1} ${e.button} ${e.down ? 'down' : 'up'}`));
+  const seats = new PlayerSeats({
+    push: (e) => events.push(`P${e.player + 1} ${e.button} ${e.down ? 'down' : 'up'}`),
+    setConnected: (p, c) => connections.push(`P${p + 1} ${c ? 'on' : 'off'}`),
+  });
+  source.start(() => {}, seats);
   assert.equal(source.pads, ['Generic USB Gamepad'], 'pads without a learned map are left alone');
   const path = PAD.path!;
   hid.send(path, REST);
