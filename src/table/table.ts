@@ -1,5 +1,5 @@
 import type { Clock } from '../engine/clock.ts';
-import { Engine, type EngineShell } from '../engine/engine.ts';
+import { Engine, type EngineOptions, type EngineShell } from '../engine/engine.ts';
 import type { AnyGame, GameDefinition, GameResult, SettingSpecs, Wiring } from '../engine/game.ts';
 import { GameRunner, type RunnerServices } from '../engine/game-runner.ts';
 import { describeError, type Logger } from '../engine/log.ts';
@@ -29,16 +29,9 @@ import { SetupScreen } from './setup-screen.ts';
 
 export type { LaunchOptions } from './host.ts';
 
-export interface TableOptions {
+export interface TableOptions extends EngineOptions {
   /** Games and apps offered by the menu, in menu order. */
   readonly catalog: readonly AnyGame[];
-  readonly clock: Clock;
-  readonly width?: number;
-  readonly height?: number;
-  /** Ticks per second, 1..120. Default 60. */
-  readonly rate?: number;
-  readonly sink?: FrameSink;
-  readonly log?: Logger;
   /** Seed for the table's own generator, which seeds every game launched from the menu. */
   readonly seed?: number;
   /** Seconds in the menu without input before the screensaver starts; 0 = never. Default 120. */
@@ -87,14 +80,7 @@ export class Table implements TableHost, EngineShell {
 
   constructor(options: TableOptions) {
     this.options = options;
-    this.engine = new Engine({
-      clock: options.clock,
-      ...(options.width === undefined ? {} : { width: options.width }),
-      ...(options.height === undefined ? {} : { height: options.height }),
-      ...(options.rate === undefined ? {} : { rate: options.rate }),
-      ...(options.sink ? { sink: options.sink } : {}),
-      ...(options.log ? { log: options.log } : {}),
-    });
+    this.engine = new Engine(options);
     this.engine.shell = this;
     this.catalog = options.catalog;
     this.random = new Random(options.seed ?? Random.freshSeed());
