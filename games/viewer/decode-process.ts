@@ -6,6 +6,10 @@ import { type Picture, PictureError } from './decode.ts';
 /** Time one picture may take to decode before its decoder is killed: 20 s (a Pi 4, 100 MP JPEG: ~5 s). */
 export const DECODE_SECONDS = 20;
 
+// Taken at load: a guarded game's timers are cleared when the game ends (src/isolation/), but a
+// decode's time budget belongs to the shared decoder, which outlives any one run of the viewer.
+const { setTimeout: later, clearTimeout: cancel } = globalThis;
+
 const here = fileURLToPath(import.meta.url);
 const CHILD = join(dirname(here), `decode-child${extname(here)}`);
 
@@ -56,7 +60,7 @@ export class DecodeProcess {
     const child = this.ensureChild();
     child.ref();
     (child.channel as { ref?: () => void } | undefined)?.ref?.();
-    this.timer = setTimeout(() => {
+    this.timer = later(() => {
       this.stopChild();
       this.finish(
         job,
@@ -95,7 +99,7 @@ export class DecodeProcess {
   }
 
   private finish(job: Pending, result: Picture | PictureError): void {
-    clearTimeout(this.timer);
+    cancel(this.timer);
     this.active = undefined;
     if (result instanceof PictureError) job.reject(result);
     else job.resolve(result);
