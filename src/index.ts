@@ -3,6 +3,7 @@
  * default-exports `defineGame({...})`; see docs/ and games/ for examples.
  */
 
+export type { MusicPlayer, SoundPlayer } from './audio/game-audio.ts';
 export type {
   GameContext,
   GameDefinition,

@@ -2,10 +2,13 @@
 # Installs ledtable as a system service on Raspberry Pi OS (64-bit, Bookworm or later).
 # Safe to run again (after `git pull`, or to add --gpio-buttons): every step checks first.
 #
-# Usage: sudo systemd/install.sh [--dry-run] [--gpio-buttons] [--prefix DIR]
+# Usage: sudo systemd/install.sh [--dry-run] [--gpio-buttons] [--prefix DIR] [--audio-out KIND]
 #   --dry-run        print every step and change nothing (no root needed)
 #   --gpio-buttons   add the gpio-key overlays for 2 players x 8 arcade buttons (hardware/README.md)
 #   --prefix DIR     install into DIR (default /opt/ledtable)
+#   --audio-out KIND where sound goes (hardware/README.md, "Sound"): usb, hdmi, i2s-dac, analog
+#                    (needs the LEDs on GPIO 10 or 21), or none (sound off); without it the
+#                    config's "audio" is kept (default auto) and only the PWM conflict is handled
 set -euo pipefail
 
 DRY_RUN=0
@@ -20,10 +23,12 @@ DROPIN_DIR=/etc/systemd/system/ledtable.service.d
 ROOT_DROPIN="$DROPIN_DIR/ws281x-root.conf"
 POLKIT_RULE=/etc/polkit-1/rules.d/50-ledtable.rules
 SERVICE_USER=ledtable
-# Device groups the service user joins when they exist (evdev, GPIO, SPI, serial, Pi 5 leds, hidraw).
-DEVICE_GROUPS=(input gpio spi dialout video plugdev)
+# Device groups the service user joins when they exist (evdev, GPIO, SPI, serial, Pi 5 leds, hidraw, sound).
+DEVICE_GROUPS=(input gpio spi dialout video plugdev audio)
 MIN_NODE=20
 REBOOT_NEEDED=0
+AUDIO_OUT=keep
+AUDIO_KINDS="usb hdmi i2s-dac analog none"
 
 # The gpio-key overlays: GPIO pin, key code, label. Key codes are the ones the default key map
 # expects (the terminal simulator's keys): P1 arrows Z X Enter Esc, P2 W S A D F G E Q.
@@ -37,7 +42,7 @@ BEGIN_MARK="# ledtable gpio buttons: begin (systemd/install.sh --gpio-buttons)"
 END_MARK="# ledtable gpio buttons: end"
 
 usage() {
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 while [ "$#" -gt 0 ]; do
@@ -47,6 +52,14 @@ while [ "$#" -gt 0 ]; do
     --prefix)
       [ "$#" -ge 2 ] || { echo "install.sh: --prefix needs a directory" >&2; exit 2; }
       PREFIX="$2"
+      shift
+      ;;
+    --audio-out)
+      [ "$#" -ge 2 ] || { echo "install.sh: --audio-out needs one of: $AUDIO_KINDS" >&2; exit 2; }
+      case " $AUDIO_KINDS " in
+        *" $2 "*) AUDIO_OUT="$2" ;;
+        *) echo "install.sh: --audio-out $2 is unknown; use one of: $AUDIO_KINDS" >&2; exit 2 ;;
+      esac
       shift
       ;;
     -h | --help) usage; exit 0 ;;
@@ -111,9 +124,9 @@ else
   fail "Node $MIN_NODE or newer is needed: curl -fsSL https://deb.nodesource.com/setup_22.x | sudo -E bash - && sudo apt-get install -y nodejs"
 fi
 
-step "System packages (build tools for rpi-ws281x-native; libusb and libudev for node-hid)"
+step "System packages (build tools for rpi-ws281x-native; libusb and libudev for node-hid; aplay; polkit)"
 missing=()
-for package in build-essential python3 libusb-1.0-0 libudev1 rsync polkitd; do
+for package in build-essential python3 libusb-1.0-0 libudev1 rsync alsa-utils polkitd; do
   if dpkg -s "$package" >/dev/null 2>&1; then note "$package: installed"; else missing+=("$package"); fi
 done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -188,36 +201,97 @@ step "SHUT DOWN and REBOOT for $SERVICE_USER (polkit rule $POLKIT_RULE)"
 run mkdir -p "$(dirname "$POLKIT_RULE")"
 write_file "$POLKIT_RULE" 0644 <"$SOURCE/systemd/ledtable-power.rules"
 
-# PWM (GPIO 18 or 12) is what the on-board analogue audio uses: it must be off.
-uses_pwm() {
+# The LED data pin from the config (18 when there is none yet): PWM (18, 12) is what the on-board
+# analogue audio uses, PCM (21) is what an I2S DAC uses, SPI (10) conflicts with neither.
+led_pin() {
   local file="$CONFIG_FILE"
   [ -e "$file" ] || file=/dev/null
   node -e '
     const text = require("fs").readFileSync(process.argv[1], "utf8").trim();
     const c = text ? JSON.parse(text) : { output: ["ws281x"], ws281xGpio: 18 };
     const outputs = [].concat(c.output ?? ["auto"]).join(",").split(",");
-    const pin = c.ws281xGpio ?? 18;
-    process.exit(outputs.includes("ws281x") && (pin === 18 || pin === 12) ? 0 : 1);
-  ' "$file" 2>/dev/null
+    console.log(outputs.includes("ws281x") ? (c.ws281xGpio ?? 18) : "none");
+  ' "$file" 2>/dev/null || echo 18
 }
-BOOT_CONFIG="$(boot_config)"
-step "On-board audio ($BOOT_CONFIG)"
-if [ "$DRY_RUN" -eq 1 ] && [ ! -e "$CONFIG_FILE" ] && ! command -v node >/dev/null 2>&1; then
-  note "the default config uses PWM on GPIO 18: audio would be turned off"
-elif uses_pwm; then
-  if grep -qx 'dtparam=audio=off' "$BOOT_CONFIG" 2>/dev/null; then
-    note "already off"
-  elif grep -q '^dtparam=audio=on' "$BOOT_CONFIG" 2>/dev/null; then
-    run sed -i 's/^dtparam=audio=on/dtparam=audio=off/' "$BOOT_CONFIG"
+
+# Sets one dtparam/dtoverlay line in config.txt: replaces a line starting with $1, else appends $2.
+set_boot_line() {
+  local prefix="$1" line="$2"
+  if grep -qxF "$line" "$BOOT_CONFIG" 2>/dev/null; then
+    note "already: $line"
+  elif grep -q "^$prefix" "$BOOT_CONFIG" 2>/dev/null; then
+    run sed -i "s|^$prefix.*|$line|" "$BOOT_CONFIG"
     REBOOT_NEEDED=1
   else
-    note "append: dtparam=audio=off"
-    if [ "$DRY_RUN" -eq 0 ]; then echo 'dtparam=audio=off' >>"$BOOT_CONFIG"; fi
+    note "append: $line"
+    if [ "$DRY_RUN" -eq 0 ]; then echo "$line" >>"$BOOT_CONFIG"; fi
     REBOOT_NEEDED=1
   fi
-else
-  note "the LEDs do not use PWM: audio left as it is"
-fi
+}
+
+# Writes "audio": $1 into the config file (other keys kept).
+set_config_audio() {
+  note "config: \"audio\": \"$1\""
+  if [ "$DRY_RUN" -eq 0 ]; then
+    node -e '
+      const fs = require("fs");
+      const [file, audio] = process.argv.slice(1);
+      const c = JSON.parse(fs.readFileSync(file, "utf8"));
+      c.audio = audio;
+      fs.writeFileSync(file + ".tmp", JSON.stringify(c, null, 2) + "\n");
+      fs.renameSync(file + ".tmp", file);
+    ' "$CONFIG_FILE" "$1"
+  fi
+}
+
+# The ALSA id of the first USB sound card (from /proc/asound/cards), or nothing.
+usb_card() {
+  { sed -n 's/^ *[0-9]* \[\([^ ]*\) *\]: USB-Audio.*/\1/p' /proc/asound/cards 2>/dev/null || true; } | head -n 1
+}
+
+BOOT_CONFIG="$(boot_config)"
+PIN="$(led_pin)"
+step "Sound: $AUDIO_OUT (LEDs on GPIO $PIN; $BOOT_CONFIG)"
+case "$PIN" in
+  18 | 12) note "the LEDs use PWM: the on-board analogue audio must stay off" ;;
+  21) note "the LEDs use PCM: an I2S DAC cannot be used" ;;
+esac
+case "$AUDIO_OUT" in
+  analog)
+    if [ "$PIN" = 18 ] || [ "$PIN" = 12 ]; then
+      fail "analogue audio shares PWM with the LEDs on GPIO $PIN: set \"ws281xGpio\": 10 (SPI) or 21 (PCM) in $CONFIG_FILE and rewire DIN, or pick --audio-out usb, hdmi or i2s-dac"
+    fi
+    set_boot_line 'dtparam=audio=' 'dtparam=audio=on'
+    set_config_audio 'alsa:default:CARD=Headphones'
+    ;;
+  i2s-dac)
+    if [ "$PIN" = 18 ] || [ "$PIN" = 21 ]; then
+      fail "an I2S DAC uses GPIO 18-21 (PCM): move the LEDs to \"ws281xGpio\": 10 (SPI) or 12 (PWM) in $CONFIG_FILE, or pick --audio-out usb or hdmi"
+    fi
+    if [ "$GPIO_BUTTONS" -eq 1 ]; then
+      fail "an I2S DAC uses GPIO 19 and 20, which --gpio-buttons gives to P2 A and B: edit the pins in hardware/README.md, or pick --audio-out usb or hdmi"
+    fi
+    set_boot_line 'dtparam=audio=' 'dtparam=audio=off'
+    set_boot_line 'dtoverlay=hifiberry-dac' 'dtoverlay=hifiberry-dac'
+    set_config_audio 'alsa:default:CARD=sndrpihifiberry'
+    ;;
+  usb | hdmi | none | keep)
+    if [ "$PIN" = 18 ] || [ "$PIN" = 12 ]; then set_boot_line 'dtparam=audio=' 'dtparam=audio=off'; fi
+    if [ "$AUDIO_OUT" = usb ]; then
+      card="$(usb_card)"
+      if [ -n "$card" ]; then
+        set_config_audio "alsa:plughw:CARD=$card,DEV=0"
+      else
+        note "no USB sound card found now (plug it in and run this again); sound: the default ALSA device"
+        set_config_audio 'alsa'
+      fi
+    elif [ "$AUDIO_OUT" = hdmi ]; then
+      set_config_audio 'alsa:default:CARD=vc4hdmi0'
+    elif [ "$AUDIO_OUT" = none ]; then
+      set_config_audio 'off'
+    fi
+    ;;
+esac
 
 if [ "$GPIO_BUTTONS" -eq 1 ]; then
   step "GPIO buttons (gpio-key overlays in $BOOT_CONFIG)"

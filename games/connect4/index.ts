@@ -2,6 +2,7 @@ import { type Buttons, defineGame, dim, type Graphics, PLAYER_COLORS, sprite } f
 import { Board, COLS, other, ROWS, type Side } from './board.ts';
 import { LEVELS, type Level, NODES_PER_TICK } from './levels.ts';
 import { Search } from './search.ts';
+import { SOUNDS } from './sounds.ts';
 
 /** Disc colours: side 1 (player 1, red) and side 2 (player 2 or the computer, blue). */
 export const DISC: readonly [number, number, number] = [0, PLAYER_COLORS[0]!, PLAYER_COLORS[1]!];
@@ -43,6 +44,7 @@ export default defineGame({
     b: 0x1830ff,
     r: PLAYER_COLORS[0]!,
   }),
+  sounds: SOUNDS,
   create(ctx) {
     const level: Level = LEVEL_OF[String(ctx.settings.level)] ?? 'medium';
     const limits = LEVELS[level];
@@ -94,7 +96,9 @@ export default defineGame({
 
     const land = () => {
       const row = board.play(cursor, turn);
+      ctx.sound.play('drop');
       if (board.winsAt(cursor, row, turn)) {
+        ctx.sound.play('win');
         winner = turn;
         line = board.lineThrough(cursor, row);
         setPhase('over');
@@ -113,8 +117,10 @@ export default defineGame({
     };
 
     const human = (b: Buttons) => {
+      const was = cursor;
       if (b.repeat('left', 12, 5)) cursor = Math.max(0, cursor - 1);
       if (b.repeat('right', 12, 5)) cursor = Math.min(COLS - 1, cursor + 1);
+      if (cursor !== was) ctx.sound.play('move');
       if ((b.pressed('a') || b.pressed('down')) && board.canPlay(cursor)) drop(cursor);
     };
 

@@ -152,4 +152,15 @@ test('a player flying from the frame scores per pipe and the score is the result
   assert.is(t.table.scores.best('flappy'), score);
 });
 
+test('sounds: the first flap starts the run with a flap, a crash into the ground crashes', async () => {
+  const t = await Harness.start(flappy, { seed: 1 });
+  await t.step(5);
+  assert.equal(t.sounds, []);
+  t.tap('a');
+  await t.step(1);
+  assert.equal(t.sounds, ['flap']);
+  await t.step(600);
+  assert.is(t.sounds[t.sounds.length - 1], 'crash');
+});
+
 test.run();

@@ -1,4 +1,5 @@
 import { blendLinear, type Color, defineGame, type Graphics, sprite } from '../../src/index.ts';
+import { SOUNDS } from './sounds.ts';
 import { FlappyWorld } from './world.ts';
 
 export const BIRD: Color = 0xffd000;
@@ -31,6 +32,7 @@ export default defineGame({
     G: PIPE_LIP,
     b: GROUND_A,
   }),
+  sounds: SOUNDS,
   create(ctx) {
     const world = new FlappyWorld(ctx.width, ctx.height, ctx.random);
     const dt = 1 / ctx.rate;
@@ -108,18 +110,26 @@ export default defineGame({
             if (flap) {
               world.start();
               world.flap();
+              ctx.sound.play('flap');
               enter('playing');
             }
             return;
           case 'playing': {
-            if (flap) world.flap();
+            if (flap) {
+              world.flap();
+              ctx.sound.play('flap');
+            }
             const event = world.step(dt);
             sinceScore++;
             if (event === 'scored') {
+              ctx.sound.play('score');
               sinceScore = 0;
               scoreText = String(world.score);
             }
-            if (event === 'crash') enter('crashed');
+            if (event === 'crash') {
+              ctx.sound.play('crash');
+              enter('crashed');
+            }
             return;
           }
           case 'crashed':

@@ -5,6 +5,7 @@ import { LifeGrid } from './grid.ts';
 import { AGE_COLORS } from './palette.ts';
 import { PATTERNS, type PatternName, transform } from './patterns.ts';
 import { parseRule } from './rule.ts';
+import { SOUNDS } from './sounds.ts';
 
 /** Generations per second offered by the setting and stepped through with up/down. */
 export const SPEEDS = [1, 2, 5, 10, 15, 20, 30, 60] as const;
@@ -47,7 +48,9 @@ export default defineGame({
     r: 0xff0000,
     m: 0x700050,
   }),
+  sounds: SOUNDS,
   create(ctx) {
+    ctx.music.play('theme');
     // A `rule` parameter (config file or --set rule=B36/S23) overrides the menu choice.
     const ruleText = typeof ctx.params.rule === 'string' ? ctx.params.rule : String(ctx.settings.rule);
     const rule = parseRule(ruleText);
@@ -94,6 +97,7 @@ export default defineGame({
       }
       owed = 0;
       watchFromHere();
+      ctx.sound.play('seed');
       ctx.log(`life seeded with ${start}`);
     };
 
@@ -119,7 +123,10 @@ export default defineGame({
         cursorY = (cursorY + dy + ctx.height) % ctx.height;
         editTicks = 0; // show the cursor at once after a move
       }
-      if (p.pressed('a')) grid.toggle(cursorX, cursorY);
+      if (p.pressed('a')) {
+        grid.toggle(cursorX, cursorY);
+        ctx.sound.play('toggle');
+      }
       if (p.pressed('b')) grid.clear();
     };
 

@@ -12,6 +12,7 @@ import {
   WIN_FLAG_COLOR,
   WRONG_FLAG_COLOR,
 } from './palette.ts';
+import { SOUNDS } from './sounds.ts';
 
 /** Share of cells holding a mine per level (35, 45 and 59 mines on the 20×14 board). */
 export const DENSITY = { easy: 0.125, medium: 0.16, hard: 0.21 } as const;
@@ -61,6 +62,7 @@ export default defineGame({
     2: NUMBER_COLORS[2]!,
     F: FLAG_COLOR,
   }),
+  sounds: SOUNDS,
   create(ctx) {
     const level: Level = LEVEL_OF[String(ctx.settings.level)] ?? 'easy';
     const top = ctx.height > 2 ? 1 : 0;
@@ -128,12 +130,16 @@ export default defineGame({
         if (b.repeat('down', REPEAT_DELAY, REPEAT_EVERY)) move(0, 1);
         const cell = cy * field.width + cx;
         if (b.pressed('a')) {
+          const wasClosed = field.state[cell] !== OPEN;
           if (field.state[cell] === OPEN) field.chord(cell);
           else field.open(cell, ctx.random);
+          if (wasClosed && field.state[cell] === OPEN && !field.lost) ctx.sound.play('reveal');
         } else if (b.pressed('b')) {
           field.toggleFlag(cell);
+          ctx.sound.play('flag');
         }
         if (field.won || field.lost) {
+          ctx.sound.play(field.won ? 'win' : 'boom');
           if (field.won) field.flagAllMines();
           overFor = 0;
         }

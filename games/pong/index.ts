@@ -1,7 +1,8 @@
 import { defineGame, FONT_3X5, FONT_5X7, type Graphics, sprite } from '../../src/index.ts';
 import { LEVELS, type LevelName, PongAi } from './ai.ts';
-import { Court, OUT_LEFT, OUT_RIGHT, PADDLE, type Side } from './court.ts';
+import { Court, HIT, OUT_LEFT, OUT_RIGHT, PADDLE, type Side, WALL } from './court.ts';
 import { BALL_COLOR, BALL_WAIT_COLOR, SIDE_COLORS } from './palette.ts';
+import { SOUNDS } from './sounds.ts';
 
 /** Game phases: the score between points, waiting for the serve, the rally, a point, the end. */
 const SCORE = 0;
@@ -28,6 +29,7 @@ export default defineGame({
     points: { label: 'TO', values: [3, 5, 7, 9, 11], default: 5 },
   },
   icon: sprite(['r.........b', 'r...w.....b', 'r.........b'], { r: 0xff2020, b: 0x2060ff, w: 0xffffff }),
+  sounds: SOUNDS,
   create(ctx) {
     const court = new Court(ctx.width, ctx.height, ctx.rate);
     const target = Number(ctx.settings.points);
@@ -55,6 +57,7 @@ export default defineGame({
     };
 
     const serve = (): void => {
+      ctx.sound.play('serve');
       const slope = (ctx.random.chance(0.5) ? 1 : -1) * (0.3 + 0.4 * ctx.random.float());
       court.serve(server, slope);
       enter(PLAY);
@@ -114,6 +117,9 @@ export default defineGame({
           }
           case PLAY: {
             const event = court.step();
+            if (event === HIT) ctx.sound.play('hit');
+            else if (event === WALL) ctx.sound.play('wall');
+            else if (event === OUT_LEFT || event === OUT_RIGHT) ctx.sound.play('point');
             if (event === OUT_LEFT) point(1);
             else if (event === OUT_RIGHT) point(0);
             break;

@@ -2,6 +2,7 @@ import { type Buttons, defineGame, type GameResult, sprite } from '../../src/ind
 import { SnakeAi } from './ai.ts';
 import { Board, DOWN, LEFT, RIGHT, START_LENGTH, UP } from './board.ts';
 import { BODY_COLORS, FOOD_COLOR, HEAD_COLORS } from './palette.ts';
+import { SOUNDS } from './sounds.ts';
 import { stepSeconds } from './speed.ts';
 
 /**
@@ -19,7 +20,9 @@ export default defineGame({
     edge: { label: 'EDGE', values: ['WALL', 'WRAP'], default: 'WALL' },
   },
   icon: sprite(['..........', '.rrrrr....', '.....r..w.', '.....rrrr.'], { r: 0xff2020, w: 0xffffff }),
+  sounds: SOUNDS,
   create(ctx) {
+    ctx.music.play('theme');
     const humans = ctx.players;
     const cpus = Math.max(0, Math.min(Number(ctx.settings.cpu), 4 - humans));
     const total = humans + cpus;
@@ -94,9 +97,14 @@ export default defineGame({
       }
       for (const s of board.snakes) if (s.alive) finalLength[s.index] = s.length;
       const died = board.step();
+      let grew = false;
+      for (const s of board.snakes) if (s.alive && s.length > finalLength[s.index]!) grew = true;
+      if (grew) ctx.sound.play('food');
+      if (died !== 0) ctx.sound.play('crash');
       if (died !== 0) for (let i = 0; i < total; i++) if (died & (1 << i)) diedAt[i] = ctx.tick;
       const outcome = decide();
       if (outcome) {
+        ctx.music.stop();
         result = outcome;
         overAt = ctx.tick;
       }

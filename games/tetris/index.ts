@@ -1,8 +1,23 @@
-import { type Buttons, defineGame, sprite } from '../../src/index.ts';
+import { type Buttons, defineGame, type SoundPlayer, sprite } from '../../src/index.ts';
 import { drawTetris } from './draw.ts';
 import { drawVersus } from './draw-versus.ts';
 import { PIECE_COLORS } from './palette.ts';
-import { type Controls, idleControls, OVER, Tetris, type TetrisOptions } from './tetris.ts';
+import { SOUNDS } from './sounds.ts';
+import {
+  type Controls,
+  EV_CLEAR,
+  EV_FELL,
+  EV_HOLD,
+  EV_LEVEL,
+  EV_LOCK,
+  EV_MOVE,
+  EV_OVER,
+  EV_ROTATE,
+  idleControls,
+  OVER,
+  Tetris,
+  type TetrisOptions,
+} from './tetris.ts';
 import { UNDECIDED, Versus } from './versus.ts';
 
 /** DAS: ticks from a press to the first repeat, at 60 Hz (scaled by the loop rate). */
@@ -16,6 +31,7 @@ export default defineGame({
   description:
     'Guideline Tetris: SRS kicks, 7-bag, hold, ghost, lock delay, next two pieces; 2-player versus with garbage.',
   players: { min: 1, max: 2 },
+  sounds: SOUNDS,
   settings: {
     level: { label: 'LEVEL', values: [1, 5, 10, 15], default: 1 },
   },
@@ -44,6 +60,7 @@ export default defineGame({
       clearTicks,
     };
     let ended = false;
+    ctx.music.play('theme');
 
     if (ctx.players >= 2) {
       const versus = new Versus(options);
@@ -55,6 +72,8 @@ export default defineGame({
           readControls(input.player(0), c0, das, arr, false);
           readControls(input.player(1), c1, das, arr, false);
           versus.step(c0, c1);
+          playEvents(ctx.sound, versus.games[0]);
+          playEvents(ctx.sound, versus.games[1]);
           if (versus.winner !== UNDECIDED && versus.overTicks >= overTicks && !ended) {
             ended = true;
             const winner = versus.winner;
@@ -73,6 +92,7 @@ export default defineGame({
       update(input) {
         readControls(input.player(0), controls, das, arr, true);
         game.step(controls);
+        playEvents(ctx.sound, game);
         if (game.phase === OVER && game.phaseTicks >= overTicks && !ended) {
           ended = true;
           ctx.end({ score: game.score, message: 'TOP OUT' });
@@ -84,6 +104,20 @@ export default defineGame({
     };
   },
 });
+
+/** The sounds of what happened in a player's last step (one sound per kind of event). */
+function playEvents(sound: SoundPlayer, game: Tetris): void {
+  const events = game.events;
+  if (events === 0) return;
+  if (events & EV_OVER) sound.play('topout');
+  else if (events & EV_CLEAR) sound.play(game.lastClear >= 4 ? 'tetris' : 'clear');
+  else if (events & EV_LOCK) sound.play('lock');
+  if (events & EV_LEVEL) sound.play('level');
+  if (events & EV_HOLD) sound.play('hold');
+  if (events & EV_ROTATE) sound.play('rotate');
+  else if (events & EV_MOVE) sound.play('move');
+  if (events & EV_FELL && !(events & EV_LOCK)) sound.play('gravity', 0.6);
+}
 
 /**
  * One player's buttons into `c` (reused every tick): DAS/ARR on left and right, A/B rotate,

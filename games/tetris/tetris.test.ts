@@ -2,7 +2,19 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { I, O, T } from './pieces.ts';
 import { controls, fillBottom, newTetris, wellText } from './test-helpers.ts';
-import { CLEARING, MAX_LOCK_RESETS, OVER, PLAYING, type Tetris } from './tetris.ts';
+import {
+  CLEARING,
+  EV_CLEAR,
+  EV_FELL,
+  EV_HARD_DROP,
+  EV_LOCK,
+  EV_MOVE,
+  EV_ROTATE,
+  MAX_LOCK_RESETS,
+  OVER,
+  PLAYING,
+  type Tetris,
+} from './tetris.ts';
 
 const idle = controls();
 const left = controls({ left: true });
@@ -107,6 +119,18 @@ function clearWithI(game: Tetris, lines: number): number {
   game.step(controls({ hardDrop: true }));
   return distance;
 }
+
+test('events name what the last step did (the sounds come from them), and only that step', () => {
+  const game = newTetris();
+  game.step(controls({ left: true, rotateCw: true }));
+  assert.is(game.events & (EV_MOVE | EV_ROTATE), EV_MOVE | EV_ROTATE);
+  run(game, 120);
+  assert.is(game.events & ~EV_FELL, 0, 'a quiet tick has at most a gravity step');
+  clearWithI(game, 2);
+  assert.is(game.events, EV_HARD_DROP | EV_LOCK | EV_CLEAR);
+  game.step(idle);
+  assert.is(game.events, 0, 'clearing');
+});
 
 for (const level of [1, 5]) {
   test(`line clears at level ${level}: single, double, triple, tetris score 100/300/500/800 × ${level}`, () => {

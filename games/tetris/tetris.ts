@@ -19,6 +19,17 @@ export const PLAYING = 0;
 export const CLEARING = 1;
 export const OVER = 2;
 
+/** What happened during the last step, as bits of `Tetris.events` (sounds are drawn from them). */
+export const EV_FELL = 1;
+export const EV_LOCK = 2;
+export const EV_CLEAR = 4;
+export const EV_MOVE = 8;
+export const EV_ROTATE = 16;
+export const EV_HOLD = 32;
+export const EV_LEVEL = 64;
+export const EV_OVER = 128;
+export const EV_HARD_DROP = 256;
+
 /** What the player asks for this tick; index.ts fills one object per tick (no allocation). */
 export interface Controls {
   left: boolean;
@@ -98,6 +109,8 @@ export class Tetris {
    * 'top out' (garbage pushed the stack off the top).
    */
   topOut = '';
+  /** EV_* bits of what happened in the last step() (0 when nothing did). */
+  events = 0;
 
   /** Fall accumulator in rows; a row falls each time it reaches 1. */
   private fall = 0;
@@ -120,6 +133,7 @@ export class Tetris {
 
   /** Advances one tick. */
   step(c: Controls): void {
+    this.events = 0;
     if (this.phase === OVER) {
       this.phaseTicks++;
       return;
@@ -135,6 +149,7 @@ export class Tetris {
     }
     if (c.hold && !this.holdUsed) {
       this.swapHold();
+      this.events |= EV_HOLD;
       if (this.phase !== PLAYING) return;
     }
     // Resets already used up before this tick's moves (the 15th move still resets the timer).
@@ -145,6 +160,7 @@ export class Tetris {
     if (c.left && this.shift(-1)) manipulated = true;
     if (c.right && this.shift(1)) manipulated = true;
     if (c.hardDrop) {
+      this.events |= EV_HARD_DROP;
       this.score += (this.ghostY - this.y) * HARD_DROP_POINTS;
       this.y = this.ghostY;
       this.lock();
@@ -160,6 +176,7 @@ export class Tetris {
       this.fall -= 1;
       this.y++;
       fell = true;
+      this.events |= EV_FELL;
       if (c.softDrop) this.score += SOFT_DROP_POINTS;
       if (this.y > this.lowestY) {
         this.lowestY = this.y;
@@ -220,6 +237,7 @@ export class Tetris {
 
   private rotate(dir: number): boolean {
     if (this.rotateWithKick(dir) < 0) return false;
+    this.events |= EV_ROTATE;
     this.afterManipulation();
     return true;
   }
@@ -227,6 +245,7 @@ export class Tetris {
   private shift(dx: number): boolean {
     if (!this.board.fits(this.type, this.rotation, this.x + dx, this.y)) return false;
     this.x += dx;
+    this.events |= EV_MOVE;
     this.updateGhost();
     this.afterManipulation();
     return true;
@@ -274,6 +293,7 @@ export class Tetris {
   private lock(): void {
     const lockOut = this.board.place(this.type, this.rotation, this.x, this.y);
     this.holdUsed = false;
+    this.events |= EV_LOCK;
     if (lockOut) {
       this.gameOver('lock out');
       return;
@@ -286,11 +306,13 @@ export class Tetris {
       else if (incoming.rows > 0 && this.receiveGarbage(incoming)) return;
     }
     if (cleared > 0) {
+      this.events |= EV_CLEAR;
       this.score += linePoints(cleared, this.level);
       this.lines += cleared;
       const level = levelFor(this.options.startLevel, this.lines);
       if (level !== this.level) {
         this.level = level;
+        this.events |= EV_LEVEL;
         this.rowsPerTick = rowsPerTick(level, this.options.rate);
       }
       this.phase = CLEARING;
@@ -315,6 +337,7 @@ export class Tetris {
   }
 
   private gameOver(reason: string): void {
+    this.events |= EV_OVER;
     this.phase = OVER;
     this.phaseTicks = 0;
     this.topOut = reason;

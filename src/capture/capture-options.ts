@@ -7,7 +7,7 @@ export const captureOptions = defineOptions('Captures', {
     type: 'string',
     default: '',
     arg: 'FILE',
-    help: 'Headless: write the final frame to FILE.png or every frame to FILE.gif.',
+    help: "Headless: write the final frame to FILE.png, every frame to FILE.gif, or the run's sound to FILE.wav.",
     scope: 'cli',
   },
   ledDots: {

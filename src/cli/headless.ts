@@ -1,3 +1,4 @@
+import type { AudioService } from '../audio/audio-service.ts';
 import { jsonSyntaxError } from '../config/json-syntax.ts';
 import type { GameParams } from '../config/options.ts';
 import { readLimitedText } from '../config/read-limited.ts';
@@ -60,6 +61,8 @@ export interface HeadlessHooks {
   readonly events?: readonly ScriptedEvent[];
   /** Called once the game is started, before its first tick (--record attaches here). */
   readonly onStart?: (table: Table) => void;
+  /** The run's sound (--audio wav:FILE, --out FILE.wav): rendered every tick, closed at the end. */
+  readonly audio?: AudioService;
 }
 
 export async function runHeadless(
@@ -80,6 +83,7 @@ export async function runHeadless(
       log,
       seed,
       idleSeconds: 0,
+      ...(hooks.audio ? { audio: hooks.audio } : {}),
       sink: {
         show(frame) {
           sink?.show(frame);
@@ -100,6 +104,7 @@ export async function runHeadless(
   hooks.onStart?.(table);
   await stepper.step(options.ticks);
   stepper.stop();
+  await hooks.audio?.close();
   return { table, engine, seed, ticks };
 }
 

@@ -11,6 +11,7 @@ import { describeKeymap } from '../input/keymap.ts';
 import { ReplayRecorder, saveReplay } from '../replay/replay.ts';
 import { attractMode, BUILT_IN_REPLAYS, loadDemos } from '../table/attract.ts';
 import type { Table } from '../table/table.ts';
+import { createAudio, describeAudio, isWavOut } from './audio-setup.ts';
 import { BUILT_IN_GAMES, discoverGames } from './discover.ts';
 import { FileLogger } from './file-logger.ts';
 import { gameOptionGroups, withFlaggedParams } from './game-options.ts';
@@ -32,10 +33,10 @@ export const COMMANDS = [
   },
   {
     usage:
-      'ledtable play <id> --headless --ticks N [--seed N] [--inputs FILE] [--dump] [--out FILE.png|FILE.gif]',
+      'ledtable play <id> --headless --ticks N [--seed N] [--inputs FILE] [--dump] [--out FILE.png|FILE.gif|FILE.wav]',
     summary:
       'Run without a clock or terminal, as fast as possible; --dump prints the final frame as hex, ' +
-      '--out saves it as a PNG or the whole run as a GIF.',
+      "--out saves it as a PNG, the whole run as a GIF, or the run's sound as a WAV.",
   },
   { usage: 'ledtable list [--json]', summary: 'Games and apps found in games/.' },
   {
@@ -145,12 +146,15 @@ async function runCommand(
         const record = options.record
           ? { onStart: (table: Table) => (recorder = new ReplayRecorder(table, options.layout)) }
           : {};
-        const capture = options.out ? captureFromOptions(options) : undefined;
+        const capture = options.out && !isWavOut(options.out) ? captureFromOptions(options) : undefined;
+        const audio = createAudio(options, table.gamesDir, io.env, (line) => quiet.warn(line), true);
         const run = await runHeadless(table, rest[0], gameParams, quiet, {
           ...record,
+          ...(audio ? { audio } : {}),
           ...(capture ? { onFrame: capture.onFrame } : {}),
         });
         if (capture) io.stderr.write(`ledtable: ${await capture.finish()}\n`);
+        if (audio) io.stderr.write(`ledtable: ${describeAudio(audio)}\n`);
         if (recorder) saveReplay(options.record, recorder.finish());
         if (options.seed === undefined)
           io.stderr.write(`ledtable: seed ${run.seed} (pass --seed ${run.seed} to repeat this run)\n`);

@@ -66,6 +66,7 @@ export function createGame(id: string | undefined, gamesDir: string): NewGame {
     text.replaceAll('__SRC__', src).replaceAll('__ID__', id).replaceAll('__TITLE__', titleOf(id));
   const files: [string, string][] = [
     ['index.ts', 'index.ts.tmpl'],
+    ['sounds.ts', 'sounds.ts.tmpl'],
     [`${id}.test.ts`, 'game.test.ts.tmpl'],
     ['README.md', 'README.md.tmpl'],
   ];

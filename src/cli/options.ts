@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { evdevOptions } from '../../hardware/evdev/evdev-options.ts';
 import { hidOptions } from '../../hardware/hid/hid-options.ts';
+import { audioOptions } from '../audio/audio-options.ts';
 import { captureOptions } from '../capture/capture-options.ts';
 import {
   type CommandHelp,
@@ -40,6 +41,7 @@ export const OPTION_GROUPS = [
   evdevOptions,
   hidOptions,
   captureOptions,
+  audioOptions,
   commandOptions,
 ] as const;
 

@@ -4,6 +4,7 @@ import { readLimitedText } from '../config/read-limited.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger, MemoryLogger } from '../engine/log.ts';
 import { frameHash, MAX_REPLAY_BYTES, parseReplay, type Replay, ReplayClock } from '../replay/replay.ts';
+import { createAudio, describeAudio } from './audio-setup.ts';
 import { dumpFrame, runHeadless } from './headless.ts';
 import { type CliIo, UsageError } from './io.ts';
 import type { Options } from './options.ts';
@@ -31,7 +32,12 @@ export async function replayCommand(
   const params: GameParams = replayParams(replay);
   if (options.headless) {
     const table = await prepareTable(replayed, params, quiet);
-    const run = await runHeadless(table, replay.game, params, quiet, { events: replay.events });
+    const audio = createAudio(replayed, table.gamesDir, io.env, (line) => quiet.warn(line), true);
+    const run = await runHeadless(table, replay.game, params, quiet, {
+      events: replay.events,
+      ...(audio ? { audio } : {}),
+    });
+    if (audio) io.stderr.write(`ledtable: ${describeAudio(audio)}\n`);
     if (options.dump) dumpFrame(io, run.engine.frame);
     for (const line of quiet.lines) if (!line.startsWith('info:')) io.stderr.write(`ledtable: ${line}\n`);
     return diverged(io, replay, frameHash(run.engine.frame)) ? 1 : 0;

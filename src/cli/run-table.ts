@@ -11,6 +11,7 @@ import { ColorPipeline } from '../output/color-pipeline.ts';
 import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
+import { createAudio, logSoundStats } from './audio-setup.ts';
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
@@ -103,6 +104,9 @@ export async function runTable(
     env: io.env,
     ...(onTerminal ? { terminalReset: restoreTerminalSequence() } : {}),
   });
+  const audio = createAudio(options, setup.gamesDir, io.env, (line) => log.warn(line), false);
+  if (audio)
+    log.info(`sound: ${audio.sink.description}, ${audio.mixer.rate} Hz, buffer ${options.audioBuffer} ms`);
   const clock = new RealClock();
   const beating = beatingClock(clock, watchdog.beat);
   const table = new Table({
@@ -114,9 +118,11 @@ export async function runTable(
     sink: stage,
     ...(request.screensaver ? { screensaver: request.screensaver } : {}),
     seed: options.seed ?? Random.freshSeed(),
+    ...(audio ? { audio } : {}),
     controls: createTableControls({
       options,
       pipeline,
+      ...(audio ? { sound: audio.mixer.levels } : {}),
       dataDir: setup.dataDir,
       env: io.env,
       report: (message) => log.warn(message),
@@ -171,6 +177,8 @@ export async function runTable(
       await keys?.stop();
       await stopInput?.();
       await stage.close();
+      await audio?.close();
+      if (audio) logSoundStats(log, audio);
     } finally {
       clearTimeout(limit);
       removeHandlers();

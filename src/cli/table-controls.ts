@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import type { MixerLevels } from '../audio/mixer.ts';
 import { JsonFile } from '../config/json-store.ts';
 import { colorOptions } from '../output/color-options.ts';
+import type { SoundControls } from '../table/controls.ts';
 import type { TableControls } from '../table/settings-screen.ts';
 import { tableOptions } from '../table/table-options.ts';
 import { type Options, savedSettingsProblem } from './options.ts';
@@ -14,6 +16,8 @@ export interface BrightnessTarget {
 
 export interface TableControlsOptions {
   readonly options: Pick<Options, 'brightness' | 'idle' | 'defaultPlayers' | 'service'>;
+  /** The mixer's live levels, when the table has sound (saved as volume, music, effects). */
+  readonly sound?: MixerLevels;
   readonly pipeline: BrightnessTarget;
   /** settings.json goes here (main.ts reads it back as saved settings under the flags). */
   readonly dataDir: string;
@@ -53,7 +57,24 @@ export function createTableControls(config: TableControlsOptions): TableControls
       child.on('error', (error) => report(`${command} ${args.join(' ')} failed: ${error.message}`));
       child.unref();
     });
+  const levels = config.sound;
+  // saved under the option names, so settings.json feeds them back at the next start
+  const sound: SoundControls | undefined = levels && {
+    volume: () => levels.volume,
+    setVolume(percent) {
+      levels.volume = Math.min(100, Math.max(0, Math.round(percent)));
+    },
+    music: () => levels.music,
+    setMusic(on) {
+      levels.music = on;
+    },
+    effects: () => levels.effects,
+    setEffects(on) {
+      levels.effects = on;
+    },
+  };
   const controls: TableControls = {
+    ...(sound ? { sound } : {}),
     brightness: () => values.brightness,
     setBrightness(percent) {
       values.brightness = within(colorOptions.options.brightness, percent);
@@ -68,7 +89,10 @@ export function createTableControls(config: TableControlsOptions): TableControls
       values.defaultPlayers = within(tableOptions.options.defaultPlayers, players);
     },
     save() {
-      file.write({ ...file.read(), ...values });
+      const soundValues = levels
+        ? { volume: levels.volume, music: levels.music, effects: levels.effects }
+        : {};
+      file.write({ ...file.read(), ...values, ...soundValues });
     },
   };
   if ('lastMilliamps' in pipeline) controls.milliamps = () => pipeline.lastMilliamps ?? 0;

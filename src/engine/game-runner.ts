@@ -1,3 +1,4 @@
+import type { GameAudio } from '../audio/game-audio.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import { drawSpinner } from '../gfx/spinner.ts';
 import type { Input } from '../input/buttons.ts';
@@ -26,6 +27,8 @@ export interface RunnerServices {
   /** Tracks async work so deterministic runs can wait for it. */
   track(work: Promise<unknown>): void;
   finished(runner: GameRunner, result: GameResult): void;
+  /** The game's sounds (silent ones when the table has no audio); throws for a bad sounds text. */
+  audio(definition: GameDefinition<SettingSpecs>): GameAudio;
   crashed(runner: GameRunner, error: unknown): void;
 }
 
@@ -45,6 +48,7 @@ export class GameRunner implements Scene {
   private instance: GameInstance | undefined;
   private result: GameResult | undefined;
   private stopped = false;
+  private audio: GameAudio | undefined;
   ticks = 0;
 
   constructor(
@@ -53,8 +57,9 @@ export class GameRunner implements Scene {
     private readonly services: RunnerServices,
   ) {
     this.title = definition.title;
-    const context = this.context();
     try {
+      this.audio = services.audio(definition);
+      const context = this.context(this.audio);
       const created = definition.create(context);
       if (created instanceof Promise) {
         services.track(
@@ -112,6 +117,7 @@ export class GameRunner implements Scene {
   dispose(): void {
     if (this.stopped) return;
     this.stopped = true;
+    this.audio?.dispose();
     try {
       this.instance?.dispose?.();
     } catch (error) {
@@ -129,7 +135,7 @@ export class GameRunner implements Scene {
     this.services.crashed(this, error);
   }
 
-  private context(): GameContext<SettingSpecs> {
+  private context(audio: GameAudio): GameContext<SettingSpecs> {
     const runner = this;
     const { definition, setup, services } = this;
     return {
@@ -154,6 +160,8 @@ export class GameRunner implements Scene {
         services.track(work.then(undefined, (error: unknown) => runner.crash(error)));
       },
       log: (message: string) => services.log(`${definition.id}: ${message}`),
+      sound: audio.sound,
+      music: audio.music,
     };
   }
 }

@@ -1,3 +1,4 @@
+import type { MusicPlayer, SoundPlayer } from '../audio/game-audio.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Sprite } from '../gfx/sprite.ts';
 import type { Input } from '../input/buttons.ts';
@@ -101,6 +102,10 @@ export interface GameContext<S extends SettingSpecs = SettingSpecs> {
   task(work: Promise<unknown>): void;
   /** Writes a line to the engine's log (never to stdout, which may be the simulator). */
   log(message: string): void;
+  /** The game's effects by name (declared in `sounds`): `ctx.sound.play('lock')`. */
+  readonly sound: SoundPlayer;
+  /** The game's music by name: `ctx.music.play('theme')`; stops when the game ends. */
+  readonly music: MusicPlayer;
 }
 
 export interface GameInstance {
@@ -124,6 +129,11 @@ export interface GameDefinition<S extends SettingSpecs = SettingSpecs> {
   /** Shown in the menu; up to 20×8 pixels. Build it with `sprite()`. */
   readonly icon?: Sprite;
   readonly settings?: S;
+  /**
+   * Effects and music in the sound notation (docs/api.md "Sound"), usually imported from the
+   * folder's sounds.ts. Checked when the game starts: a mistake ends it with the line named.
+   */
+  readonly sounds?: string;
   /**
    * Parameters from the config file (`games.<id>`) or `--set key=value`, declared like options
    * (type, range, help; see ParamDecl) and checked before the game starts; they reach the game

@@ -1,3 +1,14 @@
+/** The sound lines of the settings screen; changes apply at once and are saved with the rest. */
+export interface SoundControls {
+  /** 0..100 %. */
+  volume(): number;
+  setVolume(percent: number): void;
+  music(): boolean;
+  setMusic(on: boolean): void;
+  effects(): boolean;
+  setEffects(on: boolean): void;
+}
+
 /**
  * What the settings screen changes, supplied by the CLI (tests pass their own). Changes apply at
  * once (brightness goes straight to the colour pipeline); `save` persists them (settings.json in
@@ -17,6 +28,8 @@ export interface TableControls {
   milliamps?(): number;
   /** Persists the current values. */
   save?(): void;
+  /** Sound levels, when the table has sound (VOLUME, MUSIC, EFFECTS lines). */
+  readonly sound?: SoundControls;
   /** Power the Pi off / restart it (service only). */
   shutdown?(): void;
   reboot?(): void;

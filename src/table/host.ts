@@ -1,3 +1,4 @@
+import type { UiSound } from '../audio/ui-sounds.ts';
 import type { AnyGame } from '../engine/game.ts';
 import type { Logger } from '../engine/log.ts';
 import type { Scene } from '../engine/scene.ts';
@@ -13,6 +14,14 @@ export interface LaunchOptions {
   /** Seed for this run; default: the next number from the table's generator. */
   readonly seed?: number;
   readonly params?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** What screens may do with the sound (src/audio/audio-service.ts implements it). */
+export interface TableSound {
+  /** A shared screen's effect; menu move/select only when menu sounds are on. */
+  play(name: UiSound): void;
+  /** true fades the music out and holds its place (pause); false brings it back. */
+  duck(on: boolean): void;
 }
 
 /**
@@ -31,6 +40,8 @@ export interface TableHost {
   readonly scores: ScoreBook;
   /** The table's live settings, when the CLI supplied them. */
   readonly controls: TableControls | undefined;
+  /** The table's sound, when it has one: screens play their effects, pause ducks the music. */
+  readonly sound: TableSound | undefined;
   /** The most recent launch: the game and the choices it resolved to. */
   readonly lastLaunch: { readonly game: AnyGame; readonly options: Required<LaunchOptions> } | undefined;
   /** Pushes a scene on top (pause, screensaver, settings). */

@@ -50,9 +50,11 @@ export class Menu implements Scene {
       this.shownFor = 0;
       this.slide = SLIDE_TICKS;
       this.slideDirection = step;
+      this.host.sound?.play('menu-move');
     }
     if (input.any.confirm()) {
       const entry = this.entries[this.selected];
+      this.host.sound?.play('menu-select');
       if (entry === SETTINGS_ENTRY && this.host.controls)
         this.host.push(new SettingsScreen(this.host, this.host.controls));
       else if (entry) this.host.choose(entry);

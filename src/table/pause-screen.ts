@@ -24,6 +24,13 @@ export class PauseScreen implements Scene {
     this.title = `${game.title} (${label.toLowerCase()})`;
     this.frozen = new Canvas(host.width, host.height);
     this.frozen.copyFrom(host.frame);
+    host.sound?.play('pause');
+    host.sound?.duck(true);
+  }
+
+  /** Leaving the pause (resume or quit) brings the music back; a quit game's music fades out. */
+  dispose(): void {
+    this.host.sound?.duck(false);
   }
 
   update(input: Input): void {
@@ -34,7 +41,10 @@ export class PauseScreen implements Scene {
     }
     const canResume = this.resumeWhen ? this.resumeWhen() : true;
     const asked = input.any.confirm();
-    if (canResume && (asked || this.resumeWhen)) this.host.pop();
+    if (canResume && (asked || this.resumeWhen)) {
+      this.host.sound?.play('resume');
+      this.host.pop();
+    }
   }
 
   draw(g: Graphics): void {

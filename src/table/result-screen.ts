@@ -33,6 +33,7 @@ export class ResultScreen implements Scene {
     this.headline =
       result.message ?? (winner === undefined ? 'GAME OVER' : winner < 0 ? 'DRAW' : `P${winner + 1} WINS`);
     this.headlineColor = winner !== undefined && winner >= 0 ? (PLAYER_COLORS[winner] ?? 0xffd000) : 0xffd000;
+    host.sound?.play(record?.isNew ? 'high-score' : 'game-over');
   }
 
   update(input: Input): void {

@@ -5,6 +5,7 @@ import type { TableHost } from './host.ts';
 
 export type { TableControls } from './controls.ts';
 
+const VOLUME_STEPS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
 const BRIGHTNESS_STEPS = [5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 100];
 const IDLE_STEPS = [0, 30, 60, 120, 300, 600, 1800];
 const PLAYER_STEPS = [0, 1, 2, 3, 4];
@@ -64,6 +65,23 @@ export class SettingsScreen extends ChoiceScreen {
         step: changes((d) => c.setDefaultPlayers(nextStep(PLAYER_STEPS, c.defaultPlayers(), d))),
       },
     ];
+    const sound = c.sound;
+    if (sound) {
+      const onOff = (on: boolean) => (on ? 'ON' : 'OFF');
+      lines.push(
+        {
+          label: 'VOLUME',
+          value: () => `${sound.volume()}`,
+          step: changes((d) => sound.setVolume(nextStep(VOLUME_STEPS, sound.volume(), d))),
+        },
+        { label: 'MUSIC', value: () => onOff(sound.music()), step: changes((d) => sound.setMusic(d > 0)) },
+        {
+          label: 'EFFECTS',
+          value: () => onOff(sound.effects()),
+          step: changes((d) => sound.setEffects(d > 0)),
+        },
+      );
+    }
     if (c.milliamps) {
       const milliamps = c.milliamps.bind(c);
       lines.push({ label: 'POWER', value: () => formatMilliamps(milliamps()), color: 0xffc040 });

@@ -1,3 +1,4 @@
+import { type AudioService, silentGameAudio } from '../audio/audio-service.ts';
 import type { Clock } from '../engine/clock.ts';
 import { Engine, type EngineOptions, type EngineShell } from '../engine/engine.ts';
 import type { AnyGame, GameDefinition, GameResult, SettingSpecs, Wiring } from '../engine/game.ts';
@@ -50,6 +51,10 @@ export interface TableOptions extends EngineOptions {
    * and default players are read from them.
    */
   readonly controls?: TableControls;
+  /** The sound: one tick rendered after every update; absent = silent (game sound names still checked). */
+  readonly audio?: AudioService;
+  /** Without audio: hears the names games play ('lock', 'music:theme'); the test Harness lists them. */
+  readonly onSound?: (name: string) => void;
 }
 
 /**
@@ -115,6 +120,11 @@ export class Table implements TableHost, EngineShell {
   /** The table's live settings, when the CLI supplied them. */
   get controls(): TableControls | undefined {
     return this.options.controls;
+  }
+
+  /** The table's sound, when it has one. */
+  get sound(): AudioService | undefined {
+    return this.options.audio;
   }
 
   /**
@@ -221,6 +231,11 @@ export class Table implements TableHost, EngineShell {
     }
   }
 
+  /** Renders one tick of sound after every update (catch-up ticks included), so sound keeps time. */
+  afterUpdate(): void {
+    this.options.audio?.renderTick();
+  }
+
   overlay(g: Graphics): void {
     if (this.noticeTicks <= 0) return;
     this.noticeTicks--;
@@ -251,6 +266,8 @@ export class Table implements TableHost, EngineShell {
       track: (work) => this.engine.track(work),
       finished: (runner, result) => this.finished(runner, result),
       crashed: (runner, error) => this.crashed(runner, error),
+      audio: (definition) =>
+        this.options.audio?.forGame(definition) ?? silentGameAudio(definition, this.options.onSound),
     };
   }
 

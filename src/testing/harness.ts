@@ -34,6 +34,8 @@ export class Harness {
   readonly engine: Engine;
   readonly clock: ManualClock;
   readonly log = new MemoryLogger();
+  /** Names of the sounds the game played, in order ('lock', music as 'music:theme'); clear it freely. */
+  readonly sounds: string[] = [];
   readonly runner: GameRunner;
   private readonly stepper: Stepper;
 
@@ -43,6 +45,7 @@ export class Harness {
       log: this.log,
       seed: options.seed ?? 1,
       idleSeconds: 0,
+      onSound: (name) => this.sounds.push(name),
       ...(options.width === undefined ? {} : { width: options.width }),
       ...(options.height === undefined ? {} : { height: options.height }),
       ...(options.rate === undefined ? {} : { rate: options.rate }),

@@ -143,7 +143,7 @@ test('install.sh --dry-run prints every step and changes nothing', () => {
     `$ npm --prefix ${prefix} run build`,
     '== Config /etc/ledtable/config.json',
     '== Data directory /var/lib/ledtable',
-    '== On-board audio',
+    '== Sound: keep (LEDs on GPIO 18',
     'dtoverlay=gpio-key,gpio=4,keycode=103,label=P1_UP,gpio_pull=up',
     `WorkingDirectory=${prefix}`,
     '$ systemctl enable ledtable.service',
@@ -157,6 +157,25 @@ test('install.sh --dry-run prints every step and changes nothing', () => {
 test('install.sh refuses to install in place (the service code would stay writable by its owner)', () => {
   const run = spawnSync('bash', [script, '--dry-run', '--prefix', root], { encoding: 'utf8' });
   assert.match(run.stdout, 'WOULD STOP HERE: installing in place would leave the service');
+});
+
+test('install.sh --audio-out sets up the sound the owner picks, refusing the pin conflicts', () => {
+  const dry = (...args: string[]) =>
+    execFileSync('bash', [script, '--dry-run', ...args], { encoding: 'utf8' });
+  const usb = dry('--audio-out', 'usb');
+  assert.match(usb, 'append: dtparam=audio=off'); // the default LEDs use PWM on GPIO 18
+  assert.match(usb, /config: "audio": "alsa(:plughw:CARD=\S+,DEV=0)?"/);
+  assert.match(
+    dry('--audio-out', 'analog'),
+    /WOULD STOP HERE: analogue audio shares PWM with the LEDs on GPIO 18/,
+  );
+  const dac = dry('--audio-out', 'i2s-dac', '--gpio-buttons');
+  assert.match(dac, /WOULD STOP HERE: an I2S DAC uses GPIO 18-21/);
+  assert.match(dac, /WOULD STOP HERE: an I2S DAC uses GPIO 19 and 20, which --gpio-buttons gives to P2/);
+  assert.match(dac, 'append: dtoverlay=hifiberry-dac');
+  const bad = spawnSync('bash', [script, '--audio-out', 'speaker'], { encoding: 'utf8' });
+  assert.is(bad.status, 2);
+  assert.match(bad.stderr, '--audio-out speaker is unknown; use one of: usb hdmi i2s-dac analog none');
 });
 
 test('install.sh rejects unknown options', () => {

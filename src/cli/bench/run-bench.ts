@@ -1,5 +1,6 @@
 import type { CliIo } from '../io.ts';
 import type { TableSetup } from '../table-setup.ts';
+import { audioBench } from './audio.ts';
 import { connect4Bench } from './connect4.ts';
 import { inputBench } from './input.ts';
 import { isolationBench } from './isolation.ts';
@@ -20,6 +21,7 @@ export const SECTIONS: readonly BenchSection[] = [
   outputsBench,
   viewerBench,
   connect4Bench,
+  audioBench,
   inputBench,
   loopBench,
 ];
