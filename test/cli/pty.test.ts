@@ -29,8 +29,9 @@ async function killInPty(signal: NodeJS.Signals): Promise<string> {
     output += chunk;
   });
   const done = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  // Bounded wait until the table has drawn a few frames, then signal it.
-  for (let i = 0; i < 200 && !(/PID=(\d+)/.test(output) && output.length > 4000); i++) {
+  // Bounded wait until the table has drawn a few frames, then signal it (20 s: a loaded CI machine
+  // can take 8 s to start tsx and the table; signalled before its handlers exist, it would just die).
+  for (let i = 0; i < 800 && !(/PID=(\d+)/.test(output) && output.length > 4000); i++) {
     await new Promise((r) => setTimeout(r, 25));
   }
   const pid = Number(/PID=(\d+)/.exec(output)?.[1]);
