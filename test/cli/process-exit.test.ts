@@ -43,9 +43,10 @@ async function runUntilSignal(signal: NodeJS.Signals) {
     stderr += chunk;
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  // Bounded wait for the first frames (start-up through tsx takes a second or two).
+  // Bounded wait for the first frames (start-up through tsx takes a second or two, 6 s and more
+  // on a loaded machine: wait up to 20 s).
   // The test pattern is still, so after its first frame only keep-alives (one a second) follow.
-  for (let i = 0; i < 150 && receiver.packets.length < 1; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 400 && receiver.packets.length < 1; i++) await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 100));
   const running = receiver.packets[receiver.packets.length - 1];
   child.kill(signal);
