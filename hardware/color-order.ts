@@ -1,4 +1,5 @@
 import { defineOptions } from '../src/config/options.ts';
+import { WIRE_ORDERS } from '../src/output/pixel-format.ts';
 
 /** Byte orders of one LED on the wire; the engine's frames are always RGB. */
 export const COLOR_ORDERS = ['rgb', 'rbg', 'grb', 'gbr', 'brg', 'bgr'] as const;
@@ -8,12 +9,17 @@ export type ColorOrder = (typeof COLOR_ORDERS)[number];
 export const colorOrderOptions = defineOptions('LED byte order', {
   colorOrder: {
     flag: '--color-order',
-    type: 'enum',
+    type: 'string',
     default: 'rgb',
-    values: COLOR_ORDERS,
+    arg: 'ORDER',
+    check: (value: string) =>
+      WIRE_ORDERS.includes(value.toLowerCase())
+        ? undefined
+        : 'must be r, g, b in some order (e.g. grb) or r, g, b, w for RGBW (e.g. grbw)',
     help:
-      'Byte order of each LED for tpm2, ddp, e131 and record outputs (match the controller; ws281x ' +
-      'uses --ws281x-strip instead).',
+      'Byte order of each LED for tpm2, ddp, e131, artnet and record outputs (match the controller; 4 ' +
+      'letters with w, e.g. rgbw, send RGBW to ddp, e131 and artnet). leds: takes its strip order from ' +
+      '?order= (default grb); ws281x from --ws281x-strip.',
     scope: 'config',
   },
 });
@@ -51,4 +57,14 @@ export function copyOrdered(
     dst[d + 1] = src[s + b]!;
     dst[d + 2] = src[s + c]!;
   }
+}
+
+/** An order for outputs that carry RGB only (tpm2, tpm2file); a 4-letter one is refused with the fix. */
+export function rgbOrder(kind: string, order: string): ColorOrder {
+  if (!(COLOR_ORDERS as readonly string[]).includes(order)) {
+    throw new Error(
+      `--output ${kind}: carries RGB only; choose a 3-letter colour order (e.g. rgb), not ${order}`,
+    );
+  }
+  return order as ColorOrder;
 }

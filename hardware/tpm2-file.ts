@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { LedDriver } from '../src/output/driver.ts';
 import { defineOutput } from '../src/output/output-kind.ts';
-import { type ColorOrder, colorOrderOptions } from './color-order.ts';
+import { type ColorOrder, colorOrderOptions, rgbOrder } from './color-order.ts';
 import { Tpm2Encoder } from './tpm2.ts';
 
 export interface Tpm2FileOptions {
@@ -75,5 +75,9 @@ export const tpm2FileOutput = defineOutput({
   note: 'a recording',
   options: [colorOrderOptions],
   create: ({ target, layout, options }) =>
-    new Tpm2FileDriver({ path: target, ledCount: layout.ledCount, colorOrder: options.colorOrder }),
+    new Tpm2FileDriver({
+      path: target,
+      ledCount: layout.ledCount,
+      colorOrder: rgbOrder('tpm2file', options.colorOrder),
+    }),
 });

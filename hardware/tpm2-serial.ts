@@ -1,7 +1,7 @@
 import { defineOptions } from '../src/config/options.ts';
 import type { LedDriver } from '../src/output/driver.ts';
 import { defineOutput } from '../src/output/output-kind.ts';
-import { type ColorOrder, colorOrderOptions } from './color-order.ts';
+import { type ColorOrder, colorOrderOptions, rgbOrder } from './color-order.ts';
 import { Tpm2Encoder } from './tpm2.ts';
 
 /** The part of a serialport SerialPort this driver uses (tests may pass a fake). */
@@ -281,7 +281,7 @@ export const tpm2SerialOutput = defineOutput({
       path: target,
       baud: options.baud,
       ledCount: layout.ledCount,
-      colorOrder: options.colorOrder,
+      colorOrder: rgbOrder('tpm2', options.colorOrder),
       ...(log ? { log } : {}),
     }),
 });

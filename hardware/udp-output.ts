@@ -55,8 +55,11 @@ export function parseHostPort(
 export interface PacketEncoder {
   /** Packet views, each exactly as long as its packet on the wire. */
   readonly packets: readonly Uint8Array[];
-  /** Writes `frame` (RGB, strip order) into `packets`; `sequence` counts frames (1..255 wrapping). */
-  encode(frame: Readonly<Uint8Array>, sequence: number): void;
+  /**
+   * Writes `frame` (RGB, strip order) into `packets`; `sequence` counts frames (1..255 wrapping).
+   * `ending` marks the packets sent after the last frame on close (E1.31's stream termination).
+   */
+  encode(frame: Readonly<Uint8Array>, sequence: number, ending?: boolean): void;
 }
 
 /** Bytes on the wire per frame: the UDP payloads, headers included. */
@@ -77,6 +80,13 @@ export interface UdpOutputOptions {
   host: string;
   port: number;
   lookup?: Lookup;
+  /**
+   * Per packet of a frame, the address to send it to (E1.31 multicast: one group per universe);
+   * the socket is then not connected and `host` is only a label. Default: every packet to `host`.
+   */
+  packetAddresses?: readonly string[];
+  /** How often the `ending` packets are sent on close, after the black frame (default 0). */
+  endingRepeats?: number;
 }
 
 /**
@@ -100,6 +110,8 @@ export abstract class UdpOutput implements LedDriver {
   sent = 0;
   private socket: Socket | undefined;
   private readonly lookup: Lookup;
+  private readonly packetAddresses: readonly string[] | undefined;
+  private readonly endingRepeats: number;
   private readonly encoders: [PacketEncoder, PacketEncoder];
   private readonly inFlight = [0, 0];
   private readonly done: [(error: Error | null) => void, (error: Error | null) => void];
@@ -113,6 +125,8 @@ export abstract class UdpOutput implements LedDriver {
     this.host = options.host;
     this.port = options.port;
     this.lookup = options.lookup ?? ((host) => dnsLookup(host));
+    this.packetAddresses = options.packetAddresses;
+    this.endingRepeats = options.endingRepeats ?? 0;
     this.encoders = [makeEncoder(), makeEncoder()];
     const finish = (set: 0 | 1) => (error: Error | null) => {
       this.inFlight[set]!--;
@@ -124,6 +138,17 @@ export abstract class UdpOutput implements LedDriver {
 
   async open(): Promise<void> {
     if (this.state === 'open') return;
+    if (this.packetAddresses) {
+      const socket = createSocket('udp4');
+      socket.on('error', (error) => {
+        if (!this.error) this.error = error;
+      });
+      socket.unref();
+      this.socket = socket;
+      this.address = this.host;
+      this.state = 'open';
+      return;
+    }
     let resolved: { address: string; family: number };
     try {
       resolved = await this.lookup(this.host);
@@ -193,8 +218,13 @@ export abstract class UdpOutput implements LedDriver {
       });
     await settled();
     const encoder = this.encoders[this.next]!;
-    this.send(new Uint8Array(this.ledBytes(encoder)));
+    const black = new Uint8Array(this.ledBytes(encoder));
+    this.send(black);
     await settled();
+    for (let i = 0; i < this.endingRepeats; i++) {
+      this.send(black, true);
+      await settled();
+    }
     this.idle = undefined;
     await new Promise<void>((resolve) => socket.close(() => resolve()));
     this.socket = undefined;
@@ -203,7 +233,7 @@ export abstract class UdpOutput implements LedDriver {
   /** RGB bytes per frame the encoders take (3 × ledCount). */
   protected abstract ledBytes(encoder: PacketEncoder): number;
 
-  private send(frame: Readonly<Uint8Array>): void {
+  private send(frame: Readonly<Uint8Array>, ending = false): void {
     const set = this.next;
     if (this.inFlight[set]! > 0) {
       this.dropped++;
@@ -211,12 +241,14 @@ export abstract class UdpOutput implements LedDriver {
     }
     const encoder = this.encoders[set]!;
     this.sequence = (this.sequence % 255) + 1;
-    encoder.encode(frame, this.sequence);
+    encoder.encode(frame, this.sequence, ending);
     const socket = this.socket!;
     const done = this.done[set]!;
-    for (const packet of encoder.packets) {
+    const to = this.packetAddresses;
+    for (let i = 0; i < encoder.packets.length; i++) {
       this.inFlight[set]!++;
-      socket.send(packet, done);
+      if (to) socket.send(encoder.packets[i]!, this.port, to[i]!, done);
+      else socket.send(encoder.packets[i]!, done);
     }
     this.sent++;
     this.next = set === 0 ? 1 : 0;

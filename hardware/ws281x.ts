@@ -1,6 +1,7 @@
 import { defineOptions } from '../src/config/options.ts';
 import type { LedDriver } from '../src/output/driver.ts';
 import { defineOutput } from '../src/output/output-kind.ts';
+import { WhiteExtractor, whiteExtractor, whiteOptions } from '../src/output/white.ts';
 import { type BoardPaths, readBoard } from './board.ts';
 
 /** The part of rpi-ws281x-native's channel this driver uses. */
@@ -38,6 +39,12 @@ export const WS281X_STRIP_TYPES = [
   'ws2811-gbr',
   'ws2811-brg',
   'ws2811-bgr',
+  'sk6812-rgbw',
+  'sk6812-rbgw',
+  'sk6812-grbw',
+  'sk6812-gbrw',
+  'sk6812-brgw',
+  'sk6812-bgrw',
 ] as const;
 
 /** Data pins the library drives on channel 0: 18 and 12 (PWM0), 21 (PCM), 10 (SPI0 MOSI). */
@@ -58,6 +65,8 @@ export interface Ws281xOptions {
   stripType?: Ws281xStripType;
   /** Invert the signal (inverting level shifter). */
   invert?: boolean;
+  /** W extraction for the sk6812-…w (RGBW) strip types; default none. */
+  white?: WhiteExtractor;
   /** Loads rpi-ws281x-native; tests inject a fake. */
   load?: () => Promise<Ws281xModule>;
   /** Effective user id; the library silently returns a do-nothing stub unless it is 0. */
@@ -83,6 +92,8 @@ export class Ws281xDriver implements LedDriver {
   readonly gpio: number;
   readonly stripType: Ws281xStripType;
   readonly invert: boolean;
+  /** RGBW strip types: W is extracted from each colour (0xWWRRGGBB per LED in the library). */
+  readonly white: WhiteExtractor | undefined;
   private readonly load: () => Promise<Ws281xModule>;
   private readonly getuid: (() => number) | undefined;
   private readonly board: BoardPaths;
@@ -95,6 +106,9 @@ export class Ws281xDriver implements LedDriver {
     this.gpio = options.gpio ?? 18;
     this.stripType = options.stripType ?? 'ws2812';
     this.invert = options.invert ?? false;
+    this.white = /^sk6812-...w$/.test(this.stripType)
+      ? (options.white ?? new WhiteExtractor('none'))
+      : undefined;
     this.load = options.load ?? loadNative;
     this.getuid = 'getuid' in options ? options.getuid : process.getuid?.bind(process);
     this.board = options.board ?? {};
@@ -132,7 +146,10 @@ export class Ws281xDriver implements LedDriver {
     }
     if (/^Raspberry Pi 5|^Raspberry Pi Compute Module 5|^Raspberry Pi 500/.test(board.model)) {
       throw new Error(
-        `ws281x: rpi-ws281x-native cannot drive the ${board.text} (its RP1 chip has no supported PWM/PCM DMA path); ${ALTERNATIVES}`,
+        `ws281x: rpi-ws281x-native cannot drive the ${board.text} (its RP1 chip has no supported PWM/PCM DMA path); ` +
+          "use the kernel's own driver instead: --output leds:/dev/leds0 with " +
+          '`dtoverlay=ws2812-pio,gpio=18,num_leds=N` in /boot/firmware/config.txt (systemd/install.sh adds it; ' +
+          `see hardware/README.md), or ${ALTERNATIVES}`,
       );
     }
     let lib: Ws281xModule;
@@ -188,8 +205,16 @@ export class Ws281xDriver implements LedDriver {
     const n = this.ledCount;
     if (frame.length !== n * 3)
       throw new RangeError(`ws281x: expected ${n * 3} bytes (${n} LEDs), got ${frame.length}`);
-    for (let i = 0, s = 0; i < n; i++, s += 3)
-      array[i] = (frame[s]! << 16) | (frame[s + 1]! << 8) | frame[s + 2]!;
+    const white = this.white;
+    if (white) {
+      for (let i = 0, s = 0; i < n; i++, s += 3) {
+        const px = white.extract(frame[s]!, frame[s + 1]!, frame[s + 2]!);
+        array[i] = ((px[3]! << 24) | (px[0]! << 16) | (px[1]! << 8) | px[2]!) >>> 0;
+      }
+    } else {
+      for (let i = 0, s = 0; i < n; i++, s += 3)
+        array[i] = (frame[s]! << 16) | (frame[s + 1]! << 8) | frame[s + 2]!;
+    }
     this.lib!.render();
   }
 
@@ -225,7 +250,10 @@ export const ws281xOptions = defineOptions("ws281x output (a strip on the Pi's G
     type: 'enum',
     default: 'ws2812',
     values: WS281X_STRIP_TYPES,
-    help: 'ws281x output: strip type, which sets the colour order on the wire (WS2812 and SK6812 are GRB).',
+    arg: 'TYPE',
+    help:
+      'ws281x output: strip type, which sets the colour order on the wire: ws2812, sk6812 (both GRB), ' +
+      'ws2811-rgb…bgr, and for RGBW strips sk6812-rgbw…bgrw (see --white).',
     scope: 'config',
   },
   ws281xInvert: {
@@ -240,12 +268,13 @@ export const ws281xOptions = defineOptions("ws281x output (a strip on the Pi's G
 /** `--output ws281x`: the strip on the Pi's own GPIO pin (the pin is an option, not a target). */
 export const ws281xOutput = defineOutput({
   name: 'ws281x',
-  options: [ws281xOptions],
+  options: [ws281xOptions, whiteOptions],
   create: ({ layout, options }) =>
     new Ws281xDriver({
       ledCount: layout.ledCount,
       gpio: options.ws281xGpio,
       stripType: options.ws281xStrip,
       invert: options.ws281xInvert,
+      white: whiteExtractor(options),
     }),
 });

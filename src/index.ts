@@ -18,6 +18,7 @@ export type {
   Wiring,
 } from './engine/game.ts';
 export { defineGame } from './engine/game.ts';
+export type { LiveFeed } from './engine/live-feed.ts';
 export { Random } from './engine/random.ts';
 export { Canvas } from './gfx/canvas.ts';
 export * from './gfx/color.ts';

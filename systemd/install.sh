@@ -25,6 +25,9 @@ POLKIT_RULE=/etc/polkit-1/rules.d/50-ledtable.rules
 SERVICE_USER=ledtable
 # Device groups the service user joins when they exist (evdev, GPIO, SPI, serial, Pi 5 leds, hidraw, sound).
 DEVICE_GROUPS=(input gpio spi dialout video plugdev audio)
+UDEV_RULE=/etc/udev/rules.d/99-ledtable-leds.rules
+# Where the board names itself; a test points this at a fake file.
+MODEL_FILE="${LEDTABLE_MODEL_FILE:-/proc/device-tree/model}"
 MIN_NODE=20
 REBOOT_NEEDED=0
 AUDIO_OUT=keep
@@ -104,8 +107,45 @@ boot_config() {
   if [ -f /boot/firmware/config.txt ]; then echo /boot/firmware/config.txt; else echo /boot/config.txt; fi
 }
 
+# The board model without its trailing NUL, or nothing.
+board_model() {
+  if [ -r "$MODEL_FILE" ]; then tr -d '\0' <"$MODEL_FILE"; fi
+}
+
+# A Raspberry Pi 5 (or CM5, Pi 500): its RP1 chip needs the kernel's ws2812-pio driver, not rpi-ws281x.
+is_pi5() {
+  case "$(board_model)" in
+    # "Raspberry Pi 5"* also matches the Pi 500.
+    "Raspberry Pi 5"* | "Raspberry Pi Compute Module 5"*) return 0 ;;
+    *) return 1 ;;
+  esac
+}
+
+# The ws2812-pio overlay line for the configured table: GPIO (ws281xGpio, default 18), LED count
+# (width x height, default 20 x 15) and rgbw when an RGBW strip order (ledsOrder, ?order=) or strip type is configured.
+leds_overlay() {
+  local file="$CONFIG_FILE"
+  [ -e "$file" ] || file=/dev/null
+  if command -v node >/dev/null 2>&1; then
+    # shellcheck disable=SC2016 # the ${...} are JavaScript template literals, not shell
+    node -e '
+      const text = require("fs").readFileSync(process.argv[1], "utf8").trim();
+      const c = text ? JSON.parse(text) : {};
+      const outputs = [].concat(c.output ?? []).join(",");
+      const rgbw = /order=[rgb]*w/i.test(outputs) || /w/i.test(c.ledsOrder ?? "") || /^sk6812-...w$/.test(c.ws281xStrip ?? "");
+      const leds = (c.width ?? 20) * (c.height ?? 15);
+      console.log(`dtoverlay=ws2812-pio,gpio=${c.ws281xGpio ?? 18},num_leds=${leds}${rgbw ? ",rgbw" : ""}`);
+    ' "$file"
+  else
+    echo "dtoverlay=ws2812-pio,gpio=18,num_leds=300"
+  fi
+}
+
 step "Checks"
 if [ "$(id -u)" -ne 0 ]; then fail "run as root: sudo $0"; fi
+model="$(board_model)"
+note "board: ${model:-unknown (no $MODEL_FILE)}"
+if is_pi5; then note "Raspberry Pi 5: the LEDs use the kernel's ws2812-pio driver (--output leds:/dev/leds0)"; fi
 bits="$(getconf LONG_BIT 2>/dev/null || echo unknown)"
 machine="$(uname -m)"
 note "system: $machine, $bits-bit userland"
@@ -145,7 +185,7 @@ run rsync -a --delete --chown=root:root --chmod=go-w --exclude .git --exclude no
 
 step "Dependencies and build"
 run npm --prefix "$PREFIX" ci --no-audit --no-fund
-# The build also links package.json and assets/ into dist/ (scripts/link-dist.mjs).
+# The build also links package.json, assets/, web/ and docs/ into dist/ (scripts/link-dist.mjs).
 run npm --prefix "$PREFIX" run build
 run chown -R root:root "$PREFIX"
 run chmod -R go-w "$PREFIX"
@@ -159,12 +199,21 @@ step "Config $CONFIG_FILE"
 run mkdir -p "$CONFIG_DIR"
 if [ -e "$CONFIG_FILE" ]; then
   note "kept (already there)"
+elif is_pi5; then
+  write_file "$CONFIG_FILE" 0644 <<'JSON'
+{
+  "output": ["leds:/dev/leds0"],
+  "ws281xGpio": 18,
+  "brightness": 60
+}
+JSON
 else
   write_file "$CONFIG_FILE" 0644 <<'JSON'
 {
   "output": ["ws281x"],
   "ws281xGpio": 18,
-  "brightness": 60
+  "brightness": 60,
+  "web": "8080"
 }
 JSON
 fi
@@ -251,6 +300,8 @@ usb_card() {
 
 BOOT_CONFIG="$(boot_config)"
 PIN="$(led_pin)"
+# The Pi 5 drives the LEDs through PIO on any GPIO: nothing shared with audio.
+if is_pi5; then PIN=none; fi
 step "Sound: $AUDIO_OUT (LEDs on GPIO $PIN; $BOOT_CONFIG)"
 case "$PIN" in
   18 | 12) note "the LEDs use PWM: the on-board analogue audio must stay off" ;;
@@ -292,6 +343,23 @@ case "$AUDIO_OUT" in
     fi
     ;;
 esac
+
+if is_pi5; then
+  step "Raspberry Pi 5 LED driver (ws2812-pio overlay in $BOOT_CONFIG, udev rule)"
+  overlay="$(leds_overlay)"
+  if grep -q '^dtoverlay=ws2812-pio' "$BOOT_CONFIG" 2>/dev/null; then
+    note "already there: $(grep '^dtoverlay=ws2812-pio' "$BOOT_CONFIG" | head -n 1) (wanted: $overlay)"
+  else
+    note "append: $overlay"
+    if [ "$DRY_RUN" -eq 0 ]; then printf '\n%s\n' "$overlay" >>"$BOOT_CONFIG"; fi
+    REBOOT_NEEDED=1
+  fi
+  # The driver's class is ws2812-pio-rp1; the gpio group may write frames without root.
+  write_file "$UDEV_RULE" 0644 <<'RULE'
+SUBSYSTEM=="ws2812-pio-rp1", KERNEL=="leds[0-9]*", GROUP="gpio", MODE="0660"
+RULE
+  run udevadm control --reload-rules
+fi
 
 if [ "$GPIO_BUTTONS" -eq 1 ]; then
   step "GPIO buttons (gpio-key overlays in $BOOT_CONFIG)"

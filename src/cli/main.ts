@@ -56,6 +56,11 @@ export const COMMANDS = [
     summary: 'Teach a HID gamepad (node-hid) its buttons, one prompt each; saved by vendor:product id.',
   },
   {
+    usage: 'ledtable doctor [--supply-amps A]',
+    summary:
+      'Check this machine for the LEDs: board, OS, Node, groups, overlays, devices, audio vs PWM, the service, outputs, power.',
+  },
+  {
     usage: 'ledtable bench [WORD] [--json]',
     summary:
       'Measure loop timing, per-tick cost, memory, output and viewer figures (WORD: only the sections whose title has it).',
@@ -133,6 +138,11 @@ async function runCommand(
       const table = await prepareTable(options, gameParams, quiet);
       return runBench(table, io, options.json, rest[0]);
     }
+    case 'doctor': {
+      const { runDoctor } = await import('./doctor.ts');
+      const table = await prepareTable(options, gameParams, quiet);
+      return runDoctor(options, table.layout, io);
+    }
     case 'gamepad': {
       if (rest[0] !== 'learn') throw new UsageError('gamepad needs a sub-command: ledtable gamepad learn');
       const { runGamepadLearn } = await import('./gamepad-learn.ts');
@@ -179,7 +189,7 @@ async function runCommand(
     }
     default:
       throw new UsageError(
-        `unknown command "${verb}"; commands: play, replay, list, new, bench, gamepad, help (see ledtable --help)`,
+        `unknown command "${verb}"; commands: play, replay, list, new, bench, doctor, gamepad, help (see ledtable --help)`,
       );
   }
 }

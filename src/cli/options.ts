@@ -25,7 +25,10 @@ import {
 } from '../config/parse.ts';
 import { colorOptions } from '../output/color-options.ts';
 import { tableOptions } from '../table/table-options.ts';
+import { webOptions } from '../web/web-options.ts';
 import { commandOptions } from './command-options.ts';
+import { doctorOptions } from './doctor.ts';
+import { liveOptions } from './live-input.ts';
 import { OUTPUTS } from './outputs.ts';
 
 /**
@@ -40,8 +43,11 @@ export const OPTION_GROUPS = [
   ...OUTPUTS.groups,
   evdevOptions,
   hidOptions,
+  liveOptions,
   captureOptions,
+  doctorOptions,
   audioOptions,
+  webOptions,
   commandOptions,
 ] as const;
 

@@ -28,6 +28,8 @@ export interface PhysicalInputOptions {
   readonly platform?: NodeJS.Platform;
   /** Where device files live (tests). */
   readonly devRoot?: string;
+  /** More sources seated with the same seats (the web page's phones). */
+  readonly also?: readonly InputSource[];
 }
 
 /** The learned HID maps file in the data directory (written by `ledtable gamepad learn`). */
@@ -36,7 +38,8 @@ export function hidMapsFile(dataDir: string, report: (message: string) => void):
 }
 
 /**
- * Starts evdev (Linux) and node-hid input next to the terminal keys. Never throws and never
+ * Starts evdev (Linux) and node-hid input next to the terminal keys, and the sources in `also`;
+ * their pads share one seating. Never throws and never
  * stops the table: a missing device tree, a missing node-hid or a bad map is logged and skipped.
  * Resolves with a function that stops every source started.
  */
@@ -61,6 +64,8 @@ export async function startPhysicalInput(config: PhysicalInputOptions): Promise<
       log.warn(`${what} input is off: ${(error as Error).message}`);
     }
   };
+
+  for (const source of config.also ?? []) await attach(source, 'phone');
 
   const hasEvdev = platform === 'linux' && existsSync(join(devRoot, 'input'));
   if (options.evdev === 'on' && platform === 'linux') {

@@ -10,15 +10,19 @@ import { startWatchdog } from '../isolation/watchdog.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
 import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
+import { WhiteExtractor } from '../output/white.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
 import { createAudio, logSoundStats } from './audio-setup.ts';
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
+import { startLiveInput } from './live-input.ts';
 import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
 import { createTableControls } from './table-controls.ts';
 import { persistentStores, type TableSetup } from './table-setup.ts';
+import { picturesDir, withUploadedPictures } from './uploaded-pictures.ts';
+import type { startWeb } from './web.ts';
 
 /** How long shutdown may take before the process exits anyway (ms). */
 const SHUTDOWN_LIMIT_MS = 1500;
@@ -63,6 +67,10 @@ export async function runTable(
     budgetMilliamps: options.powerBudget,
     channelMilliamps: options.channelMilliamps,
     idleMilliamps: options.idleMilliamps,
+    white: {
+      extractor: new WhiteExtractor(options.white, Number.parseInt(options.whitePoint, 16)),
+      whiteMilliamps: options.whiteMilliamps,
+    },
   });
   try {
     pipeline.checkBudget(layout.ledCount);
@@ -96,6 +104,14 @@ export async function runTable(
     throw new UsageError(describeError(error).message);
   }
 
+  let live: Awaited<ReturnType<typeof startLiveInput>>;
+  try {
+    live = await startLiveInput(options, layout, setup.tableBase.catalog, log);
+  } catch (error) {
+    await stage.close();
+    throw error;
+  }
+
   // Every game's code runs guarded (time limit per call, heap limit); the watchdog thread covers
   // what a guard cannot reach (src/isolation/, README "Reliability").
   const guarded = new Map(setup.tableBase.catalog.map((game) => [game.id, guardGame(game)]));
@@ -111,6 +127,7 @@ export async function runTable(
   const beating = beatingClock(clock, watchdog.beat);
   const table = new Table({
     ...setup.tableBase,
+    params: withUploadedPictures(setup.tableBase.params, picturesDir(setup.dataDir)),
     catalog: [...guarded.values()],
     ...persistentStores(setup.dataDir, log),
     clock: request.clock ? request.clock(beating) : beating,
@@ -118,6 +135,7 @@ export async function runTable(
     sink: stage,
     ...(request.screensaver ? { screensaver: request.screensaver } : {}),
     seed: options.seed ?? Random.freshSeed(),
+    ...(live ? { live: live.table } : {}),
     ...(audio ? { audio } : {}),
     controls: createTableControls({
       options,
@@ -137,6 +155,7 @@ export async function runTable(
   let stopping = false;
   let detach: (() => void) | undefined;
   let stopInput: (() => Promise<void>) | undefined;
+  let web: Awaited<ReturnType<typeof startWeb>>;
   const keys = io.stdin.isTTY
     ? new TerminalKeys({
         stdin: io.stdin,
@@ -174,8 +193,10 @@ export async function runTable(
       }
       engine.stop();
       await watchdog.stop();
+      await web?.stop();
       await keys?.stop();
       await stopInput?.();
+      await live?.close();
       await stage.close();
       await audio?.close();
       if (audio) logSoundStats(log, audio);
@@ -214,9 +235,34 @@ export async function runTable(
     await stop(2, 'keyboard', error);
     return finished;
   }
+  // The web page (--web): never fatal, a port in use is logged.
+  // Loaded only when asked for: the server pulls in ws, sharp and esbuild.
+  web = options.web
+    ? await (await import('./web.ts')).startWeb({
+        options,
+        table,
+        pipeline,
+        controls: table.controls,
+        dataDir: setup.dataDir,
+        ledCount: layout.ledCount,
+        log,
+      })
+    : undefined;
+  // The live view sees each frame as people see it (after the colour pipeline).
+  if (web) {
+    const view = web.server.view;
+    stage.tap((seen) => view.frame(seen, layout.width, layout.height));
+  }
+
   // Gamepads, USB keyboards and GPIO buttons: never fatal, problems are logged.
   if (request.keys !== false)
-    stopInput = await startPhysicalInput({ options, table, log, dataDir: setup.dataDir });
+    stopInput = await startPhysicalInput({
+      options,
+      table,
+      log,
+      dataDir: setup.dataDir,
+      also: web ? [web.pads] : [],
+    });
 
   let counted = { ticks: 0, at: performance.now() };
   const status = setInterval(() => {

@@ -11,6 +11,7 @@ import type {
   SettingSpecs,
   Wiring,
 } from './game.ts';
+import type { LiveFeed } from './live-feed.ts';
 import { describeError } from './log.ts';
 import type { Random } from './random.ts';
 import type { Scene } from './scene.ts';
@@ -21,6 +22,8 @@ export interface RunnerServices {
   readonly height: number;
   readonly rate: number;
   readonly wiring: Wiring;
+  /** Network frames for ctx.live, when the table listens. */
+  readonly live?: LiveFeed | undefined;
   log(message: string): void;
   highScore(gameId: string, scoreKey: string): number | undefined;
   store(gameId: string): GameStore;
@@ -147,6 +150,7 @@ export class GameRunner implements Scene {
       params: setup.params,
       store: services.store(definition.id),
       wiring: services.wiring,
+      live: services.live,
       get tick() {
         return runner.ticks;
       },

@@ -2,6 +2,7 @@ import type { MusicPlayer, SoundPlayer } from '../audio/game-audio.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Sprite } from '../gfx/sprite.ts';
 import type { Input } from '../input/buttons.ts';
+import type { LiveFeed } from './live-feed.ts';
 import type { Random } from './random.ts';
 
 /** A choice offered before the game starts (menu) or with `--set key=value` on the command line. */
@@ -102,6 +103,8 @@ export interface GameContext<S extends SettingSpecs = SettingSpecs> {
   task(work: Promise<unknown>): void;
   /** Writes a line to the engine's log (never to stdout, which may be the simulator). */
   log(message: string): void;
+  /** Frames from the network when the table listens (`--live`); undefined otherwise. */
+  readonly live?: LiveFeed | undefined;
   /** The game's effects by name (declared in `sounds`): `ctx.sound.play('lock')`. */
   readonly sound: SoundPlayer;
   /** The game's music by name: `ctx.music.play('theme')`; stops when the game ends. */

@@ -1,3 +1,5 @@
+import { estimateRgbwMilliamps, type WhiteExtractor } from './white.ts';
+
 /**
  * Colour correction applied once per frame to RGB bytes (in any pixel order), after the game
  * drew and before any driver sees the frame. Games think in plain sRGB and never do this
@@ -27,6 +29,12 @@ export interface ColorPipelineOptions {
   readonly channelMilliamps?: number;
   /** Current of one LED showing black, mA; default 1. */
   readonly idleMilliamps?: number;
+  /**
+   * RGBW strips: the white extraction the LED outputs apply, and the white LED's current at full
+   * value (mA). The estimate (and so the limiter) then counts each LED as remaining R, G, B at
+   * channelMilliamps plus W at whiteMilliamps, the current the strip really draws.
+   */
+  readonly white?: { readonly extractor: WhiteExtractor; readonly whiteMilliamps: number };
 }
 
 export const DEFAULT_GAMMA = 2.2;
@@ -49,13 +57,17 @@ export function estimateMilliamps(
 }
 
 export class ColorPipeline {
+  private readonly white: ColorPipelineOptions['white'];
+  /** The frame before limiting, for the RGBW limiter's retries (allocated on first need). */
+  private before: Uint8Array | undefined;
   private readonly lut = new Uint8Array(256);
   private readonly limitLut = new Uint8Array(256);
   /** LED value → the display value that looks the same on a monitor. */
   private readonly displayLut = new Uint8Array(256);
   private brightnessPercent = 100;
   private gammaValue = DEFAULT_GAMMA;
-  readonly budgetMilliamps: number;
+  /** The current budget, mA (0 = no limit); change it with setBudget. */
+  budgetMilliamps: number;
   readonly channelMilliamps: number;
   readonly idleMilliamps: number;
   /** Estimated current of the last frame after limiting, mA (0 before the first frame). */
@@ -77,6 +89,11 @@ export class ColorPipeline {
     this.budgetMilliamps = budget;
     this.channelMilliamps = channel;
     this.idleMilliamps = idle;
+    if (options.white && !options.white.extractor.off) {
+      if (!(options.white.whiteMilliamps > 0))
+        throw new RangeError(`white LED mA must be > 0, got ${options.white.whiteMilliamps}`);
+      this.white = options.white;
+    }
     this.gammaValue = gamma;
     this.setBrightness(options.brightness);
   }
@@ -94,6 +111,13 @@ export class ColorPipeline {
   setBrightness(percent: number): void {
     this.brightnessPercent = Number.isFinite(percent) ? Math.min(100, Math.max(0, percent)) : 100;
     this.rebuild();
+  }
+
+  /** Sets the current budget live (mA, 0 = no limit); throws like the constructor for a negative one. */
+  setBudget(milliamps: number): void {
+    if (!(milliamps >= 0))
+      throw new RangeError(`power budget must be ≥ 0 mA (0 = no limit), got ${milliamps}`);
+    this.budgetMilliamps = milliamps;
   }
 
   /** Sets the gamma exponent (1..4, 1 = off) and rebuilds the lookup table. */
@@ -129,6 +153,10 @@ export class ColorPipeline {
       sum += v;
     }
     const leds = Math.floor(n / 3);
+    if (this.white) {
+      this.limitRgbw(strip, leds);
+      return;
+    }
     const channel = this.channelMilliamps;
     const idle = this.idleMilliamps;
     const wanted = estimateMilliamps(sum, leds, channel, idle);
@@ -154,6 +182,63 @@ export class ColorPipeline {
     }
     this.lastMilliamps = estimateMilliamps(after, leds, channel, idle);
     this.lastLimit = allowed / sum;
+  }
+
+  /** The estimate of an RGBW strip showing `strip` after white extraction, mA. */
+  rgbwMilliamps(strip: Readonly<Uint8Array>, leds: number): number {
+    const white = this.white;
+    if (!white) return 0;
+    const extractor = white.extractor;
+    let rgb = 0;
+    let w = 0;
+    for (let s = 0; s < leds * 3; s += 3) {
+      const px = extractor.extract(strip[s]!, strip[s + 1]!, strip[s + 2]!);
+      rgb += px[0]! + px[1]! + px[2]!;
+      w += px[3]!;
+    }
+    return estimateRgbwMilliamps(
+      rgb,
+      w,
+      leds,
+      this.channelMilliamps,
+      white.whiteMilliamps,
+      this.idleMilliamps,
+    );
+  }
+
+  /**
+   * The limiter for RGBW strips: scales every channel by one factor (through the limit table,
+   * rounding down) until the RGBW estimate is within the budget. The estimate is nearly linear in
+   * the factor, so the first guess almost always fits; each retry shrinks it by the overshoot.
+   */
+  private limitRgbw(strip: Uint8Array, leds: number): void {
+    const idle = leds * this.idleMilliamps;
+    const wanted = this.rgbwMilliamps(strip, leds);
+    this.lastWantedMilliamps = wanted;
+    const budget = this.budgetMilliamps;
+    if (budget === 0 || wanted <= budget) {
+      this.lastMilliamps = wanted;
+      this.lastLimit = 1;
+      return;
+    }
+    if (this.before?.length !== strip.length) this.before = new Uint8Array(strip.length);
+    const before = this.before;
+    before.set(strip);
+    const limit = this.limitLut;
+    let factor = (budget - idle) / (wanted - idle);
+    let after = wanted;
+    for (let tries = 0; tries < 20 && after > budget; tries++) {
+      for (let v = 0; v < 256; v++) limit[v] = Math.floor(v * factor);
+      for (let i = 0; i < strip.length; i++) strip[i] = limit[before[i]!]!;
+      after = this.rgbwMilliamps(strip, leds);
+      if (after > budget) factor *= ((budget - idle) / (after - idle)) * 0.999;
+    }
+    if (after > budget) {
+      strip.fill(0);
+      after = idle;
+    }
+    this.lastMilliamps = after;
+    this.lastLimit = factor;
   }
 
   /** Writes into `out` what a screen shows for the corrected LED values `leds` (same layout). */

@@ -1,6 +1,7 @@
 import { defineOptions, type OptionGroup, type OptionsOfGroups } from '../config/options.ts';
 import type { Output } from './driver.ts';
 import type { Layout } from './layout.ts';
+import { parseOutputSpec } from './output-spec.ts';
 
 /** What an output kind's factory gets: its target, the wiring and the resolved options. */
 export interface OutputContext<V = Readonly<Record<string, unknown>>> {
@@ -56,7 +57,17 @@ type KindGroups<K extends readonly AnyKind[]> = K[number] extends infer E
 /** The `--output` option of a list of kinds. */
 function outputOption(kinds: readonly AnyKind[]) {
   const listed = kinds.map((k) => `${outputSyntax(k)}${k.note ? ` (${k.note})` : ''}`).join(', ');
-  const check = (value: string): string | undefined => {
+  const check = (text: string): string | undefined => {
+    // Per-output parameters (?region=…&order=…, see output-spec.ts) are checked first, then the head.
+    const query = text.indexOf('?');
+    if (query >= 0) {
+      try {
+        parseOutputSpec(text);
+      } catch (error) {
+        return (error as Error).message.replace(`--output ${text}: `, '');
+      }
+    }
+    const value = query < 0 ? text : text.slice(0, query);
     if (value === 'auto') return undefined;
     const colon = value.indexOf(':');
     const name = colon < 0 ? value : value.slice(0, colon);
@@ -79,7 +90,9 @@ function outputOption(kinds: readonly AnyKind[]) {
       check,
       help:
         `Where frames go. \`auto\` = the terminal when stdout is a TTY, else null; others: ${listed}. ` +
-        'Comma-separated or repeated for several outputs at once.',
+        'Comma-separated or repeated for several outputs at once. Each may end in ?region=WxH+X+Y or ' +
+        '?leds=FIRST-LAST (its part of the canvas), &layout=rows/serpentine/… (its wiring, / for commas), ' +
+        '&order=grb and &white=min (hardware/README.md).',
       scope: 'config',
     },
   });
@@ -112,7 +125,8 @@ export function outputRegistry<const K extends readonly AnyKind[]>(kinds: K): Ou
     option,
     ...kinds.flatMap((k) => (k.options ?? []) as OptionGroup[]),
   ] as OutputRegistry<K>['groups'];
-  const find = (value: string) => {
+  const find = (text: string) => {
+    const value = text.split('?')[0]!;
     const colon = value.indexOf(':');
     const kind = kinds.find((k) => k.name === (colon < 0 ? value : value.slice(0, colon)));
     return kind ? { kind, target: colon < 0 ? '' : value.slice(colon + 1) } : undefined;

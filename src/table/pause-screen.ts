@@ -17,7 +17,8 @@ export class PauseScreen implements Scene {
 
   constructor(
     private readonly host: TableHost,
-    game: GameRunner,
+    /** The paused game. */
+    readonly game: GameRunner,
     private readonly label: string,
     private readonly resumeWhen?: () => boolean,
   ) {
@@ -31,6 +32,11 @@ export class PauseScreen implements Scene {
   /** Leaving the pause (resume or quit) brings the music back; a quit game's music fades out. */
   dispose(): void {
     this.host.sound?.duck(false);
+  }
+
+  /** False while waiting for a lost pad: only its return resumes the game. */
+  get resumable(): boolean {
+    return this.resumeWhen === undefined;
   }
 
   update(input: Input): void {

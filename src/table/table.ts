@@ -1,11 +1,11 @@
 import { type AudioService, silentGameAudio } from '../audio/audio-service.ts';
-import type { Clock } from '../engine/clock.ts';
 import { Engine, type EngineOptions, type EngineShell } from '../engine/engine.ts';
 import type { AnyGame, GameDefinition, GameResult, SettingSpecs, Wiring } from '../engine/game.ts';
 import { GameRunner, type RunnerServices } from '../engine/game-runner.ts';
+import type { LiveFeed } from '../engine/live-feed.ts';
 import { describeError, type Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
-import type { FrameSink, Scene } from '../engine/scene.ts';
+import type { Scene } from '../engine/scene.ts';
 import type { Canvas } from '../gfx/canvas.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { InputState } from '../input/input-state.ts';
@@ -51,6 +51,12 @@ export interface TableOptions extends EngineOptions {
    * and default players are read from them.
    */
   readonly controls?: TableControls;
+  /**
+   * Frames from the network (`--live`): games see `feed` as ctx.live. With `takeover`, a stream
+   * that starts (the first frame, or one after feed.timeoutSeconds of silence) launches that
+   * app over whatever runs.
+   */
+  readonly live?: { readonly feed: LiveFeed; readonly takeover?: AnyGame | undefined };
   /** The sound: one tick rendered after every update; absent = silent (game sound names still checked). */
   readonly audio?: AudioService;
   /** Without audio: hears the names games play ('lock', 'music:theme'); the test Harness lists them. */
@@ -79,6 +85,9 @@ export class Table implements TableHost, EngineShell {
   private readonly idleTicks: number;
   private readonly wiring: Wiring;
   private idle = 0;
+  /** feed.frames as last seen, and ticks since it last changed (for takeover). */
+  private liveSeen = 0;
+  private liveQuiet = 0;
   /** A short notice drawn over the menu ('P2 JOINED') and the ticks it has left. */
   private notice = '';
   private noticeTicks = 0;
@@ -202,6 +211,7 @@ export class Table implements TableHost, EngineShell {
 
   /** Table rules checked before the top scene updates: back, lost pads, idleness. */
   beforeUpdate(): void {
+    if (this.takeOver()) return;
     const input = this.engine.input;
     this.idle = input.activity ? 0 : this.idle + 1;
     const game = this.engine.game;
@@ -229,6 +239,25 @@ export class Table implements TableHost, EngineShell {
       this.idle = 0;
       this.push(this.options.screensaver?.(this) ?? new Screensaver(this));
     }
+  }
+
+  /** Starts the takeover app when a network stream starts; true when it did. */
+  private takeOver(): boolean {
+    const live = this.options.live;
+    if (!live) return false;
+    const frames = live.feed.frames;
+    if (frames === this.liveSeen) {
+      this.liveQuiet++;
+      return false;
+    }
+    const started = this.liveSeen === 0 || this.liveQuiet >= Math.round(live.feed.timeoutSeconds * this.rate);
+    this.liveSeen = frames;
+    this.liveQuiet = 0;
+    const app = live.takeover;
+    if (!started || !app || this.engine.game?.definition.id === app.id) return false;
+    this.log.info(`live: a stream from ${live.feed.sender} takes over`);
+    this.play(app);
+    return true;
   }
 
   /** Renders one tick of sound after every update (catch-up ticks included), so sound keeps time. */
@@ -260,6 +289,7 @@ export class Table implements TableHost, EngineShell {
       height: this.height,
       rate: this.rate,
       wiring: this.wiring,
+      live: this.options.live?.feed,
       log: (message) => this.log.info(message),
       highScore: (id, key) => this.scores.best(id, key),
       store: (id) => this.stores.for(id),

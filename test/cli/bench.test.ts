@@ -7,6 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { connect4Bench } from '../../src/cli/bench/connect4.ts';
 import { outputsBench } from '../../src/cli/bench/outputs.ts';
+import { reachBench } from '../../src/cli/bench/reach.ts';
 import type { BenchFigure, BenchSection } from '../../src/cli/bench/section.ts';
 import { terminalBench } from '../../src/cli/bench/terminal.ts';
 import { defaultOptions } from '../../src/cli/options.ts';
@@ -15,7 +16,7 @@ import { MemoryLogger } from '../../src/engine/log.ts';
 
 const table = await prepareTable(defaultOptions(), {}, new MemoryLogger());
 
-for (const section of [terminalBench, outputsBench, connect4Bench] as BenchSection[]) {
+for (const section of [terminalBench, outputsBench, reachBench(20), connect4Bench] as BenchSection[]) {
   test(`bench section "${section.title}" runs and reports finite figures`, async () => {
     const figures: BenchFigure[] = [];
     await section.run(table, (figure) => figures.push(figure));

@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readBoard } from '../../hardware/board.ts';
 import { Ws281xDriver, type Ws281xModule } from '../../hardware/ws281x.ts';
+import { WhiteExtractor } from '../../src/output/white.ts';
 
 /** A fake of rpi-ws281x-native's surface: records init options and each rendered Uint32Array. */
 function fakeLibrary(initError?: string) {
@@ -73,6 +74,25 @@ test('renders 0xRRGGBB per LED with dma 10, gpio, strip type, invert; blanks and
   assert.equal(fake.calls, ['init', 'render', 'reset', 'render', 'finalize']);
 });
 
+test('RGBW strip types (sk6812-grbw): 0xWWRRGGBB per LED with W extracted; RGB strip types ignore W', async () => {
+  const fake = fakeLibrary();
+  const driver = new Ws281xDriver({
+    ledCount: 2,
+    stripType: 'sk6812-grbw',
+    white: new WhiteExtractor('min'),
+    load: async () => fake.lib,
+    getuid: asRoot,
+    board: pi3,
+  });
+  await driver.open();
+  assert.is(fake.options()?.stripType, 'sk6812-grbw');
+  driver.show(Uint8Array.from([200, 100, 50, 255, 255, 255]));
+  assert.equal(fake.renders, [[0x32963200, 0xff000000]]);
+  await driver.close();
+  const plain = new Ws281xDriver({ ledCount: 1, white: new WhiteExtractor('min') });
+  assert.is(plain.white, undefined);
+});
+
 test('refuses to start when not root (the library would be a silent stub), naming the fix', async () => {
   let loaded = false;
   const driver = new Ws281xDriver({
@@ -118,7 +138,7 @@ test('a machine that is not a Pi, or a Pi 5, is refused before the library is lo
     ['', /no Raspberry Pi model in .* is not a Raspberry Pi; drive the strip instead through --output ddp/],
     [
       'Raspberry Pi 5 Model B Rev 1.0',
-      /cannot drive the Raspberry Pi 5 Model B Rev 1\.0 \(revision d04170\)/,
+      /cannot drive the Raspberry Pi 5 Model B Rev 1\.0 \(revision d04170\).*--output leds:\/dev\/leds0 with `dtoverlay=ws2812-pio/,
     ],
   ] as const) {
     let loaded = false;

@@ -83,7 +83,7 @@ test('the --output check and the "available" list come from the registry', async
   } catch (error) {
     assert.match(
       (error as Error).message,
-      'available: terminal, null, ws281x, tpm2, ddp, e131, tpm2file, fake',
+      'available: terminal, null, ws281x, tpm2, leds, ddp, e131, artnet, tpm2file, fake',
     );
   }
 });

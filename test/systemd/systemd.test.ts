@@ -152,6 +152,8 @@ test('install.sh --dry-run prints every step and changes nothing', () => {
     assert.ok(out.includes(step), `missing: ${step}\n${out}`);
   }
   assert.not.ok(existsSync(prefix), 'nothing was created');
+  assert.not.ok(out.includes('== Raspberry Pi 5 LED driver'), 'no Pi 5 step on a machine that is not one');
+  assert.ok(out.includes('"output": ["ws281x"]'));
 });
 
 test('install.sh refuses to install in place (the service code would stay writable by its owner)', () => {
@@ -191,6 +193,30 @@ test('hardware/README.md lists the same gpio-key lines install.sh adds', () => {
   const fromReadme = readme.match(/^dtoverlay=gpio-key[^\n]*/gm) ?? [];
   assert.is(fromScript.length, 16);
   assert.equal(fromReadme, fromScript);
+});
+
+test('install.sh on a Raspberry Pi 5 (fake model file): ws2812-pio overlay, udev rule, leds: config, no audio change (the other boards: the dry-run test above)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledtable-pi5-'));
+  writeFileSync(join(dir, 'model'), 'Raspberry Pi 5 Model B Rev 1.0\0');
+  const out = execFileSync('bash', [script, '--dry-run'], {
+    encoding: 'utf8',
+    env: { ...process.env, LEDTABLE_MODEL_FILE: join(dir, 'model') },
+  });
+  for (const line of [
+    'board: Raspberry Pi 5 Model B Rev 1.0',
+    '== Raspberry Pi 5 LED driver',
+    'append: dtoverlay=ws2812-pio,gpio=18,num_leds=300',
+    '| SUBSYSTEM=="ws2812-pio-rp1", KERNEL=="leds[0-9]*", GROUP="gpio", MODE="0660"',
+    '$ udevadm control --reload-rules',
+    '"output": ["leds:/dev/leds0"]',
+  ]) {
+    assert.ok(out.includes(line), `missing: ${line}\n${out}`);
+  }
+  assert.not.ok(out.includes('dtparam=audio=off'));
+});
+
+test('the unit lets the service open /dev/leds* (the ws2812-pio-rp1 character devices)', () => {
+  assert.match(readFileSync(unit, 'utf8'), /^DeviceAllow=char-ws2812-pio-rp1 rw$/m);
 });
 
 test.run();

@@ -7,10 +7,12 @@ import { isolationBench } from './isolation.ts';
 import { loopBench } from './loop.ts';
 import { memoryBench } from './memory.ts';
 import { outputsBench } from './outputs.ts';
+import { reachBench } from './reach.ts';
 import type { BenchFigure, BenchSection } from './section.ts';
 import { terminalBench } from './terminal.ts';
 import { ticksBench } from './ticks.ts';
 import { viewerBench } from './viewer.ts';
+import { webBench } from './web.ts';
 
 /** Every benchmark, in the order `ledtable bench` runs them. */
 export const SECTIONS: readonly BenchSection[] = [
@@ -19,11 +21,13 @@ export const SECTIONS: readonly BenchSection[] = [
   memoryBench,
   terminalBench,
   outputsBench,
+  reachBench(),
   viewerBench,
   connect4Bench,
   audioBench,
   inputBench,
   loopBench,
+  webBench,
 ];
 
 /** Prints each figure as it is measured (or one JSON array at the end with --json). */

@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import type { AnyGame, SettingSpecs } from '../engine/game.ts';
+import type { TableControls } from '../table/controls.ts';
+import { PauseScreen } from '../table/pause-screen.ts';
+import type { Table } from '../table/table.ts';
+import { CodeScreen } from './code-screen.ts';
+import type { GameInfo, TableSettings, TableStatus } from './protocol.ts';
+
+/** What the web page may do to the table; the server knows the table only through this. */
+export interface TableLink {
+  games(): GameInfo[];
+  /** Starts a game; throws an Error whose message the page shows (unknown id, bad setting). */
+  play(id: string, players: number | undefined, settings: Readonly<Record<string, string | number>>): void;
+  /** Pauses the running game (as the back button does); false when no game runs. */
+  pause(): boolean;
+  /** Resumes a game paused by hand; false when nothing can resume. */
+  resume(): boolean;
+  /** Ends whatever runs and shows the menu. */
+  menu(): void;
+  settings(): TableSettings;
+  /** Applies the given settings at once (clamped), saves them, and returns all of them. */
+  change(settings: Partial<Record<keyof TableSettings, number>>): TableSettings;
+  status(): Omit<TableStatus, 'pads' | 'viewers'>;
+  /** False while player `player`'s pad is unplugged (or its phone left). */
+  connected(player: number): boolean;
+  /** Shows the pairing code on the table, over whatever runs. */
+  showCode(code: string): void;
+  /** The code was used (or retired): the table stops showing it. */
+  hideCode(): void;
+  /** Pictures were added or deleted: a running viewer starts over with them. */
+  picturesChanged(): void;
+  /** Shows one picture file on the table now (the picture viewer); throws when there is none. */
+  showPicture(path: string): void;
+}
+
+/** The current limiter's live knobs (the colour pipeline). */
+export interface PowerKnob {
+  readonly budgetMilliamps: number;
+  setBudget(milliamps: number): void;
+  readonly lastMilliamps: number;
+}
+
+export interface TableLinkOptions {
+  readonly table: Table;
+  readonly controls?: TableControls | undefined;
+  readonly power?: PowerKnob | undefined;
+  /** The outputs in use, as named on the command line. */
+  readonly outputs: readonly string[];
+  /** URL of a game's picture, or null (the gallery GIFs). */
+  readonly picture: (id: string) => string | null;
+  /** The SoC temperature file (millidegrees), default the Pi's first thermal zone. */
+  readonly thermalFile?: string;
+  /** Called after an upload or a delete (the CLI restarts a running picture viewer). */
+  readonly picturesChanged?: () => void;
+  /** Shows one picture now (the CLI starts the picture viewer with it). */
+  readonly showPicture?: (path: string) => void;
+  /** Saves changed settings (settings.json), default controls.save. */
+  readonly save?: (settings: TableSettings) => void;
+}
+
+/**
+ * The TableLink of a real table: the launcher's game list from its catalog and score book,
+ * play/pause/menu through its scene stack, settings through the table controls and the colour
+ * pipeline, and a status sampled from the engine's tick counter and the process's CPU time.
+ */
+export function tableLink(options: TableLinkOptions): TableLink & { dispose(): void } {
+  const { table, controls, power } = options;
+  const { engine } = table;
+  const thermalFile = options.thermalFile ?? '/sys/class/thermal/thermal_zone0/temp';
+  let sample = { tick: engine.tick, at: performance.now(), cpu: process.cpuUsage() };
+  let figures = { fps: 0, cpu: 0 };
+  const timer = setInterval(() => {
+    const now = { tick: engine.tick, at: performance.now(), cpu: process.cpuUsage() };
+    const ms = Math.max(1, now.at - sample.at);
+    const cpuMicros = now.cpu.user + now.cpu.system - sample.cpu.user - sample.cpu.system;
+    figures = {
+      fps: Math.round(((now.tick - sample.tick) * 1000) / ms),
+      cpu: Math.round(cpuMicros / ms / 10),
+    };
+    sample = now;
+  }, 1000);
+  timer.unref();
+
+  const find = (id: string): AnyGame => {
+    const game = table.catalog.find((g) => g.id === id);
+    if (!game)
+      throw new Error(`no game "${id}"; the table has: ${table.catalog.map((g) => g.id).join(', ')}`);
+    return game;
+  };
+  const settings = (): TableSettings => ({
+    brightness: controls?.brightness() ?? 100,
+    powerBudget: power?.budgetMilliamps ?? 0,
+    idle: controls?.idleSeconds() ?? 0,
+    volume: controls?.sound?.volume() ?? null,
+  });
+
+  return {
+    games: () =>
+      table.catalog.map((game) => ({
+        id: game.id,
+        title: game.title,
+        description: game.description ?? '',
+        kind: game.kind ?? 'game',
+        players: game.players ?? { min: 1, max: 1 },
+        settings: Object.fromEntries(
+          Object.entries((game.settings ?? {}) as SettingSpecs).map(([key, spec]) => [
+            key,
+            { values: spec.values, default: spec.default ?? spec.values[0]! },
+          ]),
+        ),
+        best: Object.entries(table.scores.all(game.id)).map(([key, value]) =>
+          key === 'default' ? String(value) : `${key} ${value}`,
+        ),
+        picture: options.picture(game.id),
+      })),
+    play(id, players, chosen) {
+      const game = find(id);
+      table.play(game, { ...(players === undefined ? {} : { players }), settings: chosen });
+    },
+    pause() {
+      const game = engine.game;
+      if (!game) return false;
+      table.push(new PauseScreen(table, game, 'PAUSE'));
+      return true;
+    },
+    resume() {
+      const top = engine.top;
+      if (!(top instanceof PauseScreen) || !top.resumable) return false;
+      table.pop();
+      return true;
+    },
+    menu: () => table.menu(),
+    settings,
+    change(wanted) {
+      if (wanted.brightness !== undefined) controls?.setBrightness(wanted.brightness);
+      if (wanted.idle !== undefined) controls?.setIdleSeconds(wanted.idle);
+      if (wanted.powerBudget !== undefined) power?.setBudget(wanted.powerBudget);
+      if (wanted.volume !== undefined) controls?.sound?.setVolume(wanted.volume);
+      const now = settings();
+      (options.save ?? (() => controls?.save?.()))(now);
+      return now;
+    },
+    status: () => {
+      const game = engine.game ?? (engine.top instanceof PauseScreen ? engine.top.game : undefined);
+      return {
+        scene: engine.top.title,
+        playing: game?.definition.id ?? null,
+        paused: engine.top instanceof PauseScreen,
+        fps: figures.fps,
+        cpu: figures.cpu,
+        temperature: readTemperature(thermalFile),
+        milliamps: Math.round(power?.lastMilliamps ?? controls?.milliamps?.() ?? 0),
+        outputs: options.outputs,
+      };
+    },
+    connected: (player) => table.input.isConnected(player),
+    showCode(code) {
+      const top = engine.top;
+      if (top instanceof CodeScreen) top.code = code;
+      else table.push(new CodeScreen(table, code));
+    },
+    hideCode() {
+      if (engine.top instanceof CodeScreen) table.pop();
+    },
+    picturesChanged: () => options.picturesChanged?.(),
+    showPicture(path) {
+      if (!options.showPicture) throw new Error('this table has no picture viewer');
+      options.showPicture(path);
+    },
+    dispose: () => clearInterval(timer),
+  };
+}
+
+function readTemperature(file: string): number | null {
+  try {
+    const milli = Number(readFileSync(file, 'utf8').trim());
+    return Number.isFinite(milli) ? Math.round(milli / 100) / 10 : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,300 @@
+/**
+ * The table's web page: live view, launcher, settings, pictures and status on the table tab
+ * (#), the phone gamepad on the gamepad tab (#pad). Talks to src/web/web-server.ts.
+ */
+import type { GameInfo, PictureInfo, StateResponse, TableSettings } from '../src/web/protocol.ts';
+import { ApiError, getJson, postJson, send } from './api.ts';
+import { LedCanvas } from './led-canvas.ts';
+import { PhonePad } from './pad.ts';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+let state: StateResponse | undefined;
+const tableView = new LedCanvas($<HTMLCanvasElement>('live'), (text) => {
+  $('view-note').textContent = text;
+});
+const padView = new LedCanvas($<HTMLCanvasElement>('pad-live'), () => {});
+const pad = new PhonePad($('pad'), (seat, note) => {
+  const badge = $('seat');
+  badge.textContent = seat?.player === null || seat === undefined ? '…' : `P${seat.player + 1}`;
+  document.documentElement.style.setProperty('--seat', seat?.color ?? '#808080');
+  badge.dataset.player = seat?.player === null || seat === undefined ? '' : String(seat.player + 1);
+  $('seat-note').textContent = note;
+});
+
+function show(error: unknown, where: string): void {
+  $(where).textContent = error instanceof Error ? error.message : String(error);
+}
+
+async function refresh(): Promise<void> {
+  try {
+    state = await getJson<StateResponse>('/api/state');
+  } catch (error) {
+    show(error, 'view-note');
+    return;
+  }
+  const mayControl = state.paired;
+  $('pairing').hidden = mayControl;
+  $('game-controls').hidden = !mayControl;
+  if (state.viewPublic || mayControl) {
+    tableView.start();
+    padView.start();
+  }
+  if (location.hash === '#pad' && mayControl) pad.start();
+  renderStatus(state);
+  renderSettings(state.settings);
+  // Drawn again only when something changed (a new best score), so open choices stay put.
+  const games = JSON.stringify(state.games);
+  if (games !== renderedGames) {
+    renderedGames = games;
+    renderGames(state.games);
+  }
+  if (mayControl && !picturesLoaded) await loadPictures();
+}
+
+// ---- tabs --------------------------------------------------------------------------------
+function route(): void {
+  const onPad = location.hash === '#pad';
+  $('table-page').hidden = onPad;
+  $('pad-page').hidden = !onPad;
+  $('tab-pad').classList.toggle('active', onPad);
+  $('tab-table').classList.toggle('active', !onPad);
+  if (onPad && state?.paired) pad.start();
+  if (!onPad) pad.stop(); // the seat is free again
+}
+window.addEventListener('hashchange', route);
+
+// ---- pairing -------------------------------------------------------------------------------
+$('show-code').addEventListener('click', () => {
+  postJson('/api/pair/code').then(
+    () => {
+      $('pair-note').textContent = 'The code is on the table now.';
+      $<HTMLInputElement>('pair-code').focus();
+    },
+    (error) => show(error, 'pair-note'),
+  );
+});
+$('pair-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const code = $<HTMLInputElement>('pair-code').value.trim();
+  postJson('/api/pair', { code }).then(
+    () => {
+      $('pair-note').textContent = '';
+      void refresh().then(route);
+    },
+    (error) => show(error, 'pair-note'),
+  );
+});
+
+// ---- launcher ------------------------------------------------------------------------------
+let renderedGames = '';
+function renderGames(games: readonly GameInfo[]): void {
+  const list = $('games');
+  list.replaceChildren(
+    ...games.map((game) => {
+      const item = document.createElement('li');
+      item.dataset.game = game.id;
+      if (game.picture) {
+        const img = document.createElement('img');
+        img.src = game.picture;
+        img.alt = game.title;
+        img.loading = 'lazy';
+        item.append(img);
+      }
+      const title = document.createElement('div');
+      title.className = 'title';
+      title.textContent = game.title;
+      const desc = document.createElement('div');
+      desc.className = 'desc';
+      desc.textContent = game.description;
+      item.append(title, desc);
+      if (game.best.length > 0) {
+        const best = document.createElement('div');
+        best.className = 'best';
+        best.textContent = `best: ${game.best.join(' · ')}`;
+        item.append(best);
+      }
+      const choices: Record<string, HTMLSelectElement> = {};
+      const choice = (label: string, values: readonly (string | number)[], chosen: string | number) => {
+        const row = document.createElement('label');
+        row.textContent = label;
+        const select = document.createElement('select');
+        for (const value of values)
+          select.add(new Option(String(value), String(value), false, value === chosen));
+        row.append(select);
+        item.append(row);
+        return select;
+      };
+      let players: HTMLSelectElement | undefined;
+      if (game.players.max > game.players.min) {
+        const counts = Array.from(
+          { length: game.players.max - game.players.min + 1 },
+          (_, i) => game.players.min + i,
+        );
+        players = choice('players', counts, game.players.min);
+      }
+      for (const [key, spec] of Object.entries(game.settings))
+        choices[key] = choice(key, spec.values, spec.default);
+      const play = document.createElement('button');
+      play.type = 'button';
+      play.textContent = game.kind === 'app' ? 'Open' : 'Play';
+      play.addEventListener('click', () => {
+        const settings = Object.fromEntries(
+          Object.entries(choices).map(([key, select]) => [key, select.value]),
+        );
+        postJson('/api/play', {
+          id: game.id,
+          settings,
+          ...(players ? { players: Number(players.value) } : {}),
+        }).then(
+          () => refresh(),
+          (error) => show(error, 'view-note'),
+        );
+      });
+      item.append(play);
+      return item;
+    }),
+  );
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-command]')) {
+  button.addEventListener('click', () => {
+    postJson(`/api/${button.dataset.command}`).then(
+      () => refresh(),
+      (error) => show(error, 'view-note'),
+    );
+  });
+}
+
+// ---- settings ------------------------------------------------------------------------------
+const settingsForm = $<HTMLFormElement>('settings');
+let settingsTimer: number | undefined;
+function renderSettings(settings: TableSettings): void {
+  $('volume-line').hidden = settings.volume === null;
+  for (const [key, value] of Object.entries(settings)) {
+    if (value === null) continue;
+    const input = settingsForm.elements.namedItem(key) as HTMLInputElement | null;
+    if (input && document.activeElement !== input) input.value = String(value);
+    const output = settingsForm.querySelector<HTMLOutputElement>(`output[data-for="${key}"]`);
+    if (output) output.value = String(input && document.activeElement === input ? input.value : value);
+  }
+  for (const input of settingsForm.querySelectorAll('input')) input.disabled = !state?.paired;
+}
+settingsForm.addEventListener('input', (event) => {
+  const input = event.target as HTMLInputElement;
+  const output = settingsForm.querySelector<HTMLOutputElement>(`output[data-for="${input.name}"]`);
+  if (output) output.value = input.value;
+  // Live while dragging, at most every 100 ms.
+  if (settingsTimer !== undefined) return;
+  settingsTimer = window.setTimeout(() => {
+    settingsTimer = undefined;
+    const body = Object.fromEntries(
+      [...settingsForm.querySelectorAll('input')]
+        .filter((i) => !i.closest('[hidden]'))
+        .map((i) => [i.name, Number(i.value)]),
+    );
+    postJson('/api/settings', body).catch((error) => show(error, 'view-note'));
+  }, 100);
+});
+
+// ---- pictures ------------------------------------------------------------------------------
+let picturesLoaded = false;
+async function loadPictures(): Promise<void> {
+  let pictures: PictureInfo[];
+  try {
+    pictures = await getJson<PictureInfo[]>('/api/pictures');
+  } catch (error) {
+    show(error, 'upload-note');
+    return;
+  }
+  picturesLoaded = true;
+  $('pictures').replaceChildren(
+    ...pictures.map((picture) => {
+      const item = document.createElement('li');
+      item.dataset.picture = picture.name;
+      const img = document.createElement('img');
+      img.src = `/pictures/${picture.name}?thumb`;
+      img.alt = `${picture.width}×${picture.height}`;
+      img.title = 'show on the table';
+      img.addEventListener('click', () => {
+        postJson(`/api/pictures/${picture.name}/show`).catch((e) => show(e, 'upload-note'));
+      });
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = '✕';
+      remove.title = 'delete';
+      remove.addEventListener('click', () => {
+        send(`/api/pictures/${picture.name}`, 'DELETE').then(loadPictures, (e) => show(e, 'upload-note'));
+      });
+      item.append(img, remove);
+      return item;
+    }),
+  );
+}
+
+async function upload(files: Iterable<File>): Promise<void> {
+  const note = $('upload-note');
+  for (const file of files) {
+    note.textContent = `uploading ${file.name}…`;
+    try {
+      await send<PictureInfo>('/api/pictures', 'POST', file);
+      note.textContent = '';
+    } catch (error) {
+      note.textContent = `${file.name}: ${error instanceof ApiError ? error.message : String(error)}`;
+      return;
+    }
+  }
+  await loadPictures();
+}
+const uploadInput = $<HTMLInputElement>('upload');
+uploadInput.addEventListener('change', () => {
+  void upload(uploadInput.files ?? []).then(() => {
+    uploadInput.value = '';
+  });
+});
+const drop = $('drop');
+drop.addEventListener('dragover', (event) => {
+  event.preventDefault();
+  drop.classList.add('over');
+});
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (event) => {
+  event.preventDefault();
+  drop.classList.remove('over');
+  void upload(event.dataTransfer?.files ?? []);
+});
+
+// ---- status --------------------------------------------------------------------------------
+function renderStatus(s: StateResponse): void {
+  const st = s.status;
+  const rows: [string, string][] = [
+    ['showing', st.scene + (st.paused ? ' (paused)' : '')],
+    ['loop', `${st.fps} fps`],
+    ['CPU', `${st.cpu} %`],
+    ['temperature', st.temperature === null ? '—' : `${st.temperature} °C`],
+    ['current', `${st.milliamps} mA`],
+    ['outputs', st.outputs.join(', ') || '—'],
+    [
+      'pads',
+      st.pads
+        .map((p) => `P${p.player + 1} ${p.phone ? 'phone' : ''}${p.connected ? '' : ' lost'}`)
+        .join(', ') || 'no phones',
+    ],
+    ['watching', String(st.viewers)],
+  ];
+  $('status').replaceChildren(
+    ...rows.flatMap(([term, value]) => {
+      const dt = document.createElement('dt');
+      dt.textContent = term;
+      const dd = document.createElement('dd');
+      dd.textContent = value;
+      return [dt, dd];
+    }),
+  );
+}
+
+route();
+void refresh();
+window.setInterval(() => {
+  if (!document.hidden) void refresh();
+}, 2000);
