@@ -5,12 +5,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readRecording } from '../../games/tpm2/index.ts';
 import { resolveOptions } from '../../src/cli/options.ts';
+import { HttpError, readJson } from '../../src/web/http-util.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledtable-hostile-'));
@@ -150,6 +153,20 @@ test('tpm2 player: /dev/zero and a folder are refused, a regular file is read', 
   assert.match(message, 'not a regular file');
   const bytes = await readRecording(file('one.tpm2', '\xc9\xda\x00\x03\x01\x02\x03\x36'));
   assert.ok(bytes.length > 0);
+});
+
+test('a web request body with a __proto__ key is refused with 400', async () => {
+  const body = (text: string) =>
+    Object.assign(Readable.from([Buffer.from(text)]), { headers: {} }) as unknown as IncomingMessage;
+  let error: unknown;
+  await readJson(body('{"brightness": 5, "x": {"__proto__": {"polluted": 1}}}')).catch((e: unknown) => {
+    error = e;
+  });
+  assert.instance(error, HttpError);
+  assert.is((error as HttpError).status, 400);
+  assert.match((error as HttpError).message, 'the key "__proto__" is refused');
+  assert.equal(await readJson(body('{"brightness": 5}')), { brightness: 5 });
+  unpolluted();
 });
 
 test.after(() => rmSync(dir, { recursive: true, force: true }));
