@@ -30,3 +30,4 @@ export type { Sprite } from './gfx/sprite.ts';
 export { sprite } from './gfx/sprite.ts';
 export type { Button, Buttons, Input } from './input/buttons.ts';
 export { BUTTONS, MAX_PLAYERS } from './input/buttons.ts';
+export type { AudioInput } from './sound-in/audio-input.ts';

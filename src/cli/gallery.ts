@@ -4,7 +4,8 @@
  * run as a replay in assets/replays/<id>.json (the attract mode plays those). Prints the
  * Markdown for the README. Deterministic: the same code gives the same files.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCapture } from '../capture/run-capture.ts';
@@ -14,8 +15,12 @@ import { Random } from '../engine/random.ts';
 import { BUTTONS, type Button } from '../input/buttons.ts';
 import type { ScriptedEvent } from '../input/scripted-input.ts';
 import { ReplayRecorder, saveReplay } from '../replay/replay.ts';
+import type { AudioInputFactory } from '../sound-in/audio-input.ts';
+import { writeWav } from '../sound-in/wav.ts';
 import { BUILT_IN_REPLAYS } from '../table/attract.ts';
 import type { Table } from '../table/table.ts';
+import { wavInput } from './audio-input.ts';
+import { galleryTune } from './gallery-tune.ts';
 import { runHeadless } from './headless.ts';
 import { defaultOptions } from './options.ts';
 import { prepareTable } from './table-setup.ts';
@@ -33,6 +38,8 @@ export interface GalleryPlan {
   readonly buttons: readonly Button[];
   /** Game settings for the run (e.g. computer snakes), as `--set` would give them. */
   readonly settings?: Readonly<Record<string, string | number>>;
+  /** Sound in for apps that listen: the synthetic gallery tune (as --audio-in wav:FILE). */
+  readonly tune?: boolean;
 }
 
 const DEFAULT_PLAN: GalleryPlan = {
@@ -51,6 +58,11 @@ const PLANS: Readonly<Record<string, Partial<GalleryPlan>>> = {
   testpattern: { buttons: ['right'], activity: 0.02 },
   viewer: { buttons: [], ticks: 360 },
   tpm2: { buttons: [], ticks: 120 },
+  clock: { buttons: ['right'], activity: 0.012, ticks: 600, settings: { tz: 'Europe/Berlin' } },
+  effects: { buttons: ['right'], activity: 0.012, ticks: 360, settings: { light: 'high' } },
+  boards: { buttons: ['b', 'a'], activity: 0.03, ticks: 420, settings: { board: 'ludo', light: 4 } },
+  text: { buttons: [], ticks: 360, settings: { message: 'WELCOME TO LEDTABLE' } },
+  visualiser: { buttons: ['right', 'up'], activity: 0.008, ticks: 480, tune: true },
 };
 
 /** Seeded presses and releases of `plan.buttons` by every player. */
@@ -94,7 +106,10 @@ export async function makeGallery(only: readonly string[] = [], scale = 8): Prom
     const gif = join(GALLERY_DIR, `${game.id}.gif`);
     const capture = startCapture(gif, { width: base.width, height: base.height, rate: base.fps }, { scale });
     let recorder: ReplayRecorder | undefined;
-    await runHeadless({ ...table, options }, game.id, { [game.id]: { ...plan.settings } }, log, {
+    const tableBase = plan.tune
+      ? { ...table.tableBase, audioIn: tuneInput(plan.ticks / base.fps + 1) }
+      : table.tableBase;
+    await runHeadless({ ...table, options, tableBase }, game.id, { [game.id]: { ...plan.settings } }, log, {
       events: computerPlay(plan, players),
       onFrame: (frame) => capture.onFrame(frame),
       onStart: (table: Table) => {
@@ -107,6 +122,13 @@ export async function makeGallery(only: readonly string[] = [], scale = 8): Prom
   }
   for (const line of log.lines) if (line.startsWith('error:')) process.stderr.write(`gallery: ${line}\n`);
   return entries;
+}
+
+/** The gallery tune written to a temporary WAV file and played through the --audio-in wav: path. */
+function tuneInput(seconds: number): AudioInputFactory {
+  const file = join(mkdtempSync(join(tmpdir(), 'ledtable-gallery-')), 'tune.wav');
+  writeWav(file, galleryTune(seconds, 22050), 22050);
+  return (rate) => wavInput(file, rate);
 }
 
 /** The README snippet: a table of GIFs, four per row, each linking to the game's README. */

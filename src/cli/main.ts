@@ -9,8 +9,12 @@ import { describeError, type Logger, MemoryLogger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
 import { describeKeymap } from '../input/keymap.ts';
 import { ReplayRecorder, saveReplay } from '../replay/replay.ts';
-import { attractMode, BUILT_IN_REPLAYS, loadDemos } from '../table/attract.ts';
+import type { AudioInputFactory } from '../sound-in/audio-input.ts';
+import { BUILT_IN_REPLAYS, loadDemos } from '../table/attract.ts';
+import { IdleShow } from '../table/idle-show.ts';
+import { DEFAULT_PLAYLIST, parsePlaylistItem } from '../table/playlist-item.ts';
 import type { Table } from '../table/table.ts';
+import { audioInputFactory } from './audio-input.ts';
 import { createAudio, describeAudio, isWavOut } from './audio-setup.ts';
 import { BUILT_IN_GAMES, discoverGames } from './discover.ts';
 import { FileLogger } from './file-logger.ts';
@@ -23,7 +27,9 @@ import { createGame } from './new-game.ts';
 import { type Options, programHelp, resolveOptions, savedSettingsProblem } from './options.ts';
 import { replayCommand } from './replay-command.ts';
 import { type RunRequest, runTable } from './run-table.ts';
+import { runsAsService } from './table-controls.ts';
 import { choicesFor, findGame, prepareTable, type TableSetup } from './table-setup.ts';
+import { installDirectory, updateLine } from './update/update-line.ts';
 
 export const COMMANDS = [
   { usage: 'ledtable', summary: 'The menu on the configured output (the terminal by default).' },
@@ -239,9 +245,28 @@ function developerExtras(table: TableSetup, log: Logger): RunRequest {
           (m) => log.warn(m),
         )
       : [];
+  const show = new IdleShow(
+    options.idleShow,
+    (options.playlist.length > 0 ? options.playlist : DEFAULT_PLAYLIST).map((entry) =>
+      parsePlaylistItem(entry, options.demoSeconds),
+    ),
+    {
+      catalog: table.catalog,
+      demos,
+      wallClock: () => Date.now(),
+      ...optionalAudio(audioInputFactory(options.audioIn, true)),
+      warn: (message) => log.warn(message),
+    },
+  );
+  let running: Table | undefined;
+  const update = runsAsService(options, process.env)
+    ? [{ line: updateLine(() => running, { installDir: installDirectory(), log: (m) => log.info(m) }) }]
+    : [];
   return {
-    screensaver: attractMode({ demos, demoSeconds: options.demoSeconds }),
-    attach: (running) => {
+    screensaver: show.screensaver,
+    controlLines: [{ key: 'idleShow', line: show.line(), saved: () => show.current }, ...update],
+    attach: (live) => {
+      running = live;
       const hot = options.watch ? watchGames({ table: running, gamesDir: table.gamesDir, log }) : undefined;
       const recorder =
         options.record && running.lastLaunch ? new ReplayRecorder(running, options.layout) : undefined;
@@ -286,4 +311,8 @@ function packageVersion(): string {
     version: string;
   };
   return pkg.version;
+}
+
+function optionalAudio(factory: AudioInputFactory | undefined): { audioIn?: AudioInputFactory } {
+  return factory ? { audioIn: factory } : {};
 }

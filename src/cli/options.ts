@@ -24,6 +24,8 @@ import {
   savedSettingsProblemWith,
 } from '../config/parse.ts';
 import { colorOptions } from '../output/color-options.ts';
+import { soundInOptions } from '../sound-in/sound-in-options.ts';
+import { idleOptions } from '../table/idle-options.ts';
 import { tableOptions } from '../table/table-options.ts';
 import { webOptions } from '../web/web-options.ts';
 import { commandOptions } from './command-options.ts';
@@ -39,6 +41,8 @@ import { OUTPUTS } from './outputs.ts';
  */
 export const OPTION_GROUPS = [
   tableOptions,
+  idleOptions,
+  soundInOptions,
   colorOptions,
   ...OUTPUTS.groups,
   evdevOptions,

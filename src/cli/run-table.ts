@@ -7,11 +7,14 @@ import { TerminalKeys } from '../input/terminal-keys.ts';
 import { guardGame } from '../isolation/game-guard.ts';
 import { beatingClock, crashRunningGame, StrayErrors } from '../isolation/stray-errors.ts';
 import { startWatchdog } from '../isolation/watchdog.ts';
+import { BrightnessFader } from '../output/brightness-fader.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
 import { OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
 import { WhiteExtractor } from '../output/white.ts';
+import { NightSchedule, nightLines, parseNightWindow } from '../table/night.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
+import { audioInputFactory } from './audio-input.ts';
 import { createAudio, logSoundStats } from './audio-setup.ts';
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
@@ -19,7 +22,7 @@ import { UsageError } from './io.ts';
 import { startLiveInput } from './live-input.ts';
 import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
-import { createTableControls } from './table-controls.ts';
+import { createTableControls, type SavedControlLine } from './table-controls.ts';
 import { persistentStores, type TableSetup } from './table-setup.ts';
 import { picturesDir, withUploadedPictures } from './uploaded-pictures.ts';
 import type { startWeb } from './web.ts';
@@ -37,6 +40,8 @@ export interface RunRequest {
   readonly choose?: boolean;
   /** The idle scene (attract mode); default: the engine's colour screensaver. */
   readonly screensaver?: TableOptions['screensaver'];
+  /** More settings-screen lines (the idle show), saved with the other settings. */
+  readonly controlLines?: readonly SavedControlLine[];
   /** Wraps the real clock (a replay feeds its events just before each tick). */
   readonly clock?: (real: Clock) => Clock;
   /** false: keys are not played, only Ctrl-C stops the run (replays). Default true. */
@@ -123,8 +128,20 @@ export async function runTable(
   const audio = createAudio(options, setup.gamesDir, io.env, (line) => log.warn(line), false);
   if (audio)
     log.info(`sound: ${audio.sink.description}, ${audio.mixer.rate} Hz, buffer ${options.audioBuffer} ms`);
+  const fader = new BrightnessFader(pipeline, options.brightness);
+  const night = new NightSchedule(parseNightWindow(options.night), options.nightLight);
+  const controls = createTableControls({
+    options,
+    pipeline: fader,
+    dataDir: setup.dataDir,
+    env: io.env,
+    report: (message) => log.warn(message),
+    ...(audio ? { sound: audio.mixer.levels } : {}),
+    extras: [...(request.controlLines ?? []), ...nightLines(night, options.night)],
+  });
   const clock = new RealClock();
   const beating = beatingClock(clock, watchdog.beat);
+  const liveAudio = audioInputFactory(options.audioIn, true);
   const table = new Table({
     ...setup.tableBase,
     params: withUploadedPictures(setup.tableBase.params, picturesDir(setup.dataDir)),
@@ -132,19 +149,22 @@ export async function runTable(
     ...persistentStores(setup.dataDir, log),
     clock: request.clock ? request.clock(beating) : beating,
     log,
-    sink: stage,
+    sink: {
+      // brightness fades towards its target, dimmed by the night schedule, once per frame
+      show(frame) {
+        const now = Date.now();
+        fader.setFactor(night.factor(now, table.input.activity, controls.idleSeconds()));
+        fader.frame(now);
+        stage.show(frame);
+      },
+    },
     ...(request.screensaver ? { screensaver: request.screensaver } : {}),
     seed: options.seed ?? Random.freshSeed(),
+    wallClock: () => Date.now(),
+    ...(liveAudio ? { audioIn: liveAudio } : {}),
     ...(live ? { live: live.table } : {}),
     ...(audio ? { audio } : {}),
-    controls: createTableControls({
-      options,
-      pipeline,
-      ...(audio ? { sound: audio.mixer.levels } : {}),
-      dataDir: setup.dataDir,
-      env: io.env,
-      report: (message) => log.warn(message),
-    }),
+    controls,
   });
   const { engine } = table;
 

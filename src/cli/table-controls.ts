@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { MixerLevels } from '../audio/mixer.ts';
 import { JsonFile } from '../config/json-store.ts';
 import { colorOptions } from '../output/color-options.ts';
-import type { SoundControls } from '../table/controls.ts';
+import type { ControlLine, SoundControls } from '../table/controls.ts';
 import type { TableControls } from '../table/settings-screen.ts';
 import { tableOptions } from '../table/table-options.ts';
 import { type Options, savedSettingsProblem } from './options.ts';
@@ -11,7 +11,7 @@ import { type Options, savedSettingsProblem } from './options.ts';
 /** The parts of the colour pipeline the settings use (setBrightness live, the limiter's estimate). */
 export interface BrightnessTarget {
   setBrightness(percent: number): void;
-  readonly lastMilliamps?: number;
+  readonly lastMilliamps?: number | undefined;
 }
 
 export interface TableControlsOptions {
@@ -23,8 +23,17 @@ export interface TableControlsOptions {
   readonly dataDir: string;
   readonly env: NodeJS.ProcessEnv;
   readonly report: (message: string) => void;
+  /** Lines other modules add to the settings screen, each saved under its key in settings.json. */
+  readonly extras?: readonly SavedControlLine[];
   /** Runs a system command (default: spawn, detached); tests record the calls. */
   readonly run?: (command: string, args: readonly string[]) => void;
+}
+
+/** A settings-screen line from another module; with a key its value is saved as that config key (idleShow). */
+export interface SavedControlLine {
+  readonly key?: string;
+  readonly line: ControlLine;
+  saved?(): unknown;
 }
 
 /** True when running as the systemd service (--service, or INVOCATION_ID that systemd sets). */
@@ -92,9 +101,18 @@ export function createTableControls(config: TableControlsOptions): TableControls
       const soundValues = levels
         ? { volume: levels.volume, music: levels.music, effects: levels.effects }
         : {};
-      file.write({ ...file.read(), ...values, ...soundValues });
+      const extras = Object.fromEntries(
+        (config.extras ?? []).flatMap((extra) =>
+          extra.key && extra.saved ? [[extra.key, extra.saved()]] : [],
+        ),
+      );
+      file.write({ ...file.read(), ...values, ...soundValues, ...extras });
     },
   };
+  if (config.extras?.length) {
+    const lines = config.extras.map((extra) => extra.line);
+    controls.extraLines = () => lines;
+  }
   if ('lastMilliamps' in pipeline) controls.milliamps = () => pipeline.lastMilliamps ?? 0;
   if (runsAsService(options, config.env)) {
     controls.shutdown = () => run('systemctl', ['poweroff']);

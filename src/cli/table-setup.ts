@@ -14,6 +14,7 @@ import {
   storeTableProblem,
 } from '../table/persistence.ts';
 import type { TableOptions } from '../table/table.ts';
+import { audioInputFactory } from './audio-input.ts';
 import { BUILT_IN_GAMES, discoverGames } from './discover.ts';
 import { UsageError } from './io.ts';
 import type { Options } from './options.ts';
@@ -28,7 +29,7 @@ export interface TableSetup {
   /** Table options shared by interactive and headless runs (clock, sink and log are added by the caller). */
   readonly tableBase: Pick<
     TableOptions,
-    'catalog' | 'width' | 'height' | 'rate' | 'idleSeconds' | 'layout' | 'params'
+    'catalog' | 'width' | 'height' | 'rate' | 'idleSeconds' | 'layout' | 'params' | 'audioIn'
   >;
 }
 
@@ -61,6 +62,7 @@ export async function prepareTable(
       idleSeconds: options.idle,
       layout,
       params: (id) => ({ ...gameParams[id] }),
+      ...optional('audioIn', audioInputFactory(options.audioIn, false)),
     },
   };
 }
@@ -105,4 +107,9 @@ export function choicesFor(
     else params[key] = value;
   }
   return { settings, params };
+}
+
+/** `{ [key]: value }`, or nothing when the value is undefined (exactOptionalPropertyTypes). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -2,6 +2,7 @@ import type { GameAudio } from '../audio/game-audio.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import { drawSpinner } from '../gfx/spinner.ts';
 import type { Input } from '../input/buttons.ts';
+import type { AudioInput } from '../sound-in/audio-input.ts';
 import type {
   GameContext,
   GameDefinition,
@@ -27,6 +28,10 @@ export interface RunnerServices {
   log(message: string): void;
   highScore(gameId: string, scoreKey: string): number | undefined;
   store(gameId: string): GameStore;
+  /** Wall-clock ms since 1970 (see GameContext.now). */
+  now(): number;
+  /** Opens sound capture for one run, if the table has any. */
+  audioIn(): AudioInput | undefined;
   /** Tracks async work so deterministic runs can wait for it. */
   track(work: Promise<unknown>): void;
   finished(runner: GameRunner, result: GameResult): void;
@@ -52,6 +57,7 @@ export class GameRunner implements Scene {
   private result: GameResult | undefined;
   private stopped = false;
   private audio: GameAudio | undefined;
+  private audioInput: AudioInput | undefined;
   ticks = 0;
 
   constructor(
@@ -126,6 +132,7 @@ export class GameRunner implements Scene {
     } catch (error) {
       this.services.log(`${this.definition.id}: dispose threw ${describeError(error).message}`);
     }
+    this.audioInput?.close();
   }
 
   /** Ends the game as a crash (an error from its timers or stray promises, a watchdog). */
@@ -166,6 +173,11 @@ export class GameRunner implements Scene {
       log: (message: string) => services.log(`${definition.id}: ${message}`),
       sound: audio.sound,
       music: audio.music,
+      now: () => services.now(),
+      audioIn: () => {
+        runner.audioInput ??= services.audioIn();
+        return runner.audioInput;
+      },
     };
   }
 }

@@ -2,6 +2,7 @@ import type { MusicPlayer, SoundPlayer } from '../audio/game-audio.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Sprite } from '../gfx/sprite.ts';
 import type { Input } from '../input/buttons.ts';
+import type { AudioInput } from '../sound-in/audio-input.ts';
 import type { LiveFeed } from './live-feed.ts';
 import type { Random } from './random.ts';
 
@@ -109,6 +110,17 @@ export interface GameContext<S extends SettingSpecs = SettingSpecs> {
   readonly sound: SoundPlayer;
   /** The game's music by name: `ctx.music.play('theme')`; stops when the game ends. */
   readonly music: MusicPlayer;
+  /**
+   * Wall-clock time in ms since 1970-01-01 UTC, for clocks and schedules only (game timing counts
+   * ticks). A table supplies the system clock; headless runs and tests a fixed start plus the
+   * ticks run, so their frames stay deterministic.
+   */
+  now(): number;
+  /**
+   * Opens sound capture (microphone or line-in) for this run; undefined when the table has none.
+   * The engine closes it when the game stops.
+   */
+  audioIn(): AudioInput | undefined;
 }
 
 export interface GameInstance {

@@ -82,6 +82,10 @@ export class SettingsScreen extends ChoiceScreen {
         },
       );
     }
+    for (const line of c.extraLines?.() ?? []) {
+      const step = line.step?.bind(line);
+      lines.push(step ? { ...line, step: changes(step) } : line);
+    }
     if (c.milliamps) {
       const milliamps = c.milliamps.bind(c);
       lines.push({ label: 'POWER', value: () => formatMilliamps(milliamps()), color: 0xffc040 });

@@ -10,6 +10,7 @@ import type { Canvas } from '../gfx/canvas.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { InputState } from '../input/input-state.ts';
 import { compileLayout, DEFAULT_LAYOUT, type Layout } from '../output/layout.ts';
+import type { AudioInputFactory } from '../sound-in/audio-input.ts';
 import type { LaunchOptions, TableHost } from './host.ts';
 import { Menu } from './menu.ts';
 import { MessageScreen } from './message-screen.ts';
@@ -52,6 +53,14 @@ export interface TableOptions extends EngineOptions {
    */
   readonly controls?: TableControls;
   /**
+   * What games read as ctx.now(): a function giving wall-clock ms (the real table passes
+   * Date.now), or a start time in ms from which the wall clock advances with the ticks
+   * (deterministic). Default: WALL_CLOCK_START advancing with the ticks.
+   */
+  readonly wallClock?: number | (() => number);
+  /** Opens sound capture for a game that asks (ctx.audioIn()); default: none. */
+  readonly audioIn?: AudioInputFactory;
+  /**
    * Frames from the network (`--live`): games see `feed` as ctx.live. With `takeover`, a stream
    * that starts (the first frame, or one after feed.timeoutSeconds of silence) launches that
    * app over whatever runs.
@@ -62,6 +71,9 @@ export interface TableOptions extends EngineOptions {
   /** Without audio: hears the names games play ('lock', 'music:theme'); the test Harness lists them. */
   readonly onSound?: (name: string) => void;
 }
+
+/** The deterministic wall clock's default start: Thursday 2026-01-01 10:08:00 UTC. */
+export const WALL_CLOCK_START = 1_767_262_080_000;
 
 /**
  * The table's shell on top of the engine's loop: the menu at the bottom of the stack, launching
@@ -291,6 +303,8 @@ export class Table implements TableHost, EngineShell {
       wiring: this.wiring,
       live: this.options.live?.feed,
       log: (message) => this.log.info(message),
+      now: () => this.wallClockNow(),
+      audioIn: () => this.options.audioIn?.(this.rate),
       highScore: (id, key) => this.scores.best(id, key),
       store: (id) => this.stores.for(id),
       track: (work) => this.engine.track(work),
@@ -299,6 +313,12 @@ export class Table implements TableHost, EngineShell {
       audio: (definition) =>
         this.options.audio?.forGame(definition) ?? silentGameAudio(definition, this.options.onSound),
     };
+  }
+
+  /** ctx.now(): the supplied wall clock, or its start plus the ticks run so far. */
+  wallClockNow(): number {
+    const clock = this.options.wallClock ?? WALL_CLOCK_START;
+    return typeof clock === 'function' ? clock() : clock + Math.floor((this.engine.tick * 1000) / this.rate);
   }
 
   private finished(runner: GameRunner, result: GameResult): void {

@@ -7,6 +7,7 @@ import type { Canvas } from '../gfx/canvas.ts';
 import type { Color } from '../gfx/color.ts';
 import { frameToText } from '../gfx/frame-text.ts';
 import type { Button } from '../input/buttons.ts';
+import type { AudioInputFactory } from '../sound-in/audio-input.ts';
 import type { LaunchOptions } from '../table/host.ts';
 import { Stepper } from '../table/stepper.ts';
 import type { Table } from '../table/table.ts';
@@ -16,6 +17,10 @@ export interface HarnessOptions extends LaunchOptions {
   readonly height?: number;
   /** Ticks per second; default 60. */
   readonly rate?: number;
+  /** ctx.now(): a start in ms that advances with the ticks, or a function (see TableOptions). */
+  readonly wallClock?: number | (() => number);
+  /** ctx.audioIn(): sound for apps that listen (e.g. a WAV file through PcmCapture). */
+  readonly audioIn?: AudioInputFactory;
 }
 
 /**
@@ -49,6 +54,8 @@ export class Harness {
       ...(options.width === undefined ? {} : { width: options.width }),
       ...(options.height === undefined ? {} : { height: options.height }),
       ...(options.rate === undefined ? {} : { rate: options.rate }),
+      ...(options.wallClock === undefined ? {} : { wallClock: options.wallClock }),
+      ...(options.audioIn === undefined ? {} : { audioIn: options.audioIn }),
     });
     this.table = this.stepper.table;
     this.engine = this.stepper.engine;

@@ -6,6 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { connect4Bench } from '../../src/cli/bench/connect4.ts';
+import { effectsBench } from '../../src/cli/bench/effects.ts';
 import { outputsBench } from '../../src/cli/bench/outputs.ts';
 import { reachBench } from '../../src/cli/bench/reach.ts';
 import type { BenchFigure, BenchSection } from '../../src/cli/bench/section.ts';
@@ -25,5 +26,13 @@ for (const section of [terminalBench, outputsBench, reachBench(20), connect4Benc
       assert.ok(Number.isFinite(figure.value), `${figure.name} = ${figure.value}`);
   });
 }
+
+test('the effects section reports a median and a p99 for each of the nine effects', async () => {
+  const figures: BenchFigure[] = [];
+  await effectsBench(5, 20).run(table, (figure) => figures.push(figure));
+  assert.is(figures.length, 18);
+  assert.ok(figures.some((f) => f.name === 'zoom p99'));
+  for (const figure of figures) assert.ok(figure.value > 0 && Number.isFinite(figure.value), figure.name);
+});
 
 test.run();

@@ -2,6 +2,7 @@ import type { CliIo } from '../io.ts';
 import type { TableSetup } from '../table-setup.ts';
 import { audioBench } from './audio.ts';
 import { connect4Bench } from './connect4.ts';
+import { effectsBench } from './effects.ts';
 import { inputBench } from './input.ts';
 import { isolationBench } from './isolation.ts';
 import { loopBench } from './loop.ts';
@@ -18,6 +19,7 @@ import { webBench } from './web.ts';
 export const SECTIONS: readonly BenchSection[] = [
   ticksBench,
   isolationBench,
+  effectsBench(),
   memoryBench,
   terminalBench,
   outputsBench,

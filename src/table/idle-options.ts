@@ -1,0 +1,58 @@
+import { defineOptions } from '../config/options.ts';
+import { IDLE_SHOWS } from './idle-show-names.ts';
+import { parseNightWindow } from './night.ts';
+import { parsePlaylistItem } from './playlist-item.ts';
+
+function checkWith(parse: (value: string) => unknown): (value: string) => string | undefined {
+  return (value) => {
+    try {
+      parse(value);
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+}
+
+/** What an idle table shows and when it sleeps: the playlist, the show, the night schedule. */
+export const idleOptions = defineOptions('When nobody plays', {
+  playlist: {
+    flag: '--playlist',
+    type: 'list',
+    default: [],
+    arg: 'ENTRY,…',
+    check: checkWith((value) => parsePlaylistItem(value, 20)),
+    help:
+      'Idle playlist (the MIX show): entries played in turn when nobody plays, each ID[:KEY=VALUE…][@SECONDS] ' +
+      '(an app with settings, 60 s by default, e.g. effects:effect=fire@30) or demos[@SECONDS] (the next game ' +
+      'demo, --demo-seconds by default). None = the built-in mix of the clock, effects and demos.',
+    scope: 'config',
+  },
+  idleShow: {
+    flag: '--idle-show',
+    type: 'enum',
+    values: IDLE_SHOWS,
+    default: 'mix',
+    help: 'What an idle table shows (settings screen: SHOW): mix = the --playlist, clock, effects (each a minute), demos, plain (colour wash).',
+    scope: 'config',
+  },
+  night: {
+    flag: '--night',
+    type: 'string',
+    default: '',
+    arg: 'HH:MM-HH:MM',
+    check: checkWith(parseNightWindow),
+    help: 'Night hours in local time, e.g. 23:00-07:00 (settings screen: NIGHT): an idle table dims to --night-light (any button wakes it). Empty = no night.',
+    scope: 'config',
+  },
+  nightLight: {
+    flag: '--night-light',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 100,
+    arg: 'PERCENT',
+    help: 'Brightness of an idle table at night (settings screen: DIM), in percent of the normal brightness; 0 = dark. Changes fade over a second.',
+    scope: 'config',
+  },
+});
