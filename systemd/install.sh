@@ -19,6 +19,12 @@ CONFIG_DIR=/etc/ledtable
 CONFIG_FILE="$CONFIG_DIR/config.json"
 DATA_DIR=/var/lib/ledtable
 UNIT_FILE=/etc/systemd/system/ledtable.service
+DROPIN_DIR=/etc/systemd/system/ledtable.service.d
+ROOT_DROPIN="$DROPIN_DIR/ws281x-root.conf"
+POLKIT_RULE=/etc/polkit-1/rules.d/50-ledtable.rules
+SERVICE_USER=ledtable
+# Device groups the service user joins when they exist (evdev, GPIO, SPI, serial, Pi 5 leds, hidraw, sound).
+DEVICE_GROUPS=(input gpio spi dialout video plugdev audio)
 UDEV_RULE=/etc/udev/rules.d/99-ledtable-leds.rules
 # Where the board names itself; a test points this at a fake file.
 MODEL_FILE="${LEDTABLE_MODEL_FILE:-/proc/device-tree/model}"
@@ -158,9 +164,9 @@ else
   fail "Node $MIN_NODE or newer is needed: curl -fsSL https://deb.nodesource.com/setup_22.x | sudo -E bash - && sudo apt-get install -y nodejs"
 fi
 
-step "System packages (build tools for rpi-ws281x-native; libusb and libudev for node-hid; aplay)"
+step "System packages (build tools for rpi-ws281x-native; libusb and libudev for node-hid; aplay; polkit)"
 missing=()
-for package in build-essential python3 libusb-1.0-0 libudev1 rsync alsa-utils; do
+for package in build-essential python3 libusb-1.0-0 libudev1 rsync alsa-utils polkitd; do
   if dpkg -s "$package" >/dev/null 2>&1; then note "$package: installed"; else missing+=("$package"); fi
 done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -168,18 +174,26 @@ if [ "${#missing[@]}" -gt 0 ]; then
   run env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-step "Program files in $PREFIX"
-if [ "$SOURCE" != "$PREFIX" ]; then
-  run mkdir -p "$PREFIX"
-  run rsync -a --delete --exclude .git --exclude node_modules --exclude dist "$SOURCE/" "$PREFIX/"
-else
-  note "installing in place ($SOURCE)"
+# The service runs this code (games included): it must belong to root and be writable by
+# nobody else, whatever owns the clone it comes from (rsync -a alone would keep the clone's owner).
+step "Program files in $PREFIX (owned by root, not writable by others)"
+if [ "$SOURCE" = "$PREFIX" ]; then
+  fail "installing in place would leave the service's code writable by the clone's owner; install into another --prefix (default /opt/ledtable)"
 fi
+run mkdir -p "$PREFIX"
+run rsync -a --delete --chown=root:root --chmod=go-w --exclude .git --exclude node_modules --exclude dist "$SOURCE/" "$PREFIX/"
 
 step "Dependencies and build"
 run npm --prefix "$PREFIX" ci --no-audit --no-fund
 # The build also links package.json, assets/, web/ and docs/ into dist/ (scripts/link-dist.mjs).
 run npm --prefix "$PREFIX" run build
+run chown -R root:root "$PREFIX"
+run chmod -R go-w "$PREFIX"
+if [ "$DRY_RUN" -eq 0 ]; then
+  writable="$(find "$PREFIX" \( ! -user root -o -perm /022 \) -print -quit)"
+  if [ -n "$writable" ]; then fail "$writable is not owned by root or is writable by others; fix it and run again"; fi
+  note "every file in $PREFIX belongs to root and is writable by root only"
+fi
 
 step "Config $CONFIG_FILE"
 run mkdir -p "$CONFIG_DIR"
@@ -206,6 +220,35 @@ fi
 
 step "Data directory $DATA_DIR"
 run install -d -m 0700 "$DATA_DIR"
+note "systemd gives it to the user the service runs as (StateDirectory=)"
+
+# ws281x on PWM (GPIO 12, 13, 18, 19) or PCM (GPIO 21) maps /dev/mem and needs root; everything
+# else (SPI on GPIO 10, Pi 5 leds:, serial, network, terminal) runs as the unprivileged user.
+needs_root() {
+  local file="$CONFIG_FILE"
+  [ -e "$file" ] || file=/dev/null
+  node -e '
+    const text = require("fs").readFileSync(process.argv[1], "utf8").trim();
+    const c = text ? JSON.parse(text) : { output: ["ws281x"], ws281xGpio: 18 };
+    const outputs = [].concat(c.output ?? ["auto"]).join(",").split(",").map((o) => o.trim());
+    const pin = c.ws281xGpio ?? 18;
+    process.exit(outputs.includes("ws281x") && pin !== 10 ? 0 : 1);
+  ' "$file" 2>/dev/null
+}
+
+step "Service user $SERVICE_USER"
+if id "$SERVICE_USER" >/dev/null 2>&1; then
+  note "already there"
+else
+  run useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$SERVICE_USER"
+fi
+for group in "${DEVICE_GROUPS[@]}"; do
+  if getent group "$group" >/dev/null 2>&1; then run usermod -aG "$group" "$SERVICE_USER"; fi
+done
+
+step "SHUT DOWN and REBOOT for $SERVICE_USER (polkit rule $POLKIT_RULE)"
+run mkdir -p "$(dirname "$POLKIT_RULE")"
+write_file "$POLKIT_RULE" 0644 <"$SOURCE/systemd/ledtable-power.rules"
 
 # The LED data pin from the config (18 when there is none yet): PWM (18, 12) is what the on-board
 # analogue audio uses, PCM (21) is what an I2S DAC uses, SPI (10) conflicts with neither.
@@ -338,6 +381,16 @@ fi
 
 step "Service $UNIT_FILE"
 write_file "$UNIT_FILE" 0644 < <(sed "s#/opt/ledtable#$PREFIX#g" "$SOURCE/systemd/ledtable.service")
+if [ "$DRY_RUN" -eq 1 ] && [ ! -e "$CONFIG_FILE" ] && ! command -v node >/dev/null 2>&1; then
+  note "the default config uses ws281x on PWM: the service runs as root ($ROOT_DROPIN)"
+elif needs_root; then
+  note "ws281x on PWM or PCM needs /dev/mem: the service runs as root"
+  run mkdir -p "$DROPIN_DIR"
+  write_file "$ROOT_DROPIN" 0644 <"$SOURCE/systemd/ws281x-root.conf"
+else
+  note "the outputs need no root: the service runs as $SERVICE_USER"
+  if [ -e "$ROOT_DROPIN" ]; then run rm -f "$ROOT_DROPIN"; fi
+fi
 run systemctl daemon-reload
 run systemctl enable ledtable.service
 run systemctl restart ledtable.service

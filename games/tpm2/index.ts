@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open as openFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineGame, type Graphics, sprite } from '../../src/index.ts';
@@ -14,6 +15,28 @@ async function listRecordings(path: string): Promise<string[]> {
   if (!info.isDirectory()) return [path];
   const names = (await readdir(path)).filter((n) => n.toLowerCase().endsWith('.tpm2') && !n.startsWith('.'));
   return names.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).map((n) => join(path, n));
+}
+
+/** A recording larger than this is refused: 256 MB is about 5 hours of 300 LEDs at 25 fps. */
+export const MAX_RECORDING_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads a recording: regular files only (a device such as /dev/zero or a FIFO would never end),
+ * at most MAX_RECORDING_BYTES. Rejects with a message saying why.
+ */
+export async function readRecording(file: string): Promise<Buffer> {
+  const handle = await openFile(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new Error('not a regular file (a device, pipe or folder); give a .tpm2 file');
+    if (info.size > MAX_RECORDING_BYTES)
+      throw new Error(`${info.size} bytes, more than the ${MAX_RECORDING_BYTES} a recording may have`);
+    const bytes = Buffer.alloc(info.size);
+    const { bytesRead } = await handle.read(bytes, 0, info.size, 0);
+    return bytes.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -93,7 +116,7 @@ export default defineGame({
       const file = files[index]!;
       const generation = ++loading;
       ctx.task(
-        readFile(file).then(
+        readRecording(file).then(
           (bytes) => {
             if (generation !== loading) return;
             const parsed = parseTpm2(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));

@@ -1,9 +1,13 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Metadata } from 'sharp';
 import { nearestResample } from './resample.ts';
 
 /** Pictures above this many pixels (per frame) are refused before decoding: 100 megapixels. */
 export const PIXEL_LIMIT = 100_000_000;
+/** An SVG is rasterised at its working size; this many pixels is the most it may render to. */
+export const SVG_PIXEL_LIMIT = 4_000_000;
+/** SVG files larger than this are refused (it is text: a 2 MB drawing is already extreme). */
+export const SVG_MAX_BYTES = 2 * 1024 * 1024;
 /** Animations keep at most this many frames. */
 export const MAX_FRAMES = 600;
 /** The working image covers the table at least this many times per axis (area-averaged later). */
@@ -94,13 +98,20 @@ export async function decodePicture(file: string, tableWidth: number, tableHeigh
   if (size === 0) throw new PictureError('EMPTY FILE', `${file} is empty (0 bytes); copy the picture again`);
 
   const sharp = await loadSharp();
+  // An SVG is decoded from its bytes, never from its path: librsvg then has no base folder and
+  // cannot read files beside it (images, stylesheets), and the text is checked first.
+  const svg = await svgSource(file, size);
+  const input = svg ?? file;
+
   let meta: Metadata;
   try {
-    meta = await sharp(file, { limitInputPixels: false }).metadata();
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch (error) {
     throw decodeError(file, error);
   }
   const format = meta.format ?? 'unknown';
+  if (svg === undefined && format === 'svg')
+    throw new PictureError('NOT A PICTURE', `${file} is an SVG without the .svg extension; rename it`);
   const animated = (meta.pages ?? 1) > 1 && (format === 'gif' || format === 'webp');
   const width = animated ? (meta.width ?? 0) : (meta.autoOrient?.width ?? meta.width ?? 0);
   const height = animated
@@ -108,7 +119,7 @@ export async function decodePicture(file: string, tableWidth: number, tableHeigh
     : (meta.autoOrient?.height ?? meta.height ?? 0);
   if (width < 1 || height < 1)
     throw new PictureError('NO PIXELS', `${file} has no pixels (${width}×${height})`);
-  if (width * height > PIXEL_LIMIT) {
+  if (svg === undefined && width * height > PIXEL_LIMIT) {
     throw new PictureError(
       'TOO BIG',
       `${file} is ${width}×${height} pixels (${Math.round((width * height) / 1e6)} megapixels), more than the ` +
@@ -126,15 +137,20 @@ export async function decodePicture(file: string, tableWidth: number, tableHeigh
   const scale = candidate ? 1 : Math.min(1, WORK_FACTOR * Math.max(tableWidth / width, tableHeight / height));
   const workWidth = Math.max(1, Math.round(width * scale));
   const workHeight = Math.max(1, Math.round(height * scale));
+  // A vector drawing is rasterised straight at the working size (density scales its 72 dpi
+  // size), so its cost follows the table, not the size it claims; the pixel limit then applies
+  // to the pixels actually rendered.
+  const vector = svg === undefined ? {} : { density: Math.max(1, Math.min(72, 72 * scale)) };
 
   const linearResize = meta.icc === undefined || isSrgbProfile(meta.icc);
   let data: Buffer;
   try {
-    let pipeline = sharp(file, {
+    let pipeline = sharp(input, {
       failOn: 'truncated',
-      limitInputPixels: PIXEL_LIMIT * pageCount,
+      limitInputPixels: svg === undefined ? PIXEL_LIMIT * pageCount : SVG_PIXEL_LIMIT,
       sequentialRead: true,
       ignoreIcc: linearResize,
+      ...vector,
       ...(animated ? { pages: pageCount } : { autoOrient: true }),
     }).flatten({ background: '#000000' });
     // Resizing happens in scRGB (linear light, the exact sRGB curve): a one-pixel black/white
@@ -208,6 +224,45 @@ export function isSrgbProfile(icc: Buffer): boolean {
     icc.includes('sRGB', 0, 'utf16le') ||
     icc.includes(Buffer.from('\0s\0R\0G\0B', 'latin1'))
   );
+}
+
+/**
+ * SVG features refused before rendering, each with the reason. Filters (a large blur costs
+ * minutes and gigabytes), references to anything outside the file (images, stylesheets, fonts,
+ * other SVGs: an SVG may not read files beside it or anywhere else), scripts, and DTDs (entity
+ * expansion).
+ */
+const REFUSED_SVG: readonly [RegExp, string][] = [
+  [/<\s*(?:\w+:)?filter\b/i, 'filters (blur, shadows…) are refused: they can cost minutes to render'],
+  [/<!DOCTYPE|<!ENTITY/i, 'a DTD or entities are refused'],
+  [/<\s*(?:\w+:)?(?:image|feImage|foreignObject|script)\b/i, 'embedded images, HTML and scripts are refused'],
+  [/(?:href|src)\s*=\s*["'](?!#)/i, 'references to other files are refused (only #id links inside the file)'],
+  [/url\(\s*["']?(?!#)/i, 'url() to anything but #id inside the file is refused'],
+  [/@import/i, 'stylesheet imports are refused'],
+];
+
+/**
+ * For a file named *.svg or *.svgz: its bytes, checked against REFUSED_SVG (svgz is refused: the
+ * check needs the text). Other files: undefined (sharp reads them by path).
+ */
+async function svgSource(file: string, size: number): Promise<Buffer | undefined> {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.svgz'))
+    throw new PictureError('SVG REFUSED', `${file}: compressed SVG (.svgz) is refused; unpack it to .svg`);
+  if (!lower.endsWith('.svg')) return undefined;
+  if (size > SVG_MAX_BYTES)
+    throw new PictureError('TOO BIG', `${file} is ${size} bytes; SVG drawings may have ${SVG_MAX_BYTES}`);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw fileError(file, error);
+  }
+  const text = bytes.toString('utf8');
+  for (const [pattern, why] of REFUSED_SVG)
+    if (pattern.test(text))
+      throw new PictureError('SVG REFUSED', `${file}: ${why}; export it as PNG instead`);
+  return bytes;
 }
 
 /** Where sharp's attention strategy would crop a table-shaped window out of the working image. */

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { Canvas, defineGame, drawSpinner, Graphics, sprite } from '../../src/index.ts';
 import { readConfig, VIEWER_PARAMS } from './config.ts';
-import { decodePicture, PictureError } from './decode.ts';
+import { PictureError } from './decode.ts';
+import { sharedDecoder } from './decode-process.ts';
 import { FIT_LABELS, FIT_MODES } from './fit.ts';
 import { blendBytes } from './linear.ts';
 import { PictureCache } from './picture-cache.ts';
@@ -139,7 +140,8 @@ export default defineGame({
       if (source?.kind !== 'file') return;
       loading = i;
       ctx.task(
-        decodePicture(source.path, W, H)
+        sharedDecoder()
+          .decode(source.path, W, H)
           .then(
             (picture) => {
               cache.set(i, picture);

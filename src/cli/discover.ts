@@ -83,5 +83,23 @@ function checkDefinition(value: unknown, folder: string): string | undefined {
   if (players && !(players.min >= 1 && players.max <= 4 && players.min <= players.max)) {
     return `players must satisfy 1 ≤ min ≤ max ≤ 4, got ${JSON.stringify(players)}`;
   }
+  return iconProblem(game.icon);
+}
+
+/** Largest icon side the menu accepts (it shows up to 20×8; bigger ones are clipped). */
+const MAX_ICON_SIDE = 64;
+
+/**
+ * Why an icon would break the menu (which draws it every frame), or undefined: it must be what
+ * sprite() builds, a width × height of whole pixels and an Int32Array of that many colours.
+ */
+function iconProblem(icon: unknown): string | undefined {
+  if (icon === undefined) return undefined;
+  const s = icon as { width?: unknown; height?: unknown; pixels?: unknown };
+  const side = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_ICON_SIDE;
+  if (typeof icon !== 'object' || icon === null || !side(s.width) || !side(s.height))
+    return `icon must be made with sprite([...rows], palette), 1 to ${MAX_ICON_SIDE} pixels each way`;
+  if (!(s.pixels instanceof Int32Array) || s.pixels.length !== (s.width as number) * (s.height as number))
+    return 'icon pixels do not match its size: build the icon with sprite([...rows], palette)';
   return undefined;
 }

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { AudioService } from '../audio/audio-service.ts';
+import { jsonSyntaxError } from '../config/json-syntax.ts';
 import type { GameParams } from '../config/options.ts';
+import { readLimitedText } from '../config/read-limited.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
@@ -14,14 +15,23 @@ import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
 import { choicesFor, findGame, playersFor, type TableSetup } from './table-setup.ts';
 
+/** An --inputs file larger than this is refused (about a million events). */
+const MAX_INPUTS_BYTES = 64 * 1024 * 1024;
+
 /** Reads and validates an --inputs file; any problem is a UsageError naming the file. */
 export function loadInputs(file: string): ScriptedEvent[] {
   if (!file) return [];
+  let text: string;
+  try {
+    text = readLimitedText(file, MAX_INPUTS_BYTES);
+  } catch (error) {
+    throw new UsageError(`--inputs ${file}: cannot read it (${(error as Error).message})`);
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`--inputs ${file}: ${(error as Error).message}`);
+    throw new UsageError(`--inputs ${file} is not valid JSON: ${jsonSyntaxError(error, text)}`);
   }
   try {
     return parseScript(json, file);

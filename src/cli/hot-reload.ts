@@ -4,6 +4,7 @@ import type { Logger } from '../engine/log.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import type { Input } from '../input/buttons.ts';
+import { guardGame } from '../isolation/game-guard.ts';
 import type { TableHost } from '../table/host.ts';
 import type { Table } from '../table/table.ts';
 import { loadGameFolder } from './discover.ts';
@@ -57,7 +58,7 @@ export function watchGames(options: HotReloadOptions): HotReload {
     }
     reloads++;
     log.info(`reloaded ${folder} (version ${version})`);
-    table.replace(loaded.game);
+    table.replace(guardGame(loaded.game)); // the real-time table guards every game (src/isolation/)
   };
 
   const watcher = watchTree(

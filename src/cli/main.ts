@@ -19,7 +19,7 @@ import { BUILT_IN_GAMES, discoverGames } from './discover.ts';
 import { FileLogger } from './file-logger.ts';
 import { gameOptionGroups, withFlaggedParams } from './game-options.ts';
 import { type CliIo, HELP_HINT, processIo, UsageError } from './io.ts';
-import { type Options, programHelp, resolveOptions } from './options.ts';
+import { type Options, programHelp, resolveOptions, savedSettingsProblem } from './options.ts';
 import type { RunRequest } from './run-table.ts';
 import { runsAsService } from './table-controls.ts';
 import { choicesFor, findGame, playersFor, prepareTable, type TableSetup } from './table-setup.ts';
@@ -85,6 +85,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     join(dataDirectory(first.options, io.env), 'settings.json'),
     () => ({}),
     (message) => io.stderr.write(`ledtable: ${message}\n`),
+    savedSettingsProblem,
   );
   const resolved = resolveOptions([...argv], io.env, readFileSync, settingsFile.read(), gameGroups);
   if (resolved.problems.length > 0) return usage(io, resolved.problems);

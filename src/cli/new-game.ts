@@ -7,6 +7,8 @@ import { UsageError } from './io.ts';
 
 /** Folder names the engine loads: lowercase letters, digits and dashes (see discover.ts). */
 const VALID_ID = /^[a-z0-9][a-z0-9-]*$/;
+/** Longest id `new` accepts: it names a folder and shows in menus (file systems stop at 255 bytes). */
+export const MAX_ID_LENGTH = 40;
 const TEMPLATES = fileURLToPath(new URL('./templates/game/', import.meta.url));
 const SOURCE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const REPOSITORY = resolve(SOURCE_ROOT, '..');
@@ -33,6 +35,11 @@ export function titleOf(id: string): string {
  */
 export function createGame(id: string | undefined, gamesDir: string): NewGame {
   if (!id) throw new UsageError('new needs a game id: ledtable new <id>, e.g. ledtable new catch');
+  if (id.length > MAX_ID_LENGTH) {
+    throw new UsageError(
+      `a game id may have at most ${MAX_ID_LENGTH} characters; "${id.slice(0, 20)}..." has ${id.length}: pick a shorter one`,
+    );
+  }
   if (!VALID_ID.test(id)) {
     throw new UsageError(
       `"${id}" is not a valid game id: use lowercase letters, digits and dashes, starting with a letter or digit (e.g. "space-race")`,

@@ -17,7 +17,12 @@ import {
   type OptionsOfGroups,
 } from '../config/options.ts';
 import type { ParamOwner } from '../config/params.ts';
-import { type ReadText, type ResolvedOptions, resolveOptionsWith } from '../config/parse.ts';
+import {
+  type ReadText,
+  type ResolvedOptions,
+  resolveOptionsWith,
+  savedSettingsProblemWith,
+} from '../config/parse.ts';
 import { colorOptions } from '../output/color-options.ts';
 import { soundInOptions } from '../sound-in/sound-in-options.ts';
 import { idleOptions } from '../table/idle-options.ts';
@@ -103,4 +108,9 @@ export function gameParamsMarkdown(games: readonly ParamOwner[]): string {
 /** The README's options table. */
 export function optionsMarkdown(extra: readonly OptionGroup[] = []): string {
   return formatOptionsMarkdown([...OPTION_GROUPS, ...extra]);
+}
+
+/** Why a saved settings.json is unusable for the program's options (JsonFile's validate), or undefined. */
+export function savedSettingsProblem(raw: unknown): string | undefined {
+  return savedSettingsProblemWith(OPTION_SPECS, raw);
 }

@@ -1,8 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { jsonSyntaxError } from '../config/json-syntax.ts';
 import type { GameParams } from '../config/options.ts';
+import { readLimitedText } from '../config/read-limited.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger, MemoryLogger } from '../engine/log.ts';
-import { frameHash, parseReplay, type Replay, ReplayClock, replayTables } from '../replay/replay.ts';
+import {
+  frameHash,
+  MAX_REPLAY_BYTES,
+  parseReplay,
+  type Replay,
+  ReplayClock,
+  replayTables,
+} from '../replay/replay.ts';
 import { createAudio, describeAudio } from './audio-setup.ts';
 import { dumpFrame, runHeadless } from './headless.ts';
 import { type CliIo, UsageError } from './io.ts';
@@ -112,11 +120,17 @@ function diverged(io: CliIo, replay: Replay, hash: string): boolean {
 /** Reads a replay file; any problem is a UsageError naming the file. */
 export function loadReplay(file: string | undefined): Replay {
   if (!file) throw new UsageError('replay needs a file: ledtable replay FILE (made with play --record FILE)');
+  let text: string;
+  try {
+    text = readLimitedText(file, MAX_REPLAY_BYTES);
+  } catch (error) {
+    throw new UsageError(`replay ${file}: cannot read it (${(error as Error).message})`);
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`replay ${file}: ${(error as Error).message}`, '');
+    throw new UsageError(`replay ${file} is not valid JSON: ${jsonSyntaxError(error, text)}`, '');
   }
   try {
     return parseReplay(json, file);

@@ -4,6 +4,9 @@ import type { AnyGame } from '../engine/game.ts';
 import { describeError, type Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
 import { TerminalKeys } from '../input/terminal-keys.ts';
+import { guardGame } from '../isolation/game-guard.ts';
+import { beatingClock, crashRunningGame, StrayErrors } from '../isolation/stray-errors.ts';
+import { startWatchdog } from '../isolation/watchdog.ts';
 import { BrightnessFader } from '../output/brightness-fader.ts';
 import { ColorPipeline } from '../output/color-pipeline.ts';
 import type { LedDriver } from '../output/driver.ts';
@@ -28,6 +31,8 @@ import type { startWeb } from './web.ts';
 
 /** How long shutdown may take before the process exits anyway (ms). */
 const SHUTDOWN_LIMIT_MS = 1500;
+/** The watchdog kills a process whose loop has not ticked for this long (ms). */
+const STUCK_MS = 4000;
 
 export interface RunRequest {
   /** Start this game instead of the menu. */
@@ -97,6 +102,8 @@ export async function runTable(
   let audio: ReturnType<typeof createAudio>;
   let live: Awaited<ReturnType<typeof startLiveInput>>;
   let web: Awaited<ReturnType<typeof startWeb>>;
+  let watchdog: ReturnType<typeof startWatchdog> | undefined;
+  let stray: StrayErrors | undefined;
 
   const stop = async (code: number, reason: string, error?: unknown) => {
     if (stopping) return;
@@ -111,6 +118,7 @@ export async function runTable(
         log.error('shutdown of an extension failed', detachError);
       }
       table?.engine.stop();
+      await watchdog?.stop();
       await web?.stop();
       await keys?.stop();
       await stopInput?.();
@@ -133,6 +141,14 @@ export async function runTable(
       // The process is exiting without stop() having finished: give the terminal back.
       if (onTerminal && !stopping) io.stdout.write(restoreTerminalSequence());
       if (io.stdin.isTTY) io.stdin.setRawMode?.(false);
+    },
+    (error) => {
+      // Until the table runs, a stray error is fatal; then it ends the running game, not the table.
+      if (stopping || !stray) return false;
+      const inGame = table?.engine.game !== undefined;
+      const survived = stray.handle(error);
+      if (survived && !inGame) log.error('an error outside any game (the table goes on)', error);
+      return survived;
     },
   );
 
@@ -182,6 +198,14 @@ export async function runTable(
     return finished;
   }
 
+  // Every game's code runs guarded (time limit per call, heap limit); the watchdog thread covers
+  // what a guard cannot reach (src/isolation/, README "Reliability").
+  const guarded = new Map(setup.tableBase.catalog.map((game) => [game.id, guardGame(game)]));
+  watchdog = startWatchdog({
+    stuckMs: STUCK_MS,
+    env: io.env,
+    ...(onTerminal ? { terminalReset: restoreTerminalSequence() } : {}),
+  });
   audio = createAudio(options, setup.gamesDir, io.env, (line) => log.warn(line), false);
   if (audio)
     log.info(`sound: ${audio.sink.description}, ${audio.mixer.rate} Hz, buffer ${options.audioBuffer} ms`);
@@ -197,12 +221,14 @@ export async function runTable(
     extras: [...(request.controlLines ?? []), ...nightLines(night, options.night)],
   });
   const clock = new RealClock({ lead: 1 }); // ticks centred on their deadlines (see RealClockOptions.lead)
+  const beating = beatingClock(clock, watchdog.beat);
   const liveAudio = audioInputFactory(options.audioIn, true);
   table = new Table({
     ...setup.tableBase,
     params: withUploadedPictures(setup.tableBase.params, picturesDir(setup.dataDir)),
+    catalog: [...guarded.values()],
     ...(request.tables ?? persistentStores(setup.dataDir, log)),
-    clock: request.clock ? request.clock(clock) : clock,
+    clock: request.clock ? request.clock(beating) : beating,
     log,
     sink: {
       // brightness fades towards its target, dimmed by the night schedule, once per frame
@@ -247,6 +273,9 @@ export async function runTable(
       (error: unknown) => log.warn(`screenshot failed: ${describeError(error).message}`),
     );
   };
+
+  // A game's timer that throws, or its stray rejected promise, ends that game, not the table.
+  stray = new StrayErrors(crashRunningGame(engine, log));
 
   try {
     await keys?.start((event) => {
@@ -301,9 +330,10 @@ export async function runTable(
 
   engine.start();
   if (request.game) {
+    const game = guarded.get(request.game.id) ?? guardGame(request.game);
     try {
-      if (request.choose) table.choose(request.game);
-      else table.play(request.game, request.launch);
+      if (request.choose) table.choose(game);
+      else table.play(game, request.launch);
     } catch (error) {
       await stop(2, 'start', error);
     }

@@ -5,7 +5,7 @@ import { colorOptions } from '../output/color-options.ts';
 import type { ControlLine, SoundControls } from '../table/controls.ts';
 import type { TableControls } from '../table/settings-screen.ts';
 import { tableOptions } from '../table/table-options.ts';
-import type { Options } from './options.ts';
+import { type Options, savedSettingsProblem } from './options.ts';
 
 /** The parts of the colour pipeline the settings use (setBrightness live, the limiter's estimate). */
 export interface BrightnessTarget {
@@ -51,6 +51,7 @@ export function createTableControls(config: TableControlsOptions): TableControls
     join(config.dataDir, 'settings.json'),
     () => ({}),
     report,
+    savedSettingsProblem,
   );
   const values = {
     brightness: options.brightness,

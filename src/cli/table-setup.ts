@@ -7,7 +7,12 @@ import { closest } from '../config/suggest.ts';
 import type { AnyGame } from '../engine/game.ts';
 import type { Logger } from '../engine/log.ts';
 import { type Layout, layoutFromSpec } from '../output/layout.ts';
-import type { ScoreTable, StoreTable } from '../table/persistence.ts';
+import {
+  type ScoreTable,
+  type StoreTable,
+  scoreTableProblem,
+  storeTableProblem,
+} from '../table/persistence.ts';
 import type { TableOptions } from '../table/table.ts';
 import { audioInputFactory } from './audio-input.ts';
 import { BUILT_IN_GAMES, discoverGames } from './discover.ts';
@@ -66,8 +71,8 @@ export async function prepareTable(
 export function persistentStores(dataDir: string, log: Logger): Pick<TableOptions, 'scores' | 'stores'> {
   const report = (message: string) => log.warn(message);
   return {
-    scores: new JsonFile<ScoreTable>(join(dataDir, 'scores.json'), () => ({}), report),
-    stores: new JsonFile<StoreTable>(join(dataDir, 'games.json'), () => ({}), report),
+    scores: new JsonFile<ScoreTable>(join(dataDir, 'scores.json'), () => ({}), report, scoreTableProblem),
+    stores: new JsonFile<StoreTable>(join(dataDir, 'games.json'), () => ({}), report, storeTableProblem),
   };
 }
 

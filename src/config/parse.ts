@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { GameParams, OptionSpec } from './options.ts';
 import { defaultsOf } from './options.ts';
+import { isUnsafeKey, UNSAFE_KEYS } from './safe-keys.ts';
 import { closest } from './suggest.ts';
 
 /** Reads a file as UTF-8 text; injectable so tests need no files. */
@@ -115,7 +116,11 @@ export function coerceJson(spec: OptionSpec, raw: unknown): Coerced {
   }
 }
 
-const show = (raw: unknown): string => (typeof raw === 'string' ? raw : JSON.stringify(raw));
+/** A JSON value as the file holds it (a string stays quoted: "60" is not 60), at most 60 characters. */
+const show = (raw: unknown): string => {
+  const text = JSON.stringify(raw) ?? String(raw);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
 
 const where = (spec: OptionSpec): string =>
   spec.scope === 'config' ? `(config key "${spec.name}")` : '(command line only)';
@@ -243,6 +248,10 @@ function readGames(raw: unknown, source: string, into: GameParams, problems: str
     return;
   }
   for (const [id, params] of Object.entries(raw)) {
+    if (isUnsafeKey(id)) {
+      problems.push(`${source}: "games.${id}": ${refusedKey(id)}`);
+      continue;
+    }
     if (!isPlainObject(params)) {
       problems.push(
         `${source}: "games.${id}" must be an object of parameters like {"path": "/pics"}, not ${show(params)}`,
@@ -250,7 +259,8 @@ function readGames(raw: unknown, source: string, into: GameParams, problems: str
       continue;
     }
     for (const [key, value] of Object.entries(params)) {
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      if (isUnsafeKey(key)) problems.push(`${source}: "games.${id}.${key}": ${refusedKey(key)}`);
+      else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
         into[id] ??= {};
         into[id][key] = value;
       } else {
@@ -279,6 +289,10 @@ function applyJson(
   const configNames = specs.filter((s) => s.scope === 'config').map((s) => s.name);
   for (const [key, value] of Object.entries(raw)) {
     if (key === '$schema') continue;
+    if (isUnsafeKey(key)) {
+      problems.push(`${source}: "${key}": ${refusedKey(key)}`);
+      continue;
+    }
     if (key === 'games' && games) {
       readGames(value, source, games, problems);
       continue;
@@ -308,16 +322,37 @@ export function parseParamValue(raw: string): string | number | boolean {
   return raw.trim() !== '' && Number.isFinite(n) && String(n) === raw ? n : raw;
 }
 
-function applySet(entries: readonly string[], games: GameParams): void {
+const refusedKey = (key: string): string =>
+  `the key "${key}" is refused (${UNSAFE_KEYS.join(', ')} could change every object); rename it`;
+
+function applySet(entries: readonly string[], games: GameParams, problems: string[]): void {
   for (const entry of entries) {
     const eq = entry.indexOf('=');
     const key = entry.slice(0, eq);
     const dot = key.indexOf('.');
     const id = dot >= 0 ? key.slice(0, dot) : '*';
     const name = dot >= 0 ? key.slice(dot + 1) : key;
+    const bad = [id, name].find(isUnsafeKey);
+    if (bad !== undefined) {
+      problems.push(`--set ${entry}: ${refusedKey(bad)}`);
+      continue;
+    }
     games[id] ??= {};
     games[id][name] = parseParamValue(entry.slice(eq + 1));
   }
+}
+
+/**
+ * Why a saved settings file (settings.json, written by the table) is unusable for `specs`, or
+ * undefined: the same checks as a config file, without "games". For JsonFile's validate, so a
+ * bad file is moved aside with this reason instead of stopping every command.
+ */
+export function savedSettingsProblemWith(specs: readonly OptionSpec[], raw: unknown): string | undefined {
+  const problems: string[] = [];
+  applyJson(specs, raw, 'saved settings', defaultsOf(specs), undefined, problems);
+  return problems.length === 0
+    ? undefined
+    : problems.map((p) => p.replace(/^saved settings: /, '')).join('; ');
 }
 
 /**
@@ -362,6 +397,6 @@ export function resolveOptionsWith(
     }
   }
   if ('config' in record) record.config = configPath;
-  if (Array.isArray(record.set)) applySet(record.set as string[], gameParams);
+  if (Array.isArray(record.set)) applySet(record.set as string[], gameParams, problems);
   return { command, options: record, gameParams, problems };
 }

@@ -13,6 +13,7 @@ import type {
   Wiring,
 } from './game.ts';
 import type { LiveFeed } from './live-feed.ts';
+import { describeError } from './log.ts';
 import type { Random } from './random.ts';
 import type { Scene } from './scene.ts';
 
@@ -129,9 +130,14 @@ export class GameRunner implements Scene {
     try {
       this.instance?.dispose?.();
     } catch (error) {
-      this.services.log(`${this.definition.id}: dispose threw ${String(error)}`);
+      this.services.log(`${this.definition.id}: dispose threw ${describeError(error).message}`);
     }
     this.audioInput?.close();
+  }
+
+  /** Ends the game as a crash (an error from its timers or stray promises, a watchdog). */
+  fail(error: unknown): void {
+    this.crash(error);
   }
 
   private crash(error: unknown): void {

@@ -6,11 +6,27 @@ export interface Logger {
   error(message: string, error?: unknown): void;
 }
 
-/** Formats an unknown thrown value as "message" plus its stack when available. */
+/**
+ * Formats an unknown thrown value as "message" plus its stack when available. Never throws,
+ * whatever was thrown (`Object.create(null)`, an object whose toString throws, a revoked proxy).
+ */
 export function describeError(error: unknown): { message: string; stack: string } {
-  if (error instanceof Error) return { message: error.message, stack: error.stack ?? error.message };
-  const text = String(error);
-  return { message: text, stack: text };
+  try {
+    if (error instanceof Error) {
+      const message = String(error.message);
+      return { message, stack: typeof error.stack === 'string' ? error.stack : message };
+    }
+    const text = String(error);
+    return { message: text, stack: text };
+  } catch {
+    let text = 'a value that cannot be shown';
+    try {
+      text = `a thrown ${Object.prototype.toString.call(error)}`;
+    } catch {
+      // a revoked proxy refuses even that
+    }
+    return { message: text, stack: text };
+  }
 }
 
 /** Keeps lines in memory (tests, headless runs that print them at the end). */

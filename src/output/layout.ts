@@ -1,4 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { jsonSyntaxError } from '../config/json-syntax.ts';
+import { readLimitedText } from '../config/read-limited.ts';
+
+/** An LED map file larger than this is refused (a 256×256 map of 5-digit indices is about 400 kB). */
+const MAX_MAP_BYTES = 4 * 1024 * 1024;
 
 /**
  * How the LED strip is wired under the canvas.
@@ -197,7 +201,7 @@ export function loadLayoutMap(file: string, width: number, height: number): Layo
   checkSize(width, height);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readLimitedText(file, MAX_MAP_BYTES);
   } catch (error) {
     throw new Error(`layout map ${file} could not be read (${(error as Error).message}); check the path`);
   }
@@ -205,7 +209,7 @@ export function loadLayoutMap(file: string, width: number, height: number): Layo
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`layout map ${file} is not valid JSON (${(error as Error).message})`);
+    throw new Error(`layout map ${file} is not valid JSON (${jsonSyntaxError(error, text)})`);
   }
   return layoutFromMap(data, width, height, `layout map ${file}`);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { unsafeKeyIn } from '../config/safe-keys.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Canvas } from '../gfx/canvas.ts';
 import type { ButtonEvent } from '../input/buttons.ts';
@@ -115,9 +116,17 @@ export function saveReplay(file: string, replay: Replay): void {
   writeFileSync(file, `${head},\n  "events": [\n${lines}${lines ? '\n' : ''}  ]\n}\n`);
 }
 
+/** A replay file larger than this is refused. */
+export const MAX_REPLAY_BYTES = 64 * 1024 * 1024;
+
+/** The most ticks a replay may hold: one hour at the highest rate (120 Hz). */
+export const MAX_REPLAY_TICKS = 120 * 3600;
+
 /** Validates a replay's JSON; throws one Error listing every problem. */
 export function parseReplay(json: unknown, source = 'replay'): Replay {
   if (typeof json !== 'object' || json === null) throw new Error(`${source}: expected a JSON object`);
+  const unsafe = unsafeKeyIn(json);
+  if (unsafe !== undefined) throw new Error(`${source}: the key "${unsafe}" is refused; record it again`);
   const r = json as Record<string, unknown>;
   const problems: string[] = [];
   if (r.version !== REPLAY_VERSION) {
@@ -137,7 +146,7 @@ export function parseReplay(json: unknown, source = 'replay'): Replay {
   int('rate', 1, 120);
   int('width', 1, 256);
   int('height', 1, 256);
-  int('ticks', 0, Number.MAX_SAFE_INTEGER);
+  int('ticks', 0, MAX_REPLAY_TICKS);
   for (const key of ['settings', 'params']) {
     if (typeof r[key] !== 'object' || r[key] === null || Array.isArray(r[key])) {
       problems.push(`${source}.${key}: must be an object`);

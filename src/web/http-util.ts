@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { unsafeKeyIn } from '../config/safe-keys.ts';
 
 /** A request the server refuses: status and a message for the page. */
 export class HttpError extends Error {
@@ -43,16 +44,20 @@ export function readBody(req: IncomingMessage, limit: number, tooBig: () => Erro
   });
 }
 
-/** Reads a small JSON object body (at most 4 KB); 400 when it is not one. */
+/** Reads a small JSON object body (at most 4 KB); 400 when it is not one, or holds a __proto__, constructor or prototype key. */
 export async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const body = await readBody(req, 4096, () => new HttpError(413, 'request body too large (4 KB at most)'));
   if (body.length === 0) return {};
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(body.toString('utf8'));
-    if (typeof value === 'object' && value !== null && !Array.isArray(value))
-      return value as Record<string, unknown>;
+    value = JSON.parse(body.toString('utf8'));
   } catch {
     // reported below
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const unsafe = unsafeKeyIn(value);
+    if (unsafe !== undefined) throw new HttpError(400, `the key "${unsafe}" is refused`);
+    return value as Record<string, unknown>;
   }
   throw new HttpError(400, 'expected a JSON object');
 }

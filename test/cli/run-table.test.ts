@@ -85,13 +85,26 @@ test('Ctrl-C in raw mode stops the table the same way', async () => {
   assertRestored(output, raw);
 });
 
-test('an uncaught error restores the terminal and exits 1, with the stack in the log', async () => {
-  const { code, output, raw, log } = await startTable(() =>
-    (process.emit as (event: string, ...args: unknown[]) => boolean)(
-      'uncaughtException',
-      new Error('driver fell over'),
-    ),
+const uncaught = (error: unknown) =>
+  (process.emit as (event: string, ...args: unknown[]) => boolean)('uncaughtException', error);
+
+test('an uncaught error ends the game on show (a stray timer of its own), and the table goes on', async () => {
+  const { code, log } = await startTable(() => {
+    uncaught(new Error('timer threw'));
+    process.emit('SIGTERM');
+  });
+  assert.is(code, 0);
+  assert.ok(log.lines.some((line) => line.includes('sparkle: an error outside its update/draw ends it')));
+  assert.ok(
+    log.lines.some((line) => line.includes('sparkle crashed: timer threw')),
+    log.lines.join('\n'),
   );
+});
+
+test('uncaught errors that keep coming with no game to blame restore the terminal and exit 1', async () => {
+  const { code, output, raw, log } = await startTable(() => {
+    for (let i = 0; i < 7; i++) uncaught(new Error('driver fell over'));
+  });
   assert.is(code, 1);
   assertRestored(output, raw);
   assert.ok(log.lines.some((line) => line.includes('driver fell over')));

@@ -8,6 +8,8 @@ import * as assert from 'uvu/assert';
 const root = resolve(import.meta.dirname, '../..');
 const unit = join(root, 'systemd/ledtable.service');
 const script = join(root, 'systemd/install.sh');
+const dropIn = join(root, 'systemd/ws281x-root.conf');
+const root_ = root;
 
 function has(tool: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
@@ -22,16 +24,73 @@ test('systemd-analyze verify accepts the unit', () => {
   // that names this node by its full path.
   const dirs = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
   let path = unit;
-  if (!dirs.some((d) => existsSync(join(d, 'node')))) {
-    path = join(mkdtempSync(join(tmpdir(), 'ledtable-unit-')), 'ledtable.service');
-    writeFileSync(
-      path,
-      readFileSync(unit, 'utf8').replace('ExecStart=node ', `ExecStart=${process.execPath} `),
-    );
-  }
+  if (!dirs.some((d) => existsSync(join(d, 'node'))))
+    path = unitCopy('ledtable.service', readFileSync(unit, 'utf8'));
   const run = spawnSync('systemd-analyze', ['verify', path], { encoding: 'utf8' });
   assert.is(run.status, 0, run.stderr);
   assert.not.match(run.stderr, /ledtable\.service/, run.stderr);
+});
+
+/** A copy of a unit text that names this node by its full path (systemd's PATH may lack it). */
+function unitCopy(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'ledtable-unit-')), name);
+  writeFileSync(
+    path,
+    text
+      .replace('ExecStart=node ', `ExecStart=${process.execPath} `)
+      .replace('ExecStopPost=-node ', `ExecStopPost=-${process.execPath} `),
+  );
+  return path;
+}
+
+/** systemd-analyze security's overall exposure (0 = locked down, 10 = exposed) of a unit text. */
+function exposure(name: string, text: string): number {
+  const run = spawnSync('systemd-analyze', ['security', '--offline=yes', unitCopy(name, text)], {
+    encoding: 'utf8',
+  });
+  const figure = /Overall exposure level for [^:]+: (\d+\.\d)/.exec(run.stdout + run.stderr);
+  assert.ok(figure, run.stdout + run.stderr);
+  return Number(figure[1]);
+}
+
+test('systemd-analyze security: at most 4.4 as the ledtable user and as root (ws281x PWM drop-in)', () => {
+  if (!has('systemd-analyze')) {
+    console.log('  skipped: systemd-analyze is not installed (apt-get install systemd)');
+    return;
+  }
+  const text = readFileSync(unit, 'utf8');
+  const user = exposure('ledtable-user.service', text);
+  // A drop-in's [Service] lines apply after the unit's: appending the section is the same.
+  const root = exposure('ledtable-root.service', `${text}\n${readFileSync(dropIn, 'utf8')}`);
+  console.log(`  exposure: ${user} as ledtable, ${root} as root`);
+  assert.ok(user <= 4.4, `as ledtable: ${user}`);
+  assert.ok(root <= 4.4, `as root: ${root}`);
+  assert.ok(user < root, 'the unprivileged mode is the tighter one');
+});
+
+test('the unit runs as the ledtable user with no capabilities; only the drop-in makes it root', () => {
+  const text = readFileSync(unit, 'utf8');
+  for (const line of [
+    'User=ledtable',
+    'CapabilityBoundingSet=\n',
+    'NoNewPrivileges=yes',
+    'WatchdogSec=15',
+    'NotifyAccess=all',
+  ])
+    assert.ok(text.includes(line), line);
+  assert.match(text, /ExecStopPost=-node dist\/src\/cli\/blank\.js/);
+  assert.not.match(text, /DeviceAllow=\/dev\/mem/);
+  const root = readFileSync(dropIn, 'utf8');
+  for (const line of [
+    'User=root',
+    'CapabilityBoundingSet=CAP_SYS_RAWIO CAP_DAC_OVERRIDE',
+    'DeviceAllow=/dev/mem rw',
+  ])
+    assert.ok(root.includes(line), line);
+  const rule = readFileSync(join(root_, 'systemd/ledtable-power.rules'), 'utf8');
+  assert.match(rule, "subject.user === 'ledtable'");
+  assert.match(rule, 'org.freedesktop.login1.power-off');
+  assert.match(rule, 'org.freedesktop.login1.reboot');
 });
 
 test('the unit restarts on failure, stops on SIGTERM with a timeout, and comments its hardening', () => {
@@ -73,7 +132,13 @@ test('install.sh --dry-run prints every step and changes nothing', () => {
   for (const step of [
     '== Checks',
     '== System packages',
-    `== Program files in ${prefix}`,
+    `== Program files in ${prefix} (owned by root, not writable by others)`,
+    '--chown=root:root --chmod=go-w',
+    `$ chown -R root:root ${prefix}`,
+    '== Service user ledtable',
+    'useradd --system',
+    '/etc/polkit-1/rules.d/50-ledtable.rules',
+    'the service runs as root',
     `$ npm --prefix ${prefix} ci`,
     `$ npm --prefix ${prefix} run build`,
     '== Config /etc/ledtable/config.json',
@@ -89,6 +154,11 @@ test('install.sh --dry-run prints every step and changes nothing', () => {
   assert.not.ok(existsSync(prefix), 'nothing was created');
   assert.not.ok(out.includes('== Raspberry Pi 5 LED driver'), 'no Pi 5 step on a machine that is not one');
   assert.ok(out.includes('"output": ["ws281x"]'));
+});
+
+test('install.sh refuses to install in place (the service code would stay writable by its owner)', () => {
+  const run = spawnSync('bash', [script, '--dry-run', '--prefix', root], { encoding: 'utf8' });
+  assert.match(run.stdout, 'WOULD STOP HERE: installing in place would leave the service');
 });
 
 test('install.sh --audio-out sets up the sound the owner picks, refusing the pin conflicts', () => {

@@ -5,6 +5,7 @@ import { audioBench } from './audio.ts';
 import { connect4Bench } from './connect4.ts';
 import { effectsBench } from './effects.ts';
 import { inputBench } from './input.ts';
+import { isolationBench } from './isolation.ts';
 import { loopBench } from './loop.ts';
 import { memoryBench } from './memory.ts';
 import { outputsBench } from './outputs.ts';
@@ -21,6 +22,7 @@ import { webBench } from './web.ts';
 /** Every benchmark, in the order `ledtable bench` runs them. */
 export const SECTIONS: readonly BenchSection[] = [
   ticksBench,
+  isolationBench,
   effectsBench(),
   memoryBench,
   terminalBench,
