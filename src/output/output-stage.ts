@@ -107,21 +107,21 @@ export class OutputStage {
     if (this.previews.length > 0 || this.taps.size > 0) {
       if (this.seenStale) this.pipeline.display(light, this.seen);
       this.seenStale = false;
-      for (const preview of this.previews) this.attempt(preview, () => preview.show(this.seen));
+      for (const preview of this.previews) this.send(preview, this.seen);
       for (const tap of this.taps) tap(this.seen);
     }
     let strip: Uint8Array | undefined;
-    this.drivers.forEach((driver, i) => {
+    for (let i = 0; i < this.drivers.length; i++) {
+      const driver = this.drivers[i]!;
       const keepAlive = driver.keepAliveMs;
       const due =
         changed ||
         (keepAlive !== undefined && (frameNo - this.lastSent[i]!) * (1000 / this.rate) >= keepAlive);
-      if (!due) return;
+      if (!due) continue;
       this.lastSent[i] = frameNo;
       strip ??= this.mapper.map(light);
-      const bytes = driver.stage === 'canvas' && drawn ? drawn : strip;
-      this.attempt(driver, () => driver.show(bytes));
-    });
+      this.send(driver, driver.stage === 'canvas' && drawn ? drawn : strip);
+    }
   }
 
   /** Blanks and closes every output; never throws (this runs on exit paths). */
@@ -129,9 +129,10 @@ export class OutputStage {
     await Promise.allSettled(this.outputs.map((output) => output.close()));
   }
 
-  private attempt(output: Output, show: () => void | Promise<void>): void {
+  /** Shows a frame on one output (no closure per frame); failures are reported, never thrown. */
+  private send(output: Output, frame: Readonly<Uint8Array>): void {
     try {
-      const shown = show();
+      const shown = output.show(frame);
       if (shown instanceof Promise) shown.catch((error: unknown) => this.report(output, error));
     } catch (error) {
       this.report(output, error);
