@@ -2,13 +2,25 @@
  * The compiled build (what the service and `ledtable bench` on a Pi run) behaves like the
  * sources: builds once with `tsc -p tsconfig.build.json` into a temporary folder outside the
  * clone, whose node_modules holds every dependency except tsx, then runs each command from there.
- * A `.ts` path left at run time (a child process, a template) fails here. The build takes about
+ * A `.ts` path left at run time (a child process, a template) fails here. Beside the tree sits a
+ * poisoned `tsx` package that throws when loaded: the compiled tree (and a `--import tsx` from its
+ * folder) resolves that one before any `node_modules` further up, such as a /tmp/node_modules
+ * someone left on the machine; and no tsx command is on the PATH the commands see. The build takes about
  * 2–3 s on the 2-core CI machine; the commands run in parallel.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 
@@ -18,6 +30,12 @@ const dist = suite('compiled dist/');
 const dir = mkdtempSync(join(tmpdir(), 'ledtable-dist-'));
 const out = join(dir, 'out');
 const data = join(dir, 'data');
+const POISON = 'the compiled tree loaded tsx';
+/** The PATH without node_modules/.bin folders (npm test puts the clone's, with tsx, first). */
+const PATH = (process.env.PATH ?? '')
+  .split(delimiter)
+  .filter((entry) => !/node_modules[\\/]\.bin[\\/]?$/.test(entry))
+  .join(delimiter);
 
 interface Run {
   readonly code: number;
@@ -31,7 +49,7 @@ function ledtable(...args: string[]): Promise<Run> {
     execFile(
       process.execPath,
       [join(out, 'src/cli/start.js'), ...args, '--data-dir', data],
-      { cwd: dir, env: { PATH: process.env.PATH, HOME: data }, maxBuffer: 16 << 20 },
+      { cwd: dir, env: { PATH, HOME: data }, maxBuffer: 16 << 20 },
       (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -48,21 +66,30 @@ dist.before(() => {
     if (name === 'tsx' || name.startsWith('.')) continue;
     symlinkSync(join(ROOT, 'node_modules', name), join(out, 'node_modules', name));
   }
+  const poison = join(dir, 'node_modules/tsx');
+  mkdirSync(poison, { recursive: true });
+  writeFileSync(
+    join(poison, 'package.json'),
+    JSON.stringify({ name: 'tsx', type: 'module', exports: { '.': './poison.js', './*': './poison.js' } }),
+  );
+  writeFileSync(join(poison, 'poison.js'), `throw new Error(${JSON.stringify(POISON)});\n`);
 });
 
 dist.after(() => rmSync(dir, { recursive: true, force: true }));
 
-dist('tsx cannot be resolved from the compiled tree', () => {
+dist('tsx resolves to the poisoned package from the compiled tree, and is not on its PATH', () => {
   const probe = execFileSync(
     process.execPath,
     [
       '--input-type=module',
       '-e',
-      "import('tsx').then(() => console.log('found'), () => console.log('absent'))",
+      "import('tsx/esm/api').then(() => 'found', (e) => e.message).then(console.log)",
     ],
     { cwd: join(out, 'src/cli'), encoding: 'utf8' },
   );
-  assert.is(probe.trim(), 'absent');
+  assert.is(probe.trim(), POISON);
+  const which = spawnSync('sh', ['-c', 'command -v tsx'], { env: { PATH }, encoding: 'utf8' });
+  assert.is(which.stdout, '', `tsx on the PATH the commands get: ${which.stdout}`);
 });
 
 dist('--version, list --json, play --headless with --record, replay, bench --json --quick, new', async () => {
