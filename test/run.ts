@@ -13,7 +13,7 @@
  * `FC_SEED=<seed> npm run test:only`).
  */
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
@@ -25,6 +25,7 @@ if (fcSeed !== 'random') fc.configureGlobal({ seed: fcSeed ? Number(fcSeed) : 20
 const args = process.argv.slice(2);
 const shardArg = args.find((a) => a.startsWith('--shard='));
 const serial = args.includes('--serial') || shardArg !== undefined;
+const showTimes = args.includes('--times');
 const filters = args.filter((a) => !a.startsWith('--'));
 
 /** Seconds a file takes on the 2-core CI machine, for the slow ones (the rest count 0.3 s). */
@@ -88,9 +89,16 @@ async function runHere(
   list: readonly string[],
 ): Promise<{ passed: number; failed: number; skipped: number }> {
   let printed = '';
+  const names = new Set(list);
+  /** When each file's suites started: uvu prints the file's name as a line of its own first. */
+  const starts: Mark[] = [];
+  const begun = mark('');
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    printed = (printed + (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString())).slice(-2000);
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+    const line = plain(text).trim();
+    if (names.has(line)) starts.push(mark(line));
+    printed = (printed + text).slice(-2000);
     return write(chunk, ...rest);
   }) as typeof process.stdout.write;
   try {
@@ -101,8 +109,8 @@ async function runHere(
   } finally {
     process.stdout.write = write;
   }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips uvu's colour codes
-  const summary = printed.replace(/\u001b\[[0-9;]*m/g, '');
+  if (showTimes) printTimes(starts, begun);
+  const summary = plain(printed);
   const count = (label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(summary)?.[1] ?? Number.NaN);
   const [total, passed, skipped] = [count('Total'), count('Passed'), count('Skipped')];
   if (![total, passed, skipped].every(Number.isFinite))
@@ -110,12 +118,71 @@ async function runHere(
   return { passed, failed: total - passed - skipped, skipped };
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: strips uvu's colour codes
+const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+
+interface Mark {
+  readonly file: string;
+  /** Wall ms, this process's CPU ms, and the CPU ms of its children that have ended. */
+  readonly wall: number;
+  readonly cpu: number;
+  readonly children: number;
+}
+
+function mark(file: string): Mark {
+  const { user, system } = process.cpuUsage();
+  return { file, wall: performance.now(), cpu: (user + system) / 1000, children: childrenCpu() };
+}
+
+/** CPU ms of ended child processes (Linux: cutime + cstime in /proc/self/stat), else 0. */
+function childrenCpu(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10; // fields 16 and 17, in 1/100 s
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * `--times`: per file, the seconds its suites ran (from its name line to the next file's), the
+ * CPU seconds of this process and of the child processes it ran; slowest first, after the
+ * import of every file (top-level code included), which comes before the first.
+ */
+function printTimes(starts: readonly Mark[], begun: Mark): void {
+  const end = mark('');
+  const row = (file: string, from: Mark, to: Mark) => ({
+    file,
+    wall: (to.wall - from.wall) / 1000,
+    cpu: (to.cpu - from.cpu) / 1000,
+    children: (to.children - from.children) / 1000,
+  });
+  const rows = starts.map((s, i) => row(s.file, s, starts[i + 1] ?? end));
+  rows.sort((a, b) => b.wall - a.wall);
+  const format = (r: ReturnType<typeof row>) =>
+    `  ${[r.wall, r.cpu, r.children].map((n) => n.toFixed(2).padStart(6)).join(' ')}  ${r.file}`;
+  const lines = [
+    '    wall    cpu  child  (seconds)',
+    format(row('(imports)', begun, starts[0] ?? end)),
+    ...rows.map(format),
+    format(row('(all)', begun, end)),
+  ];
+  process.stdout.write(`\nseconds per file:\n${lines.join('\n')}\n`);
+}
+
 /** Runs one shard in a child process; its output is printed whole when it ends. */
 function runShard(index: number): Promise<{ passed: number; failed: number; skipped: number }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(
       process.execPath,
-      [...process.execArgv, import.meta.filename, `--shard=${index}/${SHARDS}`, ...filters],
+      [
+        ...process.execArgv,
+        import.meta.filename,
+        `--shard=${index}/${SHARDS}`,
+        ...(showTimes ? ['--times'] : []),
+        ...filters,
+      ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
