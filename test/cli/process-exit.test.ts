@@ -63,9 +63,17 @@ async function runUntilSignal(signal: NodeJS.Signals) {
   };
 }
 
+/** One run per signal, shared by the tests that look at it (each start-up costs a second or more). */
+const runs = new Map<NodeJS.Signals, ReturnType<typeof runUntilSignal>>();
+function runFor(signal: NodeJS.Signals): ReturnType<typeof runUntilSignal> {
+  const run = runs.get(signal) ?? runUntilSignal(signal);
+  runs.set(signal, run);
+  return run;
+}
+
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   test(`${signal}: the LEDs are blanked and the process exits 0`, async () => {
-    const { code, stderr, running, last, count } = await runUntilSignal(signal);
+    const { code, stderr, running, last, count } = await runFor(signal);
     assert.ok(count >= 2, `only ${count} frames arrived (a running frame, then black); stderr: ${stderr}`);
     assert.is(code, 0, stderr);
     assert.ok(running && running.length === DDP_HEADER + 900);
@@ -74,7 +82,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 }
 
 test('frames arrive in strip order: the colour bars land where the column zigzag puts them', async () => {
-  const { running } = await runUntilSignal('SIGTERM');
+  const { running } = await runFor('SIGTERM');
   assert.ok(running);
   // Bars: columns 0–2 white, 3–4 yellow, 5–7 cyan, 8–9 green … 18–19 black (see games/testpattern).
   assert.is(led(running, 0), 0xffffff, 'pixel (0,0) is LED 0');
