@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -124,11 +124,50 @@ test('shellcheck finds nothing in install.sh', () => {
   assert.is(run.status, 0, run.stdout + run.stderr);
 });
 
-test('install.sh --dry-run prints every step and changes nothing', () => {
-  const prefix = join(mkdtempSync(join(tmpdir(), 'ledtable-prefix-')), 'opt');
-  const out = execFileSync('bash', [script, '--dry-run', '--gpio-buttons', '--prefix', prefix], {
-    encoding: 'utf8',
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a command to its end without throwing (status null: it did not start or was killed). */
+function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
+  return new Promise((done) => {
+    execFile(command, args, { encoding: 'utf8', env, maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
+      done({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    );
   });
+}
+
+/** The output of a run that must succeed. */
+async function output(started: Promise<Run>): Promise<string> {
+  const { status, stdout, stderr } = await started;
+  assert.is(status, 0, `exit ${status}: ${stderr}${stdout}`);
+  return stdout;
+}
+
+// Every install.sh run starts at import, all at once: each takes a second or more (node and dpkg
+// start-ups), and together they overlap with each other and with the other files' tests; the
+// tests below only read their results.
+const gpioPrefix = join(mkdtempSync(join(tmpdir(), 'ledtable-prefix-')), 'opt');
+const pi5Model = join(mkdtempSync(join(tmpdir(), 'ledtable-pi5-')), 'model');
+writeFileSync(pi5Model, 'Raspberry Pi 5 Model B Rev 1.0\0');
+const install = (...args: string[]) => run('bash', [script, ...args]);
+const runs = {
+  /** Shared: the gpio-key lines do not depend on the prefix. */
+  gpio: install('--dry-run', '--gpio-buttons', '--prefix', gpioPrefix),
+  inPlace: install('--dry-run', '--prefix', root),
+  usb: install('--dry-run', '--audio-out', 'usb'),
+  analog: install('--dry-run', '--audio-out', 'analog'),
+  dac: install('--dry-run', '--audio-out', 'i2s-dac', '--gpio-buttons'),
+  speaker: install('--audio-out', 'speaker'),
+  unknown: install('--frobnicate'),
+  pi5: run('bash', [script, '--dry-run'], { ...process.env, LEDTABLE_MODEL_FILE: pi5Model }),
+};
+
+test('install.sh --dry-run prints every step and changes nothing', async () => {
+  const prefix = gpioPrefix;
+  const out = await output(runs.gpio);
   for (const step of [
     '== Checks',
     '== System packages',
@@ -156,52 +195,44 @@ test('install.sh --dry-run prints every step and changes nothing', () => {
   assert.ok(out.includes('"output": ["ws281x"]'));
 });
 
-test('install.sh refuses to install in place (the service code would stay writable by its owner)', () => {
-  const run = spawnSync('bash', [script, '--dry-run', '--prefix', root], { encoding: 'utf8' });
-  assert.match(run.stdout, 'WOULD STOP HERE: installing in place would leave the service');
+test('install.sh refuses to install in place (the service code would stay writable by its owner)', async () => {
+  assert.match((await runs.inPlace).stdout, 'WOULD STOP HERE: installing in place would leave the service');
 });
 
-test('install.sh --audio-out sets up the sound the owner picks, refusing the pin conflicts', () => {
-  const dry = (...args: string[]) =>
-    execFileSync('bash', [script, '--dry-run', ...args], { encoding: 'utf8' });
-  const usb = dry('--audio-out', 'usb');
+test('install.sh --audio-out sets up the sound the owner picks, refusing the pin conflicts', async () => {
+  const usb = await output(runs.usb);
   assert.match(usb, 'append: dtparam=audio=off'); // the default LEDs use PWM on GPIO 18
   assert.match(usb, /config: "audio": "alsa(:plughw:CARD=\S+,DEV=0)?"/);
   assert.match(
-    dry('--audio-out', 'analog'),
+    await output(runs.analog),
     /WOULD STOP HERE: analogue audio shares PWM with the LEDs on GPIO 18/,
   );
-  const dac = dry('--audio-out', 'i2s-dac', '--gpio-buttons');
+  const dac = await output(runs.dac);
   assert.match(dac, /WOULD STOP HERE: an I2S DAC uses GPIO 18-21/);
   assert.match(dac, /WOULD STOP HERE: an I2S DAC uses GPIO 19 and 20, which --gpio-buttons gives to P2/);
   assert.match(dac, 'append: dtoverlay=hifiberry-dac');
-  const bad = spawnSync('bash', [script, '--audio-out', 'speaker'], { encoding: 'utf8' });
+  const bad = await runs.speaker;
   assert.is(bad.status, 2);
   assert.match(bad.stderr, '--audio-out speaker is unknown; use one of: usb hdmi i2s-dac analog none');
 });
 
-test('install.sh rejects unknown options', () => {
-  const run = spawnSync('bash', [script, '--frobnicate'], { encoding: 'utf8' });
-  assert.is(run.status, 2);
-  assert.match(run.stderr, /unknown option --frobnicate/);
+test('install.sh rejects unknown options', async () => {
+  const unknown = await runs.unknown;
+  assert.is(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown option --frobnicate/);
 });
 
-test('hardware/README.md lists the same gpio-key lines install.sh adds', () => {
+test('hardware/README.md lists the same gpio-key lines install.sh adds', async () => {
   const readme = readFileSync(join(root, 'hardware/README.md'), 'utf8');
-  const out = execFileSync('bash', [script, '--dry-run', '--gpio-buttons'], { encoding: 'utf8' });
+  const out = await output(runs.gpio);
   const fromScript = out.match(/dtoverlay=gpio-key[^\n]*/g) ?? [];
   const fromReadme = readme.match(/^dtoverlay=gpio-key[^\n]*/gm) ?? [];
   assert.is(fromScript.length, 16);
   assert.equal(fromReadme, fromScript);
 });
 
-test('install.sh on a Raspberry Pi 5 (fake model file): ws2812-pio overlay, udev rule, leds: config, no audio change (the other boards: the dry-run test above)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ledtable-pi5-'));
-  writeFileSync(join(dir, 'model'), 'Raspberry Pi 5 Model B Rev 1.0\0');
-  const out = execFileSync('bash', [script, '--dry-run'], {
-    encoding: 'utf8',
-    env: { ...process.env, LEDTABLE_MODEL_FILE: join(dir, 'model') },
-  });
+test('install.sh on a Raspberry Pi 5 (fake model file): ws2812-pio overlay, udev rule, leds: config, no audio change (the other boards: the dry-run test above)', async () => {
+  const out = await output(runs.pi5);
   for (const line of [
     'board: Raspberry Pi 5 Model B Rev 1.0',
     '== Raspberry Pi 5 LED driver',
