@@ -1,12 +1,15 @@
 /**
  * Runs every *.test.ts under test/, games/ and hardware/ with uvu and ends with the line
  * `N passed, N failed`. Exits non-zero on any failure and when no test ran at all.
- * Usage: tsx test/run.ts [substring…]   (only files whose path contains a substring)
+ * Usage: tsx test/run.ts [--checks] [--times] [--serial] [substring…]
+ *   substring  only files whose path contains one
+ *   --checks   also the type checks and the linter, alongside the tests (npm test)
+ *   --times    each file's wall, CPU and child-process CPU seconds, slowest first
+ *   --serial   everything in this process, one file after another
  *
  * With more than a few files and more than one core, the files are split into two shards that
- * run in two child processes at once (the slow files, known below, spread evenly), and their
- * counts are added up; `--serial` runs everything in this process. Each shard (and a serial
- * run) uses uvu's programmatic runner, uvu/run.
+ * run in two child processes at once (spread by the measured costs below), and their counts are
+ * added up. Each shard (and a serial run) uses uvu's programmatic runner, uvu/run.
  *
  * Property tests (fast-check) use a fixed seed so every run, and CI, checks the same cases;
  * `FC_SEED=random` explores new ones (a failure prints the seed that reproduces it:
@@ -26,21 +29,41 @@ const args = process.argv.slice(2);
 const shardArg = args.find((a) => a.startsWith('--shard='));
 const serial = args.includes('--serial') || shardArg !== undefined;
 const showTimes = args.includes('--times');
+const withChecks = args.includes('--checks');
 const filters = args.filter((a) => !a.startsWith('--'));
 
-/** Seconds a file takes on the 2-core CI machine, for the slow ones (the rest count 0.3 s). */
+/**
+ * Seconds the slow files take in a shard of a full run (wall, `--times`, measured on the 2-core
+ * machine while it was busy: only their ratios matter); every other file counts 0.3 s.
+ */
 const KNOWN_SECONDS: Readonly<Record<string, number>> = {
-  'test/conformance.test.ts': 22,
-  'test/cli/dist.test.ts': 8,
-  'test/systemd/systemd.test.ts': 6,
-  'test/cli/process-exit.test.ts': 6,
-  'test/cli/pty.test.ts': 4,
-  'test/cli/bench.test.ts': 3.5,
-  'test/cli/new-game.test.ts': 2,
-  'test/cli/lazy-start.test.ts': 2,
-  'test/cli/bin.test.ts': 1.5,
-  'test/cli/gallery.test.ts': 1.5,
-  'test/package.test.ts': 1.5,
+  'test/conformance/part-1.test.ts': 20,
+  'test/conformance/part-2.test.ts': 18,
+  'test/conformance/part-3.test.ts': 18,
+  'test/conformance/part-4.test.ts': 15,
+  'test/web/browser.test.ts': 11,
+  'test/cli/dist.test.ts': 10.5,
+  'test/cli/update/update.test.ts': 9.8,
+  'test/systemd/systemd.test.ts': 8,
+  'test/cli/process-exit.test.ts': 4.5,
+  'test/cli/pty.test.ts': 4.5,
+  'test/cli/new-game.test.ts': 4,
+  'test/capture/files.test.ts': 3.4,
+  'test/package.test.ts': 3.3,
+  'test/cli/bench.test.ts': 3,
+  'test/cli/bin.test.ts': 2.9,
+  'games/viewer/viewer.test.ts': 2.9,
+  'test/replay/replay.test.ts': 2.5,
+  'test/cli/lazy-start.test.ts': 2.2,
+  'test/hardware/dissectors.test.ts': 2.2,
+  'test/isolation/watchdog.test.ts': 2.2,
+  'games/viewer/svg-guard.test.ts': 2.1,
+  'games/effects/effects.test.ts': 2,
+  'games/connect4/search.test.ts': 1.9,
+  'test/isolation/hostile-games.test.ts': 1.6,
+  'test/hardware/tpm2-serial.test.ts': 1.6,
+  'test/isolation/run-table-guard.test.ts': 1.4,
+  'test/replay/shipped-replays.test.ts': 1.3,
 };
 const SHARDS = 2;
 
@@ -206,6 +229,49 @@ function runShard(index: number): Promise<{ passed: number; failed: number; skip
   });
 }
 
+/**
+ * `--checks` (npm test): the type checks and the linter, the same commands the README lists, run
+ * alongside the tests rather than before them; the tests spend much of their time waiting for
+ * processes, browsers and sockets, which these fill. Each prints its output when it ends.
+ */
+const CHECKS: readonly (readonly string[])[] = [
+  ['tsc', '--noEmit'],
+  ['tsc', '--noEmit', '-p', 'web'],
+  ['biome', 'check', '.'],
+];
+
+/** Runs one check from node_modules/.bin; resolves to its command line when it failed. */
+function runCheck(command: readonly string[]): Promise<string | undefined> {
+  const [tool = '', ...rest] = command;
+  const started = performance.now();
+  return new Promise((resolvePromise) => {
+    const child = spawn(join(root, 'node_modules/.bin', tool), rest, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const done = (code: number | null, error?: Error) => {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const failed = code !== 0;
+      const verdict = failed ? `FAILED (${error?.message ?? `exit ${code}`})` : 'ok';
+      process.stdout.write(
+        `${output.trimEnd()}${output.trim() ? '\n' : ''}${command.join(' ')}: ${verdict}, ${seconds} s\n\n`,
+      );
+      resolvePromise(failed ? command.join(' ') : undefined);
+    };
+    child.on('error', (error) => done(null, error));
+    child.on('close', (code) => done(code));
+  });
+}
+
+const checks = withChecks ? Promise.all(CHECKS.map(runCheck)) : Promise.resolve([]);
+
 let totals: { passed: number; failed: number; skipped: number };
 if (shardArg) {
   const [index = 0, count = 1] = shardArg.slice('--shard='.length).split('/').map(Number);
@@ -221,9 +287,13 @@ if (shardArg) {
   }));
 }
 
+const failedChecks = (await checks).filter((c) => c !== undefined);
 const { passed, failed, skipped } = totals;
+if (failedChecks.length > 0) console.log(`failed checks: ${failedChecks.join('; ')}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-if (passed + failed === 0) {
+if (failedChecks.length > 0) {
+  process.exitCode = 1;
+} else if (passed + failed === 0) {
   console.error('No test ran: that is a failure (check the file filter or the test folders).');
   process.exitCode = 1;
 } else if (failed > 0) {

@@ -1,0 +1,3 @@
+import { conformancePart } from './conformance.ts';
+
+await conformancePart(4);
