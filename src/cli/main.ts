@@ -23,7 +23,7 @@ import { type Options, programHelp, resolveOptions, savedSettingsProblem } from 
 import type { RunRequest } from './run-table.ts';
 import { runsAsService } from './table-controls.ts';
 import { choicesFor, findGame, playersFor, prepareTable, type TableSetup } from './table-setup.ts';
-import { installDirectory, updateLine } from './update/update-line.ts';
+import { resumeUpdate, updateLine } from './update/update-line.ts';
 
 export const COMMANDS = [
   { usage: 'ledtable', summary: 'The menu on the configured output (the terminal by default).' },
@@ -263,14 +263,14 @@ async function developerExtras(table: TableSetup, log: Logger): Promise<RunReque
     },
   );
   let running: Table | undefined;
-  const update = runsAsService(options, process.env)
-    ? [{ line: updateLine(() => running, { installDir: installDirectory(), log: (m) => log.info(m) }) }]
-    : [];
+  const updates = runsAsService(options, process.env) ? { dataDir: dataDirectory(options, process.env) } : undefined;
+  const update = updates ? [{ line: updateLine(() => running, updates) }] : [];
   return {
     screensaver: show.screensaver,
     controlLines: [{ key: 'idleShow', line: show.line(), saved: () => show.current }, ...update],
     attach: (live) => {
       running = live;
+      if (updates) resumeUpdate(live, updates);
       const hot = hotReload
         ? hotReload.watchGames({ table: running, gamesDir: table.gamesDir, log })
         : undefined;
