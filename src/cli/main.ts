@@ -61,6 +61,11 @@ export const COMMANDS = [
       'Check this machine for the LEDs: board, OS, Node, groups, overlays, devices, audio vs PWM, the service, outputs, power.',
   },
   {
+    usage: 'ledtable update status [--data-dir DIR]',
+    summary:
+      "The last update's steps and result (the update itself: SETTINGS › UPDATE on the table, or sudo systemctl start ledtable-update).",
+  },
+  {
     usage: 'ledtable bench [WORD] [--json] [--quick]',
     summary:
       'Measure loop timing, per-tick cost, memory, output and viewer figures (WORD: only the sections whose title has it).',
@@ -156,6 +161,16 @@ async function runCommand(
       const { runGamepadLearn } = await import('./gamepad-learn.ts');
       return runGamepadLearn(dataDirectory(options, io.env), io);
     }
+    case 'update': {
+      if (rest[0] !== 'status')
+        throw new UsageError(
+          'update needs a sub-command: ledtable update status (to update: SETTINGS › UPDATE on the table, or sudo systemctl start ledtable-update)',
+        );
+      const { describeStatus, readStatus } = await import('./update/update-status.ts');
+      const file = join(dataDirectory(options, io.env), 'update.json');
+      io.stdout.write(`${describeStatus(readStatus(file), Date.now())}\n`);
+      return 0;
+    }
     case 'play':
     case '': {
       if (verb === 'play' && options.headless) {
@@ -198,7 +213,7 @@ async function runCommand(
     }
     default:
       throw new UsageError(
-        `unknown command "${verb}"; commands: play, replay, list, new, bench, doctor, gamepad, help (see ledtable --help)`,
+        `unknown command "${verb}"; commands: play, replay, list, new, bench, doctor, gamepad, update, help (see ledtable --help)`,
       );
   }
 }
@@ -263,7 +278,9 @@ async function developerExtras(table: TableSetup, log: Logger): Promise<RunReque
     },
   );
   let running: Table | undefined;
-  const updates = runsAsService(options, process.env) ? { dataDir: dataDirectory(options, process.env) } : undefined;
+  const updates = runsAsService(options, process.env)
+    ? { dataDir: dataDirectory(options, process.env) }
+    : undefined;
   const update = updates ? [{ line: updateLine(() => running, updates) }] : [];
   return {
     screensaver: show.screensaver,
