@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { UpdateResult } from './update.ts';
 
 /**
@@ -23,9 +23,15 @@ export interface UpdateStatus {
 export const HEARTBEAT_MS = 30_000;
 export const STALE_MS = 5 * 60_000;
 
+/**
+ * Writes the whole status. The directory belongs to the table's user and the writer is root: the
+ * temporary file is created fresh (O_EXCL, so a symlink planted there is never followed) and
+ * renamed over the old status (rename replaces a link itself, not what it points to).
+ */
 export function writeStatus(file: string, status: UpdateStatus): void {
   const temporary = `${file}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(status, null, 2)}\n`, { mode: 0o644 });
+  rmSync(temporary, { force: true });
+  writeFileSync(temporary, `${JSON.stringify(status, null, 2)}\n`, { mode: 0o644, flag: 'wx' });
   renameSync(temporary, file);
 }
 

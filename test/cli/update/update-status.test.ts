@@ -2,7 +2,7 @@
  * `ledtable update status`: the owner's view of the last update, from the status file the
  * updater writes (src/cli/update/update-status.ts), through the real CLI in-process.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -57,6 +57,19 @@ test('ledtable update status: none yet, a failure with its reason and step, a su
   const wrong = await runCli(dir, 'update');
   assert.is(wrong.code, 2);
   assert.match(wrong.err, 'update needs a sub-command: ledtable update status');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('the root updater never writes through a link the table’s user planted in its directory', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledtable-update-status-'));
+  const victim = join(dir, 'victim');
+  writeFileSync(victim, 'precious\n');
+  symlinkSync(victim, join(dir, 'update.json.tmp'));
+  symlinkSync(victim, join(dir, 'update.json'));
+  const at = new Date().toISOString();
+  writeStatus(join(dir, 'update.json'), { started: at, at, step: 'FETCH', done: 0 });
+  assert.is(readFileSync(victim, 'utf8'), 'precious\n');
+  assert.match(readFileSync(join(dir, 'update.json'), 'utf8'), '"step": "FETCH"');
   rmSync(dir, { recursive: true, force: true });
 });
 
