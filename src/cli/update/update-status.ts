@@ -71,7 +71,7 @@ export function resultOf(status: UpdateStatus, now: number): UpdateResult | unde
 export function resultLine(result: UpdateResult): string {
   switch (result.status) {
     case 'updated':
-      return `${result.from || 'NEW'} TO ${result.to}`;
+      return result.from ? `${result.from} TO ${result.to}` : `NOW ${result.to}`;
     case 'up-to-date':
       return `UP TO DATE (${result.to})`;
     default:

@@ -107,7 +107,9 @@ export async function runUpdate(options: UpdateOptions): Promise<UpdateResult> {
   };
   const git = async (args: string[]) => {
     const command = [...(options.asOwner ?? []), 'git', ...args];
-    return (await run(`git ${args.find((a) => !a.startsWith('-'))}`, command, source)).stdout.trim();
+    // named by its verb: the first argument that is neither an option nor a -c value
+    const verb = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '-c');
+    return (await run(`git ${verb}`, command, source)).stdout.trim();
   };
   const installed = () => readCommit(dir);
 

@@ -84,6 +84,18 @@ test('the clone is not a git clone: the install is left alone, with the way out'
   rmSync(plain, { recursive: true, force: true });
 });
 
+test('a branch that follows no remote branch: nothing changes, and the fix is named', async () => {
+  if (!f) return;
+  git(f.source, 'branch', '--unset-upstream');
+  const run = await f.update();
+  assert.is(run.code, 1);
+  assert.match(
+    run.result?.reason ?? '',
+    /has no branch following a remote one \(git rev-parse failed: fatal: no upstream configured for branch 'main'\): git switch main there, or git branch --set-upstream-to=origin\/<branch>/,
+  );
+  git(f.source, 'branch', '--set-upstream-to=origin/main');
+});
+
 test('a usage mistake names the option', async () => {
   const lines: string[] = [];
   assert.is(await runUpdater(['--source', 'x', '--prefix'], { log: (l) => lines.push(l) }), 2);
