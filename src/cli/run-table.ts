@@ -204,12 +204,13 @@ export async function runTable(
     return finished;
   }
 
-  // Every game's code runs guarded (time limit per call, heap limit); the watchdog thread covers
+  // Every game's code runs guarded (time limit per call, heap limit); the watchdog covers
   // what a guard cannot reach (src/isolation/, README "Reliability").
   const guarded = new Map(setup.tableBase.catalog.map((game) => [game.id, guardGame(game)]));
   watchdog = startWatchdog({
     stuckMs: STUCK_MS,
     env: io.env,
+    warn: (message) => log.warn(message),
     ...(onTerminal ? { terminalReset: restoreTerminalSequence() } : {}),
   });
   audio = createAudio(options, setup.gamesDir, io.env, (line) => log.warn(line), false);
