@@ -41,7 +41,7 @@ export interface RunRequest {
   readonly launch?: LaunchOptions;
   /** Open the game's setup screen (players, settings) instead of starting it with `launch`. */
   readonly choose?: boolean;
-  /** The idle scene (attract mode); default: the engine's colour screensaver. */
+  /** The idle scene (the idle playlist); default: the engine's colour screensaver. */
   readonly screensaver?: TableOptions['screensaver'];
   /** More settings-screen lines (the idle show), saved with the other settings. */
   readonly controlLines?: readonly SavedControlLine[];
