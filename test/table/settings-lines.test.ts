@@ -68,21 +68,14 @@ function fullTable() {
   return { table, screen, tap, saved, levels, show, night, pipeline, updates };
 }
 
-/** The value under the cursor, as drawn: the line's label row is the screen's `current`. */
-function valueOf(screen: SettingsScreen): string {
-  const lines = (screen as unknown as { options: { lines: { label: string; value(): string }[] } }).options
-    .lines;
-  return lines.find((line) => line.label === screen.current)!.value();
-}
-
 test('every line in order; right, right, left, left, left on each; what is saved', () => {
   const { screen, tap, saved, levels, show, night, pipeline } = fullTable();
   const walk: string[] = [];
   for (let i = 0; i < 13; i++) {
-    const seen = [valueOf(screen)];
+    const seen = [screen.currentValue];
     for (const button of ['right', 'right', 'left', 'left', 'left'] as const) {
       tap(button);
-      seen.push(valueOf(screen));
+      seen.push(screen.currentValue);
     }
     walk.push(`${screen.current}: ${seen.join(' ')}`.trimEnd());
     tap('down');
