@@ -33,6 +33,7 @@ export const audioOptions = defineOptions('Sound', {
     max: 100,
     help: 'Sound volume in percent (0 = silence); also in the settings menu.',
     scope: 'config',
+    setting: { label: 'VOLUME', order: 40, step: 10, live: true },
   },
   music: {
     flag: '--music',
@@ -40,6 +41,7 @@ export const audioOptions = defineOptions('Sound', {
     default: true,
     help: 'Play game music (--no-music: effects only); also in the settings menu.',
     scope: 'config',
+    setting: { label: 'MUSIC', order: 50, live: true },
   },
   effects: {
     flag: '--effects',
@@ -47,6 +49,7 @@ export const audioOptions = defineOptions('Sound', {
     default: true,
     help: 'Play sound effects (--no-effects: music only); also in the settings menu.',
     scope: 'config',
+    setting: { label: 'EFFECTS', order: 60, live: true },
   },
   menuSounds: {
     flag: '--menu-sounds',

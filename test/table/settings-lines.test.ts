@@ -15,7 +15,7 @@ import { defineGame } from '../../src/engine/game.ts';
 import { frameToText } from '../../src/gfx/frame-text.ts';
 import type { Button } from '../../src/input/buttons.ts';
 import { IdleShow } from '../../src/table/idle-show.ts';
-import { NightSchedule, nightLines } from '../../src/table/night.ts';
+import { NightSchedule, nightHooks } from '../../src/table/night.ts';
 import { SettingsScreen } from '../../src/table/settings-screen.ts';
 import { Table } from '../../src/table/table.ts';
 
@@ -47,11 +47,8 @@ function fullTable() {
     env: {},
     report: (m) => assert.unreachable(m),
     run: () => {},
-    extras: [
-      { key: 'idleShow', line: show.line(), saved: () => show.current },
-      { line: { label: 'UPDATE', value: () => '', action: () => updates.push('update') } },
-      ...nightLines(night, ''),
-    ],
+    hooks: { idleShow: (name) => show.choose(name), ...nightHooks(night) },
+    extras: [{ order: 80, line: { label: 'UPDATE', value: () => '', action: () => updates.push('update') } }],
   });
   const clock = new ManualClock();
   const table = new Table({ catalog: [solo], clock, controls, idleSeconds: 0 });
