@@ -96,7 +96,7 @@ export const tableOptions = defineOptions('Table', {
     default: 0,
     min: 0,
     max: 4,
-    help: "Players a game starts with when nobody chose (settings menu); 0 = the game's minimum.",
+    help: "Players a game starts with when nobody chose; 0 = the game's minimum.",
     scope: 'config',
     setting: { label: 'PLAYERS', order: 30, show: zeroAs('MIN') },
   },

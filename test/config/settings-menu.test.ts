@@ -10,6 +10,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { OPTION_GROUPS, OPTION_SPECS } from '../../src/cli/options.ts';
 import { createTableControls } from '../../src/cli/table-controls.ts';
+import { formatHelp, formatOptionsMarkdown } from '../../src/config/help.ts';
 import { collectSpecs, defineOptions, type OptionSpec } from '../../src/config/options.ts';
 import { resolveOptionsWith, savedSettingsProblemWith } from '../../src/config/parse.ts';
 import {
@@ -109,6 +110,15 @@ test('a declared option with a setting: a line on the screen, left/right change 
       .find((line) => line.label === 'GLOW')
       ?.value(),
     '1',
+  );
+});
+
+test('--help and the README table say where a setting is on the table', () => {
+  const help = formatHelp([glowOptions], []).replace(/\s+/g, ' ');
+  assert.match(help, /\[integer 0\.\.9; default 3; config "glow"; settings screen: GLOW\]/);
+  assert.match(
+    formatOptionsMarkdown([glowOptions]),
+    /How much the fake glow glows; 0 = off\. Settings screen: GLOW\. \|/,
   );
 });
 
