@@ -5,7 +5,7 @@ import { collectSpecs, type OptionGroup } from '../config/options.ts';
 import { savedSettingsProblemWith } from '../config/parse.ts';
 import { LiveSettings } from '../config/settings-menu.ts';
 import type { ControlLine, SoundControls, TableControls } from '../table/controls.ts';
-import { OPTION_GROUPS, type Options } from './options.ts';
+import { OPTION_SPECS, type Options } from './options.ts';
 
 /** The parts of the colour pipeline the settings use (setBrightness live, the limiter's estimate). */
 export interface BrightnessTarget {
@@ -58,7 +58,7 @@ export function runsAsService(options: Pick<Options, 'service'>, env: NodeJS.Pro
  */
 export function createTableControls(config: TableControlsOptions): TableControls {
   const { options, pipeline, report } = config;
-  const specs = collectSpecs(config.groups ?? OPTION_GROUPS);
+  const specs = config.groups ? collectSpecs(config.groups) : OPTION_SPECS;
   const file = new JsonFile<Record<string, unknown>>(
     join(config.dataDir, 'settings.json'),
     () => ({}),
@@ -120,6 +120,7 @@ export function createTableControls(config: TableControlsOptions): TableControls
     setIdleSeconds: (seconds) => settings.set('idle', seconds),
     defaultPlayers: () => value('defaultPlayers'),
     setDefaultPlayers: (players) => settings.set('defaultPlayers', players),
+    settings,
     lines: () => lines,
     save: () => file.write({ ...file.read(), ...settings.saved() }),
   };

@@ -1,3 +1,5 @@
+import type { LiveSettings } from '../config/settings-menu.ts';
+
 /** The sound levels (the web page's volume); they are settings lines like the others. */
 export interface SoundControls {
   /** 0..100 %. */
@@ -48,6 +50,12 @@ export interface TableControls {
    * a `setting` (LIGHT, IDLE, PLAYERS…) and other modules' lines (UPDATE) between them.
    */
   lines?(): readonly ControlLine[];
+  /**
+   * The values behind those lines by option key, with their declarations (`specs`): `set` keeps
+   * a value within its option and applies it, `save` then persists it. For other panels (the web
+   * page) that want every setting the table has without naming them.
+   */
+  readonly settings?: LiveSettings;
   /** Persists the current values. */
   save?(): void;
   /** Sound levels, when the table has sound (VOLUME, MUSIC, EFFECTS lines). */

@@ -89,6 +89,8 @@ test('a declared option with a setting: a line on the screen, left/right change 
   tap('back');
   const saved = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'));
   assert.is(saved.glow, 1, 'saved in settings.json under the option key');
+  controls.settings?.set('glow', 12); // another panel (the web page) changes it by key
+  assert.is(controls.settings?.get('glow'), 9, 'kept within 0..9');
 
   // the next start: the saved settings path of main.ts (under the flags)
   const specs = collectSpecs(groups);
