@@ -5,6 +5,7 @@ import { describeError, type Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
 import { TerminalKeys } from '../input/terminal-keys.ts';
 import { guardGame } from '../isolation/game-guard.ts';
+import { guardedTicks } from '../isolation/guarded-ticks.ts';
 import { beatingClock, crashRunningGame, StrayErrors } from '../isolation/stray-errors.ts';
 import { startWatchdog } from '../isolation/watchdog.ts';
 import { BrightnessFader } from '../output/brightness-fader.ts';
@@ -54,9 +55,14 @@ export interface RunRequest {
   readonly keys?: boolean;
   /**
    * Extensions (hot reload, --record, replays): called once the engine runs and the game, if
-   * any, has started; `stop` ends the run. The returned function runs first at shutdown.
+   * any, has started; `stop` ends the run; `drivers` are the open outputs. The returned function
+   * runs first at shutdown.
    */
-  readonly attach?: (table: Table, stop: () => void) => (() => void) | undefined;
+  readonly attach?: (
+    table: Table,
+    stop: () => void,
+    drivers: readonly LedDriver[],
+  ) => (() => void) | undefined;
 }
 
 /**
@@ -224,7 +230,8 @@ export async function runTable(
     extras: request.controlLines ?? [],
   });
   const clock = new RealClock({ lead: 1 }); // ticks centred on their deadlines (see RealClockOptions.lead)
-  const beating = beatingClock(clock, watchdog.beat);
+  // each tick of a guarded game runs under one time limit (src/isolation/guarded-ticks.ts)
+  const beating = guardedTicks(beatingClock(clock, watchdog.beat), () => table?.engine);
   const liveAudio = audioInputFactory(options.audioIn, true);
   table = new Table({
     ...setup.tableBase,
@@ -341,7 +348,7 @@ export async function runTable(
       await stop(2, 'start', error);
     }
   }
-  if (!stopping) detach = request.attach?.(table, () => void stop(0, 'done')) ?? undefined;
+  if (!stopping) detach = request.attach?.(table, () => void stop(0, 'done'), drivers) ?? undefined;
   const code = await finished;
   clearInterval(status);
   return code;

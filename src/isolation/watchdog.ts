@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 export interface WatchdogOptions {
   /** The main loop counts as stuck after this long without a beat (ms). */
   readonly stuckMs: number;
-  /** How often the watchdog thread looks (ms). */
+  /** How often the watchdog thread looks (ms); default a quarter of `stuckMs` (few wakes at rest). */
   readonly pollMs?: number;
   /** Written to stdout before the kill when the simulator owns the terminal (gives it back). */
   readonly terminalReset?: string;
@@ -41,7 +41,7 @@ export function startWatchdog(options: WatchdogOptions): Watchdog {
     workerData: {
       beats,
       stuckMs: options.stuckMs,
-      pollMs: options.pollMs ?? Math.min(250, options.stuckMs / 4),
+      pollMs: options.pollMs ?? options.stuckMs / 4,
       reset: options.terminalReset ?? '',
       notifyMs: notify,
       pid: process.pid,
