@@ -79,7 +79,8 @@ export function parseWav(bytes: Uint8Array): WavFormat | string {
     const body = at + 8;
     if (id === 'fmt ' && body + 16 <= bytes.length) {
       let format = view.getUint16(body, true);
-      if (format === 0xfffe && size >= 26 && body + 26 <= bytes.length) format = view.getUint16(body + 24, true); // extensible
+      if (format === 0xfffe && size >= 26 && body + 26 <= bytes.length)
+        format = view.getUint16(body + 24, true); // extensible
       fmt = {
         format,
         channels: view.getUint16(body + 2, true),
@@ -87,7 +88,9 @@ export function parseWav(bytes: Uint8Array): WavFormat | string {
         bits: view.getUint16(body + 14, true),
       };
     } else if (id === 'data') {
-      return fmt && fmt.channels > 0 ? { ...fmt, dataOffset: body, dataLength: size } : 'without a fmt chunk before its data';
+      return fmt && fmt.channels > 0
+        ? { ...fmt, dataOffset: body, dataLength: size }
+        : 'without a fmt chunk before its data';
     }
     at = body + size + (size & 1);
   }

@@ -264,11 +264,17 @@ async function developerExtras(table: TableSetup, log: Logger): Promise<RunReque
   );
   let running: Table | undefined;
   const update = runsAsService(options, process.env)
-    ? [{ line: updateLine(() => running, { installDir: installDirectory(), log: (m) => log.info(m) }) }]
+    ? [
+        {
+          order: 80, // between SHOW and NIGHT
+          line: updateLine(() => running, { installDir: installDirectory(), log: (m) => log.info(m) }),
+        },
+      ]
     : [];
   return {
     screensaver: show.screensaver,
-    controlLines: [{ key: 'idleShow', line: show.line(), saved: () => show.current }, ...update],
+    settingHooks: { idleShow: (name) => show.choose(name) },
+    controlLines: update,
     attach: (live) => {
       running = live;
       const hot = hotReload

@@ -14,7 +14,7 @@ import type { LedDriver } from '../output/driver.ts';
 import { logDriverFailure, OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
 import { WhiteExtractor } from '../output/white.ts';
-import { NightSchedule, nightLines, parseNightWindow } from '../table/night.ts';
+import { NightSchedule, nightHooks, parseNightWindow } from '../table/night.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
 import { audioInputFactory } from './audio-input.ts';
 import { createAudio, logSoundStats } from './audio-setup.ts';
@@ -25,7 +25,7 @@ import { startLiveInput } from './live-input.ts';
 import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
 import { statusLine } from './status-line.ts';
-import { createTableControls, type SavedControlLine } from './table-controls.ts';
+import { createTableControls, type OptionHooks, type PlacedLine } from './table-controls.ts';
 import { persistentStores, type TableSetup } from './table-setup.ts';
 import { picturesDir, withUploadedPictures } from './uploaded-pictures.ts';
 import type { startWeb } from './web.ts';
@@ -43,8 +43,10 @@ export interface RunRequest {
   readonly choose?: boolean;
   /** The idle scene (the idle playlist); default: the engine's colour screensaver. */
   readonly screensaver?: TableOptions['screensaver'];
-  /** More settings-screen lines (the idle show), saved with the other settings. */
-  readonly controlLines?: readonly SavedControlLine[];
+  /** Live hooks of settings lines whose owner exists only in this run (the idle show). */
+  readonly settingHooks?: OptionHooks;
+  /** Other modules' settings-screen lines (UPDATE). */
+  readonly controlLines?: readonly PlacedLine[];
   /** Wraps the real clock (a replay feeds its events just before each tick). */
   readonly clock?: (real: Clock) => Clock;
   /** Best scores and game stores instead of the data directory's (a replay's, kept in memory). */
@@ -225,7 +227,8 @@ export async function runTable(
     env: io.env,
     report: (message) => log.warn(message),
     ...(audio ? { sound: audio.mixer.levels } : {}),
-    extras: [...(request.controlLines ?? []), ...nightLines(night, options.night)],
+    hooks: { ...request.settingHooks, ...nightHooks(night) },
+    extras: request.controlLines ?? [],
   });
   const clock = new RealClock({ lead: 1 }); // ticks centred on their deadlines (see RealClockOptions.lead)
   // each tick of a guarded game runs under one time limit (src/isolation/guarded-ticks.ts)

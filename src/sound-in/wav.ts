@@ -17,9 +17,12 @@ export function readWavInfo(file: string): WavFormat {
   const fail = (what: string) =>
     new Error(`${file}: ${what}; convert it with: sox ${file} -r 22050 -c 1 -b 16 out.wav`);
   const wav = parseWav(head.subarray(0, length));
-  if (typeof wav === 'string') throw fail(wav === 'without a data chunk' ? 'no data chunk in its first 4 KB' : wav);
+  if (typeof wav === 'string')
+    throw fail(wav === 'without a data chunk' ? 'no data chunk in its first 4 KB' : wav);
   if (wav.format !== 1 || wav.bits !== 16 || wav.channels !== 1) {
-    throw fail(`${wav.channels} channel(s) of ${wav.bits}-bit audio (format ${wav.format}), not 16-bit PCM mono`);
+    throw fail(
+      `${wav.channels} channel(s) of ${wav.bits}-bit audio (format ${wav.format}), not 16-bit PCM mono`,
+    );
   }
   return wav;
 }
