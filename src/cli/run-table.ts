@@ -3,6 +3,7 @@ import { type Clock, RealClock } from '../engine/clock.ts';
 import type { AnyGame } from '../engine/game.ts';
 import { describeError, type Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
+import { DEFAULT_KEYMAP } from '../input/keymap.ts';
 import { TerminalKeys } from '../input/terminal-keys.ts';
 import { guardGame } from '../isolation/game-guard.ts';
 import { guardedTicks } from '../isolation/guarded-ticks.ts';
@@ -323,6 +324,7 @@ export async function runTable(
       log,
       dataDir: setup.dataDir,
       also: web ? [web.pads] : [],
+      keyboardPlayers: keys ? [...new Set(Object.values(DEFAULT_KEYMAP).map((key) => key.player))] : [],
     });
   if (stopping) {
     await stopInput?.(); // stop() ran while the pads were being opened
