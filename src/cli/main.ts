@@ -9,7 +9,7 @@ import { Random } from '../engine/random.ts';
 import { describeKeymap } from '../input/keymap.ts';
 import { ReplayRecorder, saveReplay } from '../replay/replay.ts';
 import type { AudioInputFactory } from '../sound-in/audio-input.ts';
-import { BUILT_IN_REPLAYS, loadDemos } from '../table/attract.ts';
+import { BUILT_IN_REPLAYS, loadDemos } from '../table/demos.ts';
 import { IdleShow } from '../table/idle-show.ts';
 import { DEFAULT_PLAYLIST, parsePlaylistItem } from '../table/playlist-item.ts';
 import type { Table } from '../table/table.ts';
@@ -281,10 +281,12 @@ async function developerExtras(table: TableSetup, log: Logger): Promise<RunReque
   const updates = runsAsService(options, process.env)
     ? { dataDir: dataDirectory(options, process.env) }
     : undefined;
-  const update = updates ? [{ line: updateLine(() => running, updates) }] : [];
+  // between SHOW and NIGHT
+  const update = updates ? [{ order: 80, line: updateLine(() => running, updates) }] : [];
   return {
     screensaver: show.screensaver,
-    controlLines: [{ key: 'idleShow', line: show.line(), saved: () => show.current }, ...update],
+    settingHooks: { idleShow: (name) => show.choose(name) },
+    controlLines: update,
     attach: (live) => {
       running = live;
       if (updates) resumeUpdate(live, updates);

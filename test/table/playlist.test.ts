@@ -1,10 +1,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { LiveSettings } from '../../src/config/settings-menu.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
 import { defineGame } from '../../src/index.ts';
 import { ReplayRecorder } from '../../src/replay/replay.ts';
-import type { Demo } from '../../src/table/attract.ts';
+import type { Demo } from '../../src/table/demos.ts';
+import { idleOptions } from '../../src/table/idle-options.ts';
 import { IdleShow } from '../../src/table/idle-show.ts';
+import type { IdleShowName } from '../../src/table/idle-show-names.ts';
 import { playlistMode } from '../../src/table/playlist.ts';
 import { DEFAULT_PLAYLIST, type PlaylistItem, parsePlaylistItem } from '../../src/table/playlist-item.ts';
 import { Table } from '../../src/table/table.ts';
@@ -170,15 +173,22 @@ test('idle shows: the SHOW line steps through mix, clock, effects, demos, plain'
     catalog: [painter, yellow],
     demos: [demoOf(yellow, 100)],
   });
-  const line = show.line();
-  assert.is(line.label, 'SHOW');
-  const seen = [line.value()];
+  // the SHOW line as the settings screen gets it: from idleShow's declaration, with the show as hook
+  const settings = new LiveSettings({
+    specs: idleOptions.specs,
+    values: { idleShow: show.current },
+    hooks: { idleShow: (name: IdleShowName) => show.choose(name) },
+  });
+  const [line, ...others] = settings.lines();
+  assert.equal(others, [], 'NIGHT and DIM need the night schedule as hook');
+  assert.is(line!.label, 'SHOW');
+  const seen = [line!.value()];
   for (let i = 0; i < 5; i++) {
-    line.step?.(1);
-    seen.push(line.value());
+    line!.step(1);
+    seen.push(line!.value());
   }
   assert.equal(seen, ['MIX', 'CLOCK', 'EFFEC', 'DEMOS', 'PLAIN', 'MIX']);
-  line.step?.(-1);
+  line!.step(-1);
   assert.is(show.current, 'plain');
   const clock = new ManualClock();
   const table = new Table({
@@ -190,7 +200,7 @@ test('idle shows: the SHOW line steps through mix, clock, effects, demos, plain'
   table.engine.start();
   clock.step(62);
   assert.is(table.engine.top.title, 'Screensaver', 'plain');
-  line.step?.(-1); // demos
+  line!.step(-1); // demos
   table.engine.input.push({ player: 0, button: 'a', down: true });
   clock.step(1);
   table.engine.input.push({ player: 0, button: 'a', down: false });
