@@ -74,14 +74,14 @@ export function updateFixture(): UpdateFixture | undefined {
     git(work, 'add', '.');
     git(work, 'commit', '--quiet', '-m', `version ${n}`);
     git(work, 'push', '--quiet', 'origin', 'main');
-    return git(work, 'rev-parse', 'HEAD');
+    // the commit's hash without one more process: the branch's loose ref
+    return readFileSync(join(work, '.git/refs/heads/main'), 'utf8').trim();
   };
   let v1: string;
   try {
-    execFileSync('git', ['init', '--quiet', '--bare', remote]);
-    execFileSync('git', ['-C', remote, 'symbolic-ref', 'HEAD', 'refs/heads/main']);
-    execFileSync('git', ['clone', '--quiet', remote, work], { stdio: 'ignore' });
-    git(work, 'checkout', '--quiet', '-b', 'main');
+    execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', remote]);
+    execFileSync('git', ['init', '--quiet', '--initial-branch=main', work]);
+    git(work, 'remote', 'add', 'origin', remote);
     v1 = release(1);
     execFileSync('git', ['clone', '--quiet', remote, source], { stdio: 'ignore' });
     // what install.sh does: a copy of the clone without .git, and the commit it came from
