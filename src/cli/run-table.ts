@@ -26,6 +26,7 @@ import { startPhysicalInput } from './physical-input.ts';
 import { statusLine } from './status-line.ts';
 import { createTableControls, type SavedControlLine } from './table-controls.ts';
 import { persistentStores, type TableSetup } from './table-setup.ts';
+import { savedMessageFile, withSavedMessage } from './saved-message.ts';
 import { picturesDir, withUploadedPictures } from './uploaded-pictures.ts';
 import type { startWeb } from './web.ts';
 
@@ -225,7 +226,10 @@ export async function runTable(
   const liveAudio = audioInputFactory(options.audioIn, true);
   table = new Table({
     ...setup.tableBase,
-    params: withUploadedPictures(setup.tableBase.params, picturesDir(setup.dataDir)),
+    params: withSavedMessage(
+      withUploadedPictures(setup.tableBase.params, picturesDir(setup.dataDir)),
+      savedMessageFile(setup.dataDir, (message) => log.warn(message)),
+    ),
     catalog: [...guarded.values()],
     ...(request.tables ?? persistentStores(setup.dataDir, log)),
     clock: request.clock ? request.clock(beating) : beating,
