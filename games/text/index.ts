@@ -40,7 +40,12 @@ export default defineGame({
   settings: {
     speed: { label: 'PX/S', values: [5, 10, 15, 20, 30], default: 15 },
     size: { label: 'SIZE', values: ['big', 'small'], default: 'big', short: { small: 'tiny' } },
-    color: { label: 'COLOUR', values: COLOR_NAMES, default: 'white', short: { rainbow: 'rainb' } },
+    color: {
+      label: 'COLOUR',
+      values: COLOR_NAMES,
+      default: 'white',
+      short: { white: 'wht', rainbow: 'rainb' },
+    },
   },
   params: {
     message: {
