@@ -176,8 +176,16 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-command
 }
 
 // ---- message -------------------------------------------------------------------------------
-/** Nicer names for the message app's settings; others show as their key. */
-const MESSAGE_LABELS: Readonly<Record<string, string>> = { color: 'Colour', speed: 'Speed (px/s)', size: 'Letters' };
+/** Nicer names for the message app's settings, in the order shown; others follow as their key. */
+const MESSAGE_LABELS: Readonly<Record<string, string>> = {
+  color: 'Colour',
+  speed: 'Speed (px/s)',
+  size: 'Letters',
+};
+const labelOrder = (key: string) => {
+  const index = Object.keys(MESSAGE_LABELS).indexOf(key);
+  return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+};
 const messageText = $<HTMLInputElement>('message-text');
 messageText.maxLength = MAX_MESSAGE_CHARS;
 const messageChoices: Record<string, HTMLSelectElement> = {};
@@ -194,17 +202,19 @@ function renderMessage(s: StateResponse): void {
     renderedMessageApp = specs;
     const options = $('message-options');
     options.replaceChildren(
-      ...Object.entries(app.settings).map(([key, spec]) => {
-        const label = document.createElement('label');
-        label.textContent = MESSAGE_LABELS[key] ?? key;
-        const select = document.createElement('select');
-        select.name = key;
-        for (const value of spec.values)
-          select.add(new Option(String(value), String(value), false, value === spec.default));
-        messageChoices[key] = select;
-        label.append(select);
-        return label;
-      }),
+      ...Object.entries(app.settings)
+        .sort(([a], [b]) => labelOrder(a) - labelOrder(b))
+        .map(([key, spec]) => {
+          const label = document.createElement('label');
+          label.textContent = MESSAGE_LABELS[key] ?? key;
+          const select = document.createElement('select');
+          select.name = key;
+          for (const value of spec.values)
+            select.add(new Option(String(value), String(value), false, value === spec.default));
+          messageChoices[key] = select;
+          label.append(select);
+          return label;
+        }),
     );
   }
   const saved = s.message.saved;

@@ -23,10 +23,10 @@ import { UsageError } from './io.ts';
 import { startLiveInput } from './live-input.ts';
 import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
+import { savedMessageFile, withSavedMessage } from './saved-message.ts';
 import { statusLine } from './status-line.ts';
 import { createTableControls, type SavedControlLine } from './table-controls.ts';
 import { persistentStores, type TableSetup } from './table-setup.ts';
-import { savedMessageFile, withSavedMessage } from './saved-message.ts';
 import { picturesDir, withUploadedPictures } from './uploaded-pictures.ts';
 import type { startWeb } from './web.ts';
 
