@@ -109,7 +109,7 @@ export interface StateResponse {
   readonly games: readonly GameInfo[];
   readonly settings: TableSettings;
   readonly status: TableStatus;
-  /** The message box; null when the table has no message app. */
+  /** The message box; null when the table has no message app or this page is not paired. */
   readonly message: MessageState | null;
 }
 

@@ -185,14 +185,15 @@ export class WebServer {
     }
 
     if (path === '/api/state' && method === 'GET') {
+      const paired = this.authorized(req) === 0;
       const state: StateResponse = {
-        paired: this.authorized(req) === 0,
+        paired,
         pairing: this.options.pairing !== undefined,
         viewPublic: this.options.publicView,
         games: table.games(),
         settings: table.settings(),
         status: this.status(),
-        message: table.message(),
+        message: paired ? table.message() : null, // the kept message is for paired phones only
       };
       sendJson(res, 200, state);
       return;

@@ -150,6 +150,8 @@ test('refused and nothing written: no cookie (401), a forged one (403), another 
   assert.match(String(form.error), /application\/json/);
   await refused(415, JSON.stringify(message), { Cookie: cookie, 'Content-Type': 'text/plain' });
   assert.is((await request('/api/message', {}, {}, 'DELETE')).status, 401, 'forgetting needs pairing too');
+  const unpaired = (await (await fetch(`${web.url}/api/state`)).json()) as StateResponse;
+  assert.is(unpaired.message, null, 'the kept message is not shown to an unpaired page');
 });
 
 test('refused: too long, empty, characters the font lacks (named), not text, a setting the app has not', async () => {
