@@ -9,7 +9,7 @@ import { Random } from '../engine/random.ts';
 import { describeKeymap } from '../input/keymap.ts';
 import { ReplayRecorder, saveReplay } from '../replay/replay.ts';
 import type { AudioInputFactory } from '../sound-in/audio-input.ts';
-import { BUILT_IN_REPLAYS, loadDemos } from '../table/attract.ts';
+import { BUILT_IN_REPLAYS, loadDemos } from '../table/demos.ts';
 import { IdleShow } from '../table/idle-show.ts';
 import { DEFAULT_PLAYLIST, parsePlaylistItem } from '../table/playlist-item.ts';
 import type { Table } from '../table/table.ts';

@@ -5,6 +5,7 @@ import { describeError, type Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
 import { TerminalKeys } from '../input/terminal-keys.ts';
 import { guardGame } from '../isolation/game-guard.ts';
+import { guardedTicks } from '../isolation/guarded-ticks.ts';
 import { beatingClock, crashRunningGame, StrayErrors } from '../isolation/stray-errors.ts';
 import { startWatchdog } from '../isolation/watchdog.ts';
 import { BrightnessFader } from '../output/brightness-fader.ts';
@@ -41,7 +42,7 @@ export interface RunRequest {
   readonly launch?: LaunchOptions;
   /** Open the game's setup screen (players, settings) instead of starting it with `launch`. */
   readonly choose?: boolean;
-  /** The idle scene (attract mode); default: the engine's colour screensaver. */
+  /** The idle scene (the idle playlist); default: the engine's colour screensaver. */
   readonly screensaver?: TableOptions['screensaver'];
   /** More settings-screen lines (the idle show), saved with the other settings. */
   readonly controlLines?: readonly SavedControlLine[];
@@ -53,9 +54,14 @@ export interface RunRequest {
   readonly keys?: boolean;
   /**
    * Extensions (hot reload, --record, replays): called once the engine runs and the game, if
-   * any, has started; `stop` ends the run. The returned function runs first at shutdown.
+   * any, has started; `stop` ends the run; `drivers` are the open outputs. The returned function
+   * runs first at shutdown.
    */
-  readonly attach?: (table: Table, stop: () => void) => (() => void) | undefined;
+  readonly attach?: (
+    table: Table,
+    stop: () => void,
+    drivers: readonly LedDriver[],
+  ) => (() => void) | undefined;
 }
 
 /**
@@ -199,12 +205,13 @@ export async function runTable(
     return finished;
   }
 
-  // Every game's code runs guarded (time limit per call, heap limit); the watchdog thread covers
+  // Every game's code runs guarded (time limit per call, heap limit); the watchdog covers
   // what a guard cannot reach (src/isolation/, README "Reliability").
   const guarded = new Map(setup.tableBase.catalog.map((game) => [game.id, guardGame(game)]));
   watchdog = startWatchdog({
     stuckMs: STUCK_MS,
     env: io.env,
+    warn: (message) => log.warn(message),
     ...(onTerminal ? { terminalReset: restoreTerminalSequence() } : {}),
   });
   audio = createAudio(options, setup.gamesDir, io.env, (line) => log.warn(line), false);
@@ -222,7 +229,8 @@ export async function runTable(
     extras: [...(request.controlLines ?? []), ...nightLines(night, options.night)],
   });
   const clock = new RealClock({ lead: 1 }); // ticks centred on their deadlines (see RealClockOptions.lead)
-  const beating = beatingClock(clock, watchdog.beat);
+  // each tick of a guarded game runs under one time limit (src/isolation/guarded-ticks.ts)
+  const beating = guardedTicks(beatingClock(clock, watchdog.beat), () => table?.engine);
   const liveAudio = audioInputFactory(options.audioIn, true);
   table = new Table({
     ...setup.tableBase,
@@ -342,7 +350,7 @@ export async function runTable(
       await stop(2, 'start', error);
     }
   }
-  if (!stopping) detach = request.attach?.(table, () => void stop(0, 'done')) ?? undefined;
+  if (!stopping) detach = request.attach?.(table, () => void stop(0, 'done'), drivers) ?? undefined;
   const code = await finished;
   clearInterval(status);
   return code;

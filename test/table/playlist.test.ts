@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { ManualClock } from '../../src/engine/clock.ts';
 import { defineGame } from '../../src/index.ts';
 import { ReplayRecorder } from '../../src/replay/replay.ts';
-import type { Demo } from '../../src/table/attract.ts';
+import type { Demo } from '../../src/table/demos.ts';
 import { IdleShow } from '../../src/table/idle-show.ts';
 import { playlistMode } from '../../src/table/playlist.ts';
 import { DEFAULT_PLAYLIST, type PlaylistItem, parsePlaylistItem } from '../../src/table/playlist-item.ts';
