@@ -12,7 +12,7 @@ const SCENES = ['menu', 'tetris', 'life', 'clock'] as const;
 
 /**
  * What the table costs while nobody plays: CPU % of one core over 30 s at 25 and 60 Hz in the
- * menu, in Tetris left alone and in Life, each in a fresh process running the table as
+ * menu, in Tetris left alone, in Life and in the clock app, each in a fresh process running the table as
  * `ledtable --output null` does (guarded games, watchdog, input watchers), after a warm-up;
  * tick interval p50/p99 (the clock's steadiness) and resident memory. The process runs compiled
  * when the bench does (`node dist/src/cli/start.js bench`), which is what the service runs.
