@@ -25,6 +25,7 @@ import { UsageError } from './io.ts';
 import { startLiveInput } from './live-input.ts';
 import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
+import { savedMessageFile, withSavedMessage } from './saved-message.ts';
 import { statusLine } from './status-line.ts';
 import { createTableControls, type OptionHooks, type PlacedLine } from './table-controls.ts';
 import { persistentStores, type TableSetup } from './table-setup.ts';
@@ -237,7 +238,10 @@ export async function runTable(
   const liveAudio = audioInputFactory(options.audioIn, true);
   table = new Table({
     ...setup.tableBase,
-    params: withUploadedPictures(setup.tableBase.params, picturesDir(setup.dataDir)),
+    params: withSavedMessage(
+      withUploadedPictures(setup.tableBase.params, picturesDir(setup.dataDir)),
+      savedMessageFile(setup.dataDir, (message) => log.warn(message)),
+    ),
     catalog: [...guarded.values()],
     ...(request.tables ?? persistentStores(setup.dataDir, log)),
     clock: request.clock ? request.clock(beating) : beating,

@@ -41,14 +41,18 @@ export function startWatchdog(options: WatchdogOptions): Watchdog {
   const pollMs = options.pollMs ?? options.stuckMs / 4;
   const usec = Number(options.env?.WATCHDOG_USEC ?? 0);
   const notifyMs = (options.env?.NOTIFY_SOCKET ?? '') !== '' && usec > 0 ? Math.max(500, usec / 2000) : 0;
-  const watcher = spawn(
-    'bash',
-    ['-c', WATCHER, 'ledtable-watchdog', String(options.stuckMs / 1000), String(process.pid)],
-    {
-      stdio: ['pipe', 'inherit', 'inherit'],
-      env: { ...process.env, ...options.env, RESET: options.terminalReset ?? '' },
-    },
-  );
+  // the script travels in the environment, so `ps` shows one short line
+  const args = [
+    '-c',
+    'eval "$LEDTABLE_WATCHDOG"',
+    'ledtable-watchdog',
+    String(options.stuckMs / 1000),
+    String(process.pid),
+  ];
+  const watcher = spawn('bash', args, {
+    stdio: ['pipe', 'inherit', 'inherit'],
+    env: { ...process.env, ...options.env, LEDTABLE_WATCHDOG: WATCHER, RESET: options.terminalReset ?? '' },
+  });
   let working = true;
   let failed = false;
   const fail = (error: Error) => {

@@ -84,6 +84,7 @@ class PlaylistScene implements Scene {
       height: this.host.height,
       rate: this.host.rate,
       idleSeconds: 0,
+      params: (id: string) => this.host.paramsOf(id), // the text app shows the owner's message
       ...(this.options.wallClock ? { wallClock: this.options.wallClock } : {}),
       ...(this.options.audioIn ? { audioIn: this.options.audioIn } : {}),
     };

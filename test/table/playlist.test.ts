@@ -117,6 +117,29 @@ test('the next idle period goes on where the last one stopped', () => {
   assert.is(engine.frame.get(10, 10), 0x00ff00, 'green, the entry after red');
 });
 
+test("apps in the playlist get the table's params (the text app shows the owner's message)", () => {
+  const shade = defineGame({
+    id: 'shade',
+    title: 'Shade',
+    kind: 'app',
+    create(ctx) {
+      return { update() {}, draw: (g) => g.clear(Number(ctx.params.shade ?? 0)) };
+    },
+  });
+  const clock = new ManualClock();
+  const table = new Table({
+    catalog: [shade],
+    clock,
+    idleSeconds: 1,
+    params: (id) => (id === 'shade' ? { shade: 0x123456 } : {}),
+    screensaver: playlistMode({ items: items('shade@100'), catalog: [shade], demos: [] }),
+  });
+  table.engine.start();
+  clock.step(63);
+  assert.is(table.engine.top.title, 'Playlist');
+  assert.is(table.engine.frame.get(5, 5), 0x123456);
+});
+
 test('apps in the playlist read the wall clock the table supplies (the clock shows the real time)', () => {
   let now = 42 * 60_000;
   const { clock, engine } = idleTable(items('minute@100'), { wallClock: () => now });
