@@ -16,7 +16,10 @@ export interface WatchdogOptions {
 export interface Watchdog {
   /** Called by the main loop once per tick: a clock read; a one-byte write a few times a second. */
   beat(): void;
-  /** Ends the watchdog (at shutdown, before the loop stops beating); the watcher exits by itself. */
+  /**
+   * Ends the watchdog (at shutdown, before the loop stops beating); resolves once the watcher has
+   * exited, so code that blocks the thread afterwards is never taken for a stuck loop.
+   */
   stop(): Promise<void>;
 }
 
@@ -77,7 +80,12 @@ export function startWatchdog(options: WatchdogOptions): Watchdog {
     },
     stop: async () => {
       working = false;
-      if (!failed) watcher.stdin.end(); // the watcher reads the end of its input and exits
+      if (failed || watcher.exitCode !== null || watcher.signalCode !== null) return;
+      const exited = new Promise((resolve) => watcher.once('exit', resolve));
+      // the watcher reads the end of its input and exits; the pipe closes on the event loop, so
+      // a caller that blocked right after an unawaited end() could still be killed
+      watcher.stdin.end();
+      await exited;
     },
   };
 }
