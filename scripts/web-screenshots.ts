@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: pictures of the web page for docs/web/ and the README, taken in Debian's
  * Chromium from a table on a manual clock (so they show the same frame every time): the table
- * tab at desktop size, the gamepad at phone size in portrait and landscape.
+ * tab at desktop size, the gamepad at phone size in portrait and landscape, and the table tab at
+ * phone size with a message sent from its message box.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +42,20 @@ try {
   await phone.waitForTimeout(300);
   await phone.screenshot({ path: join(OUT, 'phone-landscape.png') });
   await phone.keyboard.up('z');
-  console.log(`wrote desktop.png, phone.png and phone-landscape.png to ${OUT}`);
+
+  const owner = await context.newPage();
+  await owner.setViewportSize({ width: 390, height: 844 });
+  await owner.goto(`${web.url}/#table`);
+  await owner.waitForSelector('#message-box:not([hidden])');
+  await owner.fill('#message-text', 'Happy birthday, Anna!');
+  await owner.selectOption('#message-options select[name=color]', 'warm');
+  await owner.check('#message-save');
+  await owner.click('#message-form button[type=submit]');
+  await owner.waitForSelector('#message-saved:not([hidden])');
+  await web.step(150);
+  await owner.waitForTimeout(300);
+  await owner.screenshot({ path: join(OUT, 'phone-table.png') });
+  console.log(`wrote desktop.png, phone.png, phone-landscape.png and phone-table.png to ${OUT}`);
 } finally {
   await browser.close();
   await web.stop();

@@ -2,7 +2,15 @@
  * The table's web page: live view, launcher, settings, pictures and status on the table tab
  * (#), the phone gamepad on the gamepad tab (#pad). Talks to src/web/web-server.ts.
  */
-import type { GameInfo, PictureInfo, StateResponse, TableSettings } from '../src/web/protocol.ts';
+import {
+  type GameInfo,
+  MAX_MESSAGE_CHARS,
+  type MessageRequest,
+  type MessageResponse,
+  type PictureInfo,
+  type StateResponse,
+  type TableSettings,
+} from '../src/web/protocol.ts';
 import { ApiError, getJson, postJson, send } from './api.ts';
 import { LedCanvas } from './led-canvas.ts';
 import { PhonePad } from './pad.ts';
@@ -43,6 +51,7 @@ async function refresh(): Promise<void> {
   if (location.hash === '#pad' && mayControl) pad.start();
   renderStatus(state);
   renderSettings(state.settings);
+  renderMessage(state);
   // Drawn again only when something changed (a new best score), so open choices stay put.
   const games = JSON.stringify(state.games);
   if (games !== renderedGames) {
@@ -165,6 +174,86 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-command
     );
   });
 }
+
+// ---- message -------------------------------------------------------------------------------
+/** Nicer names for the message app's settings, in the order shown; others follow as their key. */
+const MESSAGE_LABELS: Readonly<Record<string, string>> = {
+  color: 'Colour',
+  speed: 'Speed (px/s)',
+  size: 'Letters',
+};
+const labelOrder = (key: string) => {
+  const index = Object.keys(MESSAGE_LABELS).indexOf(key);
+  return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+};
+const messageText = $<HTMLInputElement>('message-text');
+messageText.maxLength = MAX_MESSAGE_CHARS;
+const messageChoices: Record<string, HTMLSelectElement> = {};
+let renderedMessageApp = '';
+
+function renderMessage(s: StateResponse): void {
+  const box = $('message-box');
+  const app = s.message && s.games.find((game) => game.id === s.message?.app);
+  box.hidden = !s.paired || !app;
+  if (!app || !s.message) return;
+  // The app's settings as choices, built once (a refresh keeps what the owner picked).
+  const specs = JSON.stringify(app.settings);
+  if (specs !== renderedMessageApp) {
+    renderedMessageApp = specs;
+    const options = $('message-options');
+    options.replaceChildren(
+      ...Object.entries(app.settings)
+        .sort(([a], [b]) => labelOrder(a) - labelOrder(b))
+        .map(([key, spec]) => {
+          const label = document.createElement('label');
+          label.textContent = MESSAGE_LABELS[key] ?? key;
+          const select = document.createElement('select');
+          select.name = key;
+          for (const value of spec.values)
+            select.add(new Option(String(value), String(value), false, value === spec.default));
+          messageChoices[key] = select;
+          label.append(select);
+          return label;
+        }),
+    );
+  }
+  const saved = s.message.saved;
+  $('message-saved').hidden = saved === null;
+  $('message-kept').textContent = saved ?? '';
+}
+
+function messageNote(text: string, ok: boolean): void {
+  const note = $('message-note');
+  note.textContent = text;
+  note.classList.toggle('ok', ok);
+}
+
+$('message-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const request: MessageRequest = {
+    text: messageText.value,
+    settings: Object.fromEntries(Object.entries(messageChoices).map(([key, select]) => [key, select.value])),
+    save: $<HTMLInputElement>('message-save').checked,
+  };
+  postJson<MessageResponse>('/api/message', request).then(
+    (reply) => {
+      const replaced = reply.replaced.length > 0 ? ` (written as: ${reply.replaced.join(', ')})` : '';
+      messageNote(`On the table now${reply.saved ? ' and kept' : ''}${replaced}.`, true);
+      void refresh();
+    },
+    (error) => messageNote(error instanceof Error ? error.message : String(error), false),
+  );
+});
+
+$('message-forget').addEventListener('click', () => {
+  send('/api/message', 'DELETE').then(
+    () => {
+      messageNote('Forgotten: the Text app shows the message from the config again.', true);
+      void refresh();
+    },
+    (error) => messageNote(error instanceof Error ? error.message : String(error), false),
+  );
+});
 
 // ---- settings ------------------------------------------------------------------------------
 const settingsForm = $<HTMLFormElement>('settings');

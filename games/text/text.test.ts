@@ -71,6 +71,16 @@ test('B pauses, up speeds up, A switches to the small font', async () => {
   assert.ok(rows[5]!.includes('#'));
 });
 
+test('the colour setting chooses the colour it starts in; left/right change it', async () => {
+  const t = await Harness.start(text, { params: { message: 'HI' }, settings: { color: 'red' } });
+  await t.step(1);
+  const lit = (frame: string) => new Set(frame.replace(/[.\n]/g, ''));
+  assert.equal(lit(t.frame({ r: 0xff3020 })), new Set(['r']));
+  t.tap('right');
+  await t.step(1);
+  assert.equal(lit(t.frame({ g: 0x40ff60 })), new Set(['g']), 'red → green');
+});
+
 test('the default message explains where the text comes from', async () => {
   const t = await Harness.start(text);
   await t.step(1);

@@ -28,7 +28,7 @@ function tones(file: string, parts: readonly (readonly [number, number, number])
 async function captureOf(file: string): Promise<PcmCapture> {
   const info = readWavInfo(file);
   const capture = new PcmCapture({
-    sampleRate: info.sampleRate,
+    sampleRate: info.rate,
     rate: 60,
     maxLatency: Number.POSITIVE_INFINITY,
   });

@@ -51,38 +51,64 @@ export class WavWriter {
   }
 }
 
+/** What a WAV file's fmt and data chunks say: the format tag (extensible resolved), and where the samples are. */
+export interface WavFormat {
+  /** 1 integer PCM, 3 float. */
+  readonly format: number;
+  readonly channels: number;
+  readonly rate: number;
+  readonly bits: number;
+  /** Byte offset and length of the samples (the data chunk; the length as its header says). */
+  readonly dataOffset: number;
+  readonly dataLength: number;
+}
+
+/**
+ * Walks the chunks of a WAV file (or its first bytes) and returns its format and where its data
+ * is; a description of what is wrong (for "NAME is …; convert it …") when it is not a WAV file or
+ * has no fmt chunk before its data chunk.
+ */
+export function parseWav(bytes: Uint8Array): WavFormat | string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
+  if (bytes.length < 12 || text(0) !== 'RIFF' || text(8) !== 'WAVE') return 'not a WAV file';
+  let fmt: Omit<WavFormat, 'dataOffset' | 'dataLength'> | undefined;
+  for (let at = 12; at + 8 <= bytes.length; ) {
+    const id = text(at);
+    const size = view.getUint32(at + 4, true);
+    const body = at + 8;
+    if (id === 'fmt ' && body + 16 <= bytes.length) {
+      let format = view.getUint16(body, true);
+      if (format === 0xfffe && size >= 26 && body + 26 <= bytes.length)
+        format = view.getUint16(body + 24, true); // extensible
+      fmt = {
+        format,
+        channels: view.getUint16(body + 2, true),
+        rate: view.getUint32(body + 4, true),
+        bits: view.getUint16(body + 14, true),
+      };
+    } else if (id === 'data') {
+      return fmt && fmt.channels > 0
+        ? { ...fmt, dataOffset: body, dataLength: size }
+        : 'without a fmt chunk before its data';
+    }
+    at = body + size + (size & 1);
+  }
+  return 'without a data chunk';
+}
+
 /**
  * Decodes a PCM WAV file (8, 16, 24 or 32-bit integer, or 32-bit float; any channel count; any
  * rate) into mono -1..1 samples at `rate` (channels averaged, linear resampling). Throws with
  * what is wrong and how to fix it (`sox in.wav -b 16 -c 1 out.wav`).
  */
 export function decodeWav(bytes: Uint8Array, rate: number, name = 'the WAV file'): Float32Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const text = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
   const fix = 'convert it with: sox IN.wav -b 16 -c 1 OUT.wav';
-  if (bytes.length < 12 || text(0) !== 'RIFF' || text(8) !== 'WAVE')
-    throw new Error(`${name} is not a WAV file; ${fix}`);
-  let format = 0;
-  let channels = 0;
-  let sourceRate = 0;
-  let bits = 0;
-  let data: Uint8Array | undefined;
-  for (let at = 12; at + 8 <= bytes.length; ) {
-    const id = text(at);
-    const size = view.getUint32(at + 4, true);
-    const body = at + 8;
-    if (id === 'fmt ') {
-      format = view.getUint16(body, true);
-      channels = view.getUint16(body + 2, true);
-      sourceRate = view.getUint32(body + 4, true);
-      bits = view.getUint16(body + 14, true);
-      if (format === 0xfffe && size >= 26) format = view.getUint16(body + 24, true); // extensible
-    } else if (id === 'data') {
-      data = bytes.subarray(body, Math.min(bytes.length, body + size));
-    }
-    at = body + size + (size & 1);
-  }
-  if (!data || channels === 0) throw new Error(`${name} has no fmt or data chunk; ${fix}`);
+  const wav = parseWav(bytes);
+  if (typeof wav === 'string') throw new Error(`${name} is ${wav}; ${fix}`);
+  const { format, channels, bits } = wav;
+  const sourceRate = wav.rate;
+  const data = bytes.subarray(wav.dataOffset, Math.min(bytes.length, wav.dataOffset + wav.dataLength));
   const float = format === 3 && bits === 32;
   if (!(format === 1 && [8, 16, 24, 32].includes(bits)) && !float) {
     throw new Error(`${name} is format ${format} with ${bits} bits, not integer PCM or 32-bit float; ${fix}`);

@@ -25,7 +25,7 @@ export function wavInput(file: string, rate: number): PcmCapture {
   try {
     const info = readWavInfo(file);
     const capture = new PcmCapture({
-      sampleRate: info.sampleRate,
+      sampleRate: info.rate,
       rate,
       maxLatency: Number.POSITIVE_INFINITY,
     });

@@ -1,7 +1,7 @@
 /**
  * `npm run gallery`: an animated GIF of every game in games/ from a short headless run with
  * seeded computer play (random presses, no back or start), into docs/gallery/<id>.gif, plus the
- * run as a replay in assets/replays/<id>.json (the attract mode plays those). Prints the
+ * run as a replay in assets/replays/<id>.json (the idle playlist's demos play those). Prints the
  * Markdown for the README. Deterministic: the same code gives the same files.
  */
 import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
@@ -17,7 +17,7 @@ import type { ScriptedEvent } from '../input/scripted-input.ts';
 import { ReplayRecorder, saveReplay } from '../replay/replay.ts';
 import type { AudioInputFactory } from '../sound-in/audio-input.ts';
 import { writeWav } from '../sound-in/wav.ts';
-import { BUILT_IN_REPLAYS } from '../table/attract.ts';
+import { BUILT_IN_REPLAYS } from '../table/demos.ts';
 import type { Table } from '../table/table.ts';
 import { wavInput } from './audio-input.ts';
 import { galleryTune } from './gallery-tune.ts';

@@ -30,6 +30,8 @@ export interface PhysicalInputOptions {
   readonly devRoot?: string;
   /** More sources seated with the same seats (the web page's phones). */
   readonly also?: readonly InputSource[];
+  /** Players the terminal's keys play (never unplugged: a lost pad there does not pause). */
+  readonly keyboardPlayers?: readonly number[];
 }
 
 /** The learned HID maps file in the data directory (written by `ledtable gamepad learn`). */
@@ -50,12 +52,16 @@ export async function startPhysicalInput(config: PhysicalInputOptions): Promise<
   const devRoot = config.devRoot ?? '/dev';
   const sources: InputSource[] = [];
   // One seating for every source's pads: the table decides who plays and what a lost pad means.
-  const seats = new PlayerSeats(engine.input, (change) => {
-    const { notice, log: line } = describeSeatChange(change);
-    log.info(line);
-    table.notify(notice);
-    config.notice?.(notice);
-  });
+  const seats = new PlayerSeats(
+    engine.input,
+    (change) => {
+      const { notice, log: line } = describeSeatChange(change);
+      log.info(line);
+      table.notify(notice);
+      config.notice?.(notice);
+    },
+    config.keyboardPlayers,
+  );
   const attach = async (source: InputSource, what: string) => {
     try {
       await source.start((event) => engine.input.push(event), seats);

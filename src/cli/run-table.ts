@@ -3,8 +3,10 @@ import { type Clock, RealClock } from '../engine/clock.ts';
 import type { AnyGame } from '../engine/game.ts';
 import { describeError, type Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
+import { DEFAULT_KEYMAP } from '../input/keymap.ts';
 import { TerminalKeys } from '../input/terminal-keys.ts';
 import { guardGame } from '../isolation/game-guard.ts';
+import { guardedTicks } from '../isolation/guarded-ticks.ts';
 import { beatingClock, crashRunningGame, StrayErrors } from '../isolation/stray-errors.ts';
 import { startWatchdog } from '../isolation/watchdog.ts';
 import { BrightnessFader } from '../output/brightness-fader.ts';
@@ -13,7 +15,7 @@ import type { LedDriver } from '../output/driver.ts';
 import { logDriverFailure, OutputStage } from '../output/output-stage.ts';
 import { restoreTerminalSequence } from '../output/terminal-driver.ts';
 import { WhiteExtractor } from '../output/white.ts';
-import { NightSchedule, nightLines, parseNightWindow } from '../table/night.ts';
+import { NightSchedule, nightHooks, parseNightWindow } from '../table/night.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
 import { audioInputFactory } from './audio-input.ts';
 import { createAudio, logSoundStats } from './audio-setup.ts';
@@ -23,8 +25,9 @@ import { UsageError } from './io.ts';
 import { startLiveInput } from './live-input.ts';
 import { createDrivers, usesTerminal } from './outputs.ts';
 import { startPhysicalInput } from './physical-input.ts';
+import { savedMessageFile, withSavedMessage } from './saved-message.ts';
 import { statusLine } from './status-line.ts';
-import { createTableControls, type SavedControlLine } from './table-controls.ts';
+import { createTableControls, type OptionHooks, type PlacedLine } from './table-controls.ts';
 import { persistentStores, type TableSetup } from './table-setup.ts';
 import { picturesDir, withUploadedPictures } from './uploaded-pictures.ts';
 import type { startWeb } from './web.ts';
@@ -40,10 +43,12 @@ export interface RunRequest {
   readonly launch?: LaunchOptions;
   /** Open the game's setup screen (players, settings) instead of starting it with `launch`. */
   readonly choose?: boolean;
-  /** The idle scene (attract mode); default: the engine's colour screensaver. */
+  /** The idle scene (the idle playlist); default: the engine's colour screensaver. */
   readonly screensaver?: TableOptions['screensaver'];
-  /** More settings-screen lines (the idle show), saved with the other settings. */
-  readonly controlLines?: readonly SavedControlLine[];
+  /** Live hooks of settings lines whose owner exists only in this run (the idle show). */
+  readonly settingHooks?: OptionHooks;
+  /** Other modules' settings-screen lines (UPDATE). */
+  readonly controlLines?: readonly PlacedLine[];
   /** Wraps the real clock (a replay feeds its events just before each tick). */
   readonly clock?: (real: Clock) => Clock;
   /** Best scores and game stores instead of the data directory's (a replay's, kept in memory). */
@@ -52,9 +57,14 @@ export interface RunRequest {
   readonly keys?: boolean;
   /**
    * Extensions (hot reload, --record, replays): called once the engine runs and the game, if
-   * any, has started; `stop` ends the run. The returned function runs first at shutdown.
+   * any, has started; `stop` ends the run; `drivers` are the open outputs. The returned function
+   * runs first at shutdown.
    */
-  readonly attach?: (table: Table, stop: () => void) => (() => void) | undefined;
+  readonly attach?: (
+    table: Table,
+    stop: () => void,
+    drivers: readonly LedDriver[],
+  ) => (() => void) | undefined;
 }
 
 /**
@@ -198,12 +208,13 @@ export async function runTable(
     return finished;
   }
 
-  // Every game's code runs guarded (time limit per call, heap limit); the watchdog thread covers
+  // Every game's code runs guarded (time limit per call, heap limit); the watchdog covers
   // what a guard cannot reach (src/isolation/, README "Reliability").
   const guarded = new Map(setup.tableBase.catalog.map((game) => [game.id, guardGame(game)]));
   watchdog = startWatchdog({
     stuckMs: STUCK_MS,
     env: io.env,
+    warn: (message) => log.warn(message),
     ...(onTerminal ? { terminalReset: restoreTerminalSequence() } : {}),
   });
   audio = createAudio(options, setup.gamesDir, io.env, (line) => log.warn(line), false);
@@ -218,14 +229,19 @@ export async function runTable(
     env: io.env,
     report: (message) => log.warn(message),
     ...(audio ? { sound: audio.mixer.levels } : {}),
-    extras: [...(request.controlLines ?? []), ...nightLines(night, options.night)],
+    hooks: { ...request.settingHooks, ...nightHooks(night) },
+    extras: request.controlLines ?? [],
   });
   const clock = new RealClock({ lead: 1 }); // ticks centred on their deadlines (see RealClockOptions.lead)
-  const beating = beatingClock(clock, watchdog.beat);
+  // each tick of a guarded game runs under one time limit (src/isolation/guarded-ticks.ts)
+  const beating = guardedTicks(beatingClock(clock, watchdog.beat), () => table?.engine);
   const liveAudio = audioInputFactory(options.audioIn, true);
   table = new Table({
     ...setup.tableBase,
-    params: withUploadedPictures(setup.tableBase.params, picturesDir(setup.dataDir)),
+    params: withSavedMessage(
+      withUploadedPictures(setup.tableBase.params, picturesDir(setup.dataDir)),
+      savedMessageFile(setup.dataDir, (message) => log.warn(message)),
+    ),
     catalog: [...guarded.values()],
     ...(request.tables ?? persistentStores(setup.dataDir, log)),
     clock: request.clock ? request.clock(beating) : beating,
@@ -312,6 +328,7 @@ export async function runTable(
       log,
       dataDir: setup.dataDir,
       also: web ? [web.pads] : [],
+      keyboardPlayers: keys ? [...new Set(Object.values(DEFAULT_KEYMAP).map((key) => key.player))] : [],
     });
   if (stopping) {
     await stopInput?.(); // stop() ran while the pads were being opened
@@ -338,7 +355,7 @@ export async function runTable(
       await stop(2, 'start', error);
     }
   }
-  if (!stopping) detach = request.attach?.(table, () => void stop(0, 'done')) ?? undefined;
+  if (!stopping) detach = request.attach?.(table, () => void stop(0, 'done'), drivers) ?? undefined;
   const code = await finished;
   clearInterval(status);
   return code;

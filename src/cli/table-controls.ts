@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { MixerLevels } from '../audio/mixer.ts';
 import { JsonFile } from '../config/json-store.ts';
-import { colorOptions } from '../output/color-options.ts';
-import type { ControlLine, SoundControls } from '../table/controls.ts';
-import type { TableControls } from '../table/settings-screen.ts';
-import { tableOptions } from '../table/table-options.ts';
-import { type Options, savedSettingsProblem } from './options.ts';
+import { collectSpecs, type OptionGroup } from '../config/options.ts';
+import { savedSettingsProblemWith } from '../config/parse.ts';
+import { LiveSettings } from '../config/settings-menu.ts';
+import type { ControlLine, SoundControls, TableControls } from '../table/controls.ts';
+import { OPTION_SPECS, type Options } from './options.ts';
 
 /** The parts of the colour pipeline the settings use (setBrightness live, the limiter's estimate). */
 export interface BrightnessTarget {
@@ -13,26 +13,35 @@ export interface BrightnessTarget {
   readonly lastMilliamps?: number | undefined;
 }
 
+/** Live hooks by option key (src/config/settings-menu.ts): what applies a changed setting at once. */
+export type OptionHooks = { readonly [K in keyof Options]?: (value: Options[K]) => void };
+
+/** A line another module adds to the settings screen (UPDATE), placed among the settings by `order`. */
+export interface PlacedLine {
+  /** As SettingDecl.order: UPDATE is 80, between SHOW and NIGHT. */
+  readonly order: number;
+  readonly line: ControlLine;
+}
+
 export interface TableControlsOptions {
-  readonly options: Pick<Options, 'brightness' | 'idle' | 'defaultPlayers' | 'service'>;
-  /** The mixer's live levels, when the table has sound (saved as volume, music, effects). */
+  /** The resolved options: the lines start at their values (a missing one at its default). */
+  readonly options: Partial<Options> & Pick<Options, 'service'>;
+  /** The mixer's live levels, when the table has sound (the VOLUME, MUSIC and EFFECTS lines). */
   readonly sound?: MixerLevels;
+  /** The brightness hook (LIGHT) and the POWER line's estimate. */
   readonly pipeline: BrightnessTarget;
+  /** More live hooks: the run's idle show (idleShow), night schedule (night, nightLight)… */
+  readonly hooks?: OptionHooks;
   /** settings.json goes here (main.ts reads it back as saved settings under the flags). */
   readonly dataDir: string;
   readonly env: NodeJS.ProcessEnv;
   readonly report: (message: string) => void;
-  /** Lines other modules add to the settings screen, each saved under its key in settings.json. */
-  readonly extras?: readonly SavedControlLine[];
+  /** Other modules' lines (UPDATE). */
+  readonly extras?: readonly PlacedLine[];
   /** Runs a system command (default: spawn, detached); tests record the calls. */
   readonly run?: (command: string, args: readonly string[]) => void;
-}
-
-/** A settings-screen line from another module; with a key its value is saved as that config key (idleShow). */
-export interface SavedControlLine {
-  readonly key?: string;
-  readonly line: ControlLine;
-  saved?(): unknown;
+  /** The option groups whose settings become lines (default: the program's, OPTION_GROUPS). */
+  readonly groups?: readonly OptionGroup[];
 }
 
 /** True when running as the systemd service (--service, or INVOCATION_ID that systemd sets). */
@@ -41,23 +50,49 @@ export function runsAsService(options: Pick<Options, 'service'>, env: NodeJS.Pro
 }
 
 /**
- * The live settings behind the SETTINGS menu entry. Changes apply at once; `save` merges them into
- * <dataDir>/settings.json (other keys there are kept). Shut down and reboot exist only as the
- * service, and ask systemd (`systemctl poweroff` / `reboot`): the service stops cleanly first.
+ * The live settings behind the SETTINGS menu entry: a line for every declared option with a
+ * `setting` whose hook exists (LiveSettings), other modules' lines placed among them. Changes
+ * apply at once; `save` merges the lines' values into <dataDir>/settings.json (other keys there
+ * are kept). Shut down and reboot exist only as the service, and ask systemd (`systemctl
+ * poweroff` / `reboot`): the service stops cleanly first.
  */
 export function createTableControls(config: TableControlsOptions): TableControls {
   const { options, pipeline, report } = config;
+  const specs = config.groups ? collectSpecs(config.groups) : OPTION_SPECS;
   const file = new JsonFile<Record<string, unknown>>(
     join(config.dataDir, 'settings.json'),
     () => ({}),
     report,
-    savedSettingsProblem,
+    (raw) => savedSettingsProblemWith(specs, raw),
   );
-  const values = {
-    brightness: options.brightness,
-    idle: options.idle,
-    defaultPlayers: options.defaultPlayers,
-  };
+  const levels = config.sound;
+  const soundHooks: OptionHooks = levels
+    ? {
+        volume: (percent) => {
+          levels.volume = percent;
+        },
+        music: (on) => {
+          levels.music = on;
+        },
+        effects: (on) => {
+          levels.effects = on;
+        },
+      }
+    : {};
+  const settings = new LiveSettings({
+    specs,
+    // the mixer holds the sound levels the run started with
+    values: { ...options, ...(levels ? { ...levels } : {}) },
+    hooks: {
+      brightness: (percent: number) => pipeline.setBrightness(percent),
+      ...soundHooks,
+      ...config.hooks,
+    },
+  });
+  const lines = [
+    ...settings.lines(),
+    ...(config.extras ?? []).map((extra) => ({ ...extra.line, order: extra.order })),
+  ].sort((a, b) => a.order - b.order);
   const run =
     config.run ??
     ((command: string, args: readonly string[]) => {
@@ -68,62 +103,31 @@ export function createTableControls(config: TableControlsOptions): TableControls
         child.unref();
       });
     });
-  const levels = config.sound;
-  // saved under the option names, so settings.json feeds them back at the next start
+  const value = <K extends keyof Options>(key: K) => settings.get(key) as Options[K];
   const sound: SoundControls | undefined = levels && {
-    volume: () => levels.volume,
-    setVolume(percent) {
-      levels.volume = Math.min(100, Math.max(0, Math.round(percent)));
-    },
-    music: () => levels.music,
-    setMusic(on) {
-      levels.music = on;
-    },
-    effects: () => levels.effects,
-    setEffects(on) {
-      levels.effects = on;
-    },
+    volume: () => value('volume'),
+    setVolume: (percent) => settings.set('volume', percent),
+    music: () => value('music'),
+    setMusic: (on) => settings.set('music', on),
+    effects: () => value('effects'),
+    setEffects: (on) => settings.set('effects', on),
   };
   const controls: TableControls = {
     ...(sound ? { sound } : {}),
-    brightness: () => values.brightness,
-    setBrightness(percent) {
-      values.brightness = within(colorOptions.options.brightness, percent);
-      pipeline.setBrightness(values.brightness);
-    },
-    idleSeconds: () => values.idle,
-    setIdleSeconds(seconds) {
-      values.idle = within(tableOptions.options.idle, seconds);
-    },
-    defaultPlayers: () => values.defaultPlayers,
-    setDefaultPlayers(players) {
-      values.defaultPlayers = within(tableOptions.options.defaultPlayers, players);
-    },
-    save() {
-      const soundValues = levels
-        ? { volume: levels.volume, music: levels.music, effects: levels.effects }
-        : {};
-      const extras = Object.fromEntries(
-        (config.extras ?? []).flatMap((extra) =>
-          extra.key && extra.saved ? [[extra.key, extra.saved()]] : [],
-        ),
-      );
-      file.write({ ...file.read(), ...values, ...soundValues, ...extras });
-    },
+    brightness: () => value('brightness'),
+    setBrightness: (percent) => settings.set('brightness', percent),
+    idleSeconds: () => value('idle'),
+    setIdleSeconds: (seconds) => settings.set('idle', seconds),
+    defaultPlayers: () => value('defaultPlayers'),
+    setDefaultPlayers: (players) => settings.set('defaultPlayers', players),
+    settings,
+    lines: () => lines,
+    save: () => file.write({ ...file.read(), ...settings.saved() }),
   };
-  if (config.extras?.length) {
-    const lines = config.extras.map((extra) => extra.line);
-    controls.extraLines = () => lines;
-  }
   if ('lastMilliamps' in pipeline) controls.milliamps = () => pipeline.lastMilliamps ?? 0;
   if (runsAsService(options, config.env)) {
     controls.shutdown = () => run('systemctl', ['poweroff']);
     controls.reboot = () => run('systemctl', ['reboot']);
   }
   return controls;
-}
-
-/** A value rounded into the range its option declares (what saved settings must pass on reading). */
-function within(range: { readonly min: number; readonly max: number }, value: number): number {
-  return Math.min(range.max, Math.max(range.min, Math.round(value)));
 }

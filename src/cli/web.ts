@@ -11,6 +11,7 @@ import { PictureStore } from '../web/pictures.ts';
 import { tableLink } from '../web/table-link.ts';
 import { WebServer } from '../web/web-server.ts';
 import type { Options } from './options.ts';
+import { messageBox, savedMessageFile } from './saved-message.ts';
 import { picturesDir } from './uploaded-pictures.ts';
 
 export interface StartWebOptions {
@@ -24,7 +25,7 @@ export interface StartWebOptions {
 }
 
 /**
- * Starts the web page (`--web`): pairing, pictures in the data dir, and the server. Resolves with
+ * Starts the web page (`--web`): pairing, pictures and the saved message in the data dir, and the server. Resolves with
  * the server (its live view is a frame tap for the output stage), the phone pads (an input
  * source the caller starts with the table's seats) and a stop function; a port in use is
  * reported and the table runs on.
@@ -67,6 +68,7 @@ export async function startWeb(
       if (!viewer) throw new Error('the picture viewer (games/viewer) is not installed');
       table.play(viewer, { params: { path } });
     },
+    messages: messageBox(table, savedMessageFile(dataDir, report)),
     picturesChanged: () => {
       const last = table.lastLaunch;
       if (table.engine.game?.definition.id === 'viewer' && last) table.play(last.game, last.options);

@@ -77,7 +77,13 @@ function detailText(spec: OptionSpec): string {
   const d = defaultText(spec);
   if (d) parts.push(`default\u00a0${d}`);
   parts.push(spec.scope === 'config' ? `config\u00a0"${spec.name}"` : 'command line only');
+  if (spec.setting) parts.push(`settings\u00a0screen:\u00a0${spec.setting.label}`);
   return `[${parts.join('; ')}]`;
+}
+
+/** The help text and, for an option with a settings line, where it is on the table (README). */
+function helpWithSetting(spec: OptionSpec): string {
+  return spec.setting ? `${spec.help} Settings screen: ${spec.setting.label}.` : spec.help;
 }
 
 export interface CommandHelp {
@@ -182,7 +188,7 @@ export function formatOptionsMarkdown(groups: readonly OptionGroup[]): string {
         : rangeText(spec) || spec.type;
     const d = defaultText(spec);
     rows.push(
-      `| ${cell(flag)} | ${key} | ${cell(values)} | ${d ? `\`${cell(d)}\`` : ''} | ${cell(spec.help)} |`,
+      `| ${cell(flag)} | ${key} | ${cell(values)} | ${d ? `\`${cell(d)}\`` : ''} | ${cell(helpWithSetting(spec))} |`,
     );
   }
   return `${rows.join('\n')}\n`;

@@ -10,6 +10,7 @@
  *   `number | undefined`, and undefined means "not given".
  * - `check`: extra validation of one value (one list item for lists); returns what is allowed
  *   when the value is wrong ("must look like …"), undefined when it is fine.
+ * - `setting`: the option is also a line of the table's settings screen (src/config/settings-menu.ts).
  */
 
 export type OptionType = 'int' | 'number' | 'string' | 'enum' | 'bool' | 'list';
@@ -34,6 +35,48 @@ export interface OptionDecl {
   readonly check?: (value: string) => string | undefined;
   readonly help: string;
   readonly scope: OptionScope;
+  /** Also a line of the table's settings screen, changed with left/right and saved in settings.json. */
+  readonly setting?: SettingDecl;
+}
+
+/**
+ * How an option shows on the table's settings screen. The line's value starts as the resolved
+ * option (flags, config file, saved settings), left/right step it, it is saved in settings.json
+ * under the option's key (read back as saved settings at the next start). Int, number, enum,
+ * string and bool options can have one (not lists); the option needs a default.
+ */
+export interface SettingDecl {
+  /** Capitals in the 3×5 font; up to 5 letters fit the 20 columns, a longer label scrolls. */
+  readonly label: string;
+  /**
+   * Place on the screen: lines sort by it (then by declaration). Today: LIGHT 10, IDLE 20,
+   * PLAYERS 30, VOLUME 40, MUSIC 50, EFFECTS 60, SHOW 70, UPDATE 80, NIGHT 90, DIM 100; POWER,
+   * SHUT DOWN and REBOOT always come last.
+   */
+  readonly order: number;
+  /**
+   * The values left/right go through. Numbers ascending: right takes the next step above the
+   * value, left the next below, and at either end the value stays (a value between steps, from
+   * the config file, is kept until changed). Default: an enum's values; for bools OFF, ON (left
+   * = off, right = on); for numbers every `step` from min to max.
+   */
+  readonly steps?: readonly (number | string)[];
+  /** Numbers without `steps`: right/left go to the next multiple of it above/below (from min; default 1). */
+  readonly step?: number;
+  /** Past the last step comes the first again, and before the first the last (a list of choices). */
+  readonly wrap?: boolean;
+  /**
+   * The value as shown, short enough for 20 columns (e.g. showSeconds: 30S, 5M, OFF; zeroAs('MIN')).
+   * Default: numbers as digits, bools ON/OFF, strings in capitals. Annotate the parameter's type.
+   */
+  readonly show?: (value: never) => string;
+  /**
+   * true: the value means something only through a live hook the run supplies (brightness → the
+   * colour pipeline, volume → the mixer), and without that hook the line is left out (a table
+   * without sound has no VOLUME line). false (default): the line is always there and whoever
+   * needs the value reads it from the table's controls.
+   */
+  readonly live?: boolean;
 }
 
 /** An option with its name, as the parser, --help and the README walk them. */

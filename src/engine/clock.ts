@@ -53,17 +53,13 @@ export interface RealClockOptions {
     setTimeout(fn: () => void, ms: number): unknown;
     clearTimeout(handle: unknown): void;
   };
-  /**
-   * Runs a due tick after the I/O that arrived with it. Default setImmediate: the event loop
-   * runs timers before I/O callbacks, so without it a button event that arrives just as a tick
-   * falls due would wait for the tick after.
-   */
-  defer?: (fn: () => void) => void;
 }
 
 /**
  * Schedules against absolute deadlines (start + n·period), so errors never accumulate: 60 Hz
- * for 60 s is 3600 ticks; each tick runs at most `lead` ms before its deadline. Sleeps with setTimeout between ticks (no busy-spinning). After a
+ * for 60 s is 3600 ticks; each tick runs at most `lead` ms before its deadline. Sleeps with one
+ * setTimeout between ticks (no busy-spinning, one wake per tick; input that arrived meanwhile
+ * was read in the same event-loop turn, as libuv polls I/O before it runs due timers). After a
  * stall it reports the due ticks in one call (the engine updates that often and draws once);
  * beyond `maxCatchUp` periods the rest are dropped, so a hiccup never becomes a burst.
  */
@@ -72,7 +68,6 @@ export class RealClock implements Clock {
   private readonly lead: number;
   private readonly now: () => number;
   private readonly timers: NonNullable<RealClockOptions['timers']>;
-  private readonly defer: (fn: () => void) => void;
   private timer: unknown;
   private running = false;
   /** Ticks run since start. */
@@ -84,7 +79,6 @@ export class RealClock implements Clock {
     this.maxCatchUp = options.maxCatchUp ?? 4;
     this.lead = options.lead ?? 0;
     this.now = options.now ?? (() => performance.now());
-    this.defer = options.defer ?? ((fn) => setImmediate(fn));
     this.timers = options.timers ?? {
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
@@ -115,10 +109,9 @@ export class RealClock implements Clock {
       }
       if (!this.running) return;
       const nextDeadline = origin + (slots + 1) * period;
-      this.timer = this.timers.setTimeout(wake, Math.max(0, nextDeadline - lead - this.now()));
+      this.timer = this.timers.setTimeout(loop, Math.max(0, nextDeadline - lead - this.now()));
     };
-    const wake = () => this.defer(loop);
-    this.timer = this.timers.setTimeout(wake, period - lead);
+    this.timer = this.timers.setTimeout(loop, period - lead);
   }
 
   stop(): void {

@@ -21,7 +21,7 @@ abstract class ButtonQueries {
     return this.pressed('a') || this.pressed('start');
   }
   anyPressed(): boolean {
-    for (const button of BUTTONS) if (this.pressed(button)) return true;
+    for (let i = 0; i < BUTTONS.length; i++) if (this.pressed(BUTTONS[i]!)) return true;
     return false;
   }
 }
@@ -66,30 +66,38 @@ function repeats(held: number, delay: number, every: number): boolean {
   return held > 1 && since >= 0 && since % Math.max(1, every) === 0;
 }
 
-/** The union of all players: what menus and single-player games usually read. */
+/**
+ * The union of all players: what menus and single-player games usually read. Plain index loops
+ * (no closures or iterators): menus read it several times per tick, so it must not allocate.
+ */
 class AnyButtons extends ButtonQueries implements Buttons {
   constructor(private readonly players: readonly PlayerButtons[]) {
     super();
   }
   get connected(): boolean {
-    return this.players.some((p) => p.connected);
+    for (let i = 0; i < this.players.length; i++) if (this.players[i]!.connected) return true;
+    return false;
   }
   held(button: Button): boolean {
-    return this.players.some((p) => p.held(button));
+    return this.heldTicks(button) > 0;
   }
   pressed(button: Button): boolean {
-    return this.players.some((p) => p.pressed(button));
+    for (let i = 0; i < this.players.length; i++) if (this.players[i]!.pressed(button)) return true;
+    return false;
   }
   released(button: Button): boolean {
-    return this.players.some((p) => p.released(button));
+    for (let i = 0; i < this.players.length; i++) if (this.players[i]!.released(button)) return true;
+    return false;
   }
   heldTicks(button: Button): number {
     let most = 0;
-    for (const p of this.players) most = Math.max(most, p.heldTicks(button));
+    for (let i = 0; i < this.players.length; i++) most = Math.max(most, this.players[i]!.heldTicks(button));
     return most;
   }
   repeat(button: Button, delay?: number, every?: number): boolean {
-    return this.players.some((p) => p.repeat(button, delay, every));
+    for (let i = 0; i < this.players.length; i++)
+      if (this.players[i]!.repeat(button, delay, every)) return true;
+    return false;
   }
 }
 
@@ -170,9 +178,11 @@ export class InputState implements Input {
     const events = this.queue;
     this.queue = this.spare;
     this.activity = events.length > 0;
-    for (const p of this.players) p.pressedNow.fill(0);
-    for (const event of events) {
-      const p = this.players[event.player]!;
+    const players = this.players;
+    for (let n = 0; n < players.length; n++) players[n]!.pressedNow.fill(0);
+    for (let e = 0; e < events.length; e++) {
+      const event = events[e]!;
+      const p = players[event.player]!;
       const i = BUTTON_INDEX[event.button];
       if (!p.connected) continue;
       if (event.down) {
@@ -189,7 +199,8 @@ export class InputState implements Input {
     }
     events.length = 0;
     this.spare = events;
-    for (const p of this.players) {
+    for (let n = 0; n < players.length; n++) {
+      const p = players[n]!;
       for (let i = 0; i < BUTTONS.length; i++) {
         if (p.down[i] === 0) p.suppressed[i] = 0;
         const wasHeld = p.ticksHeld[i]! > 0;

@@ -36,7 +36,9 @@ const JOINS: ReadonlySet<Button> = new Set(['a', 'b', 'start', 'back']);
  * free seat when it joins: a seat whose pad went away (a replacement takes over) before one never
  * used; seats reserved by config stay free for their pad. A pad that comes back (same id) retakes
  * its seat without a press. Losing a pad releases what it held and marks the player disconnected
- * (the table pauses the game); its return reconnects the player.
+ * (the table pauses the game); its return reconnects the player. Players a source that cannot be
+ * unplugged also plays (`keyboardPlayers`: the terminal's keys) are never marked disconnected:
+ * a phone that leaves P1's seat does not silence the keyboard's P1.
  */
 export class PlayerSeats implements PadSink {
   private readonly seats: Seat[] = Array.from({ length: MAX_PLAYERS }, () => ({
@@ -49,6 +51,7 @@ export class PlayerSeats implements PadSink {
   constructor(
     private readonly target: SeatTarget,
     private readonly changed: (change: SeatChange) => void = () => {},
+    private readonly keyboardPlayers: readonly number[] = [],
   ) {}
 
   /** The player this pad plays, or undefined while it has not joined (or is away). */
@@ -98,7 +101,7 @@ export class PlayerSeats implements PadSink {
     if (player === undefined) return;
     for (const button of pad.forwarded) this.target.push({ player, button, down: false });
     this.seats[player]!.present = false;
-    this.target.setConnected(player, false);
+    if (!this.keyboardPlayers.includes(player)) this.target.setConnected(player, false);
     this.changed({ player, name: pad.info.name, what: 'lost' });
   }
 

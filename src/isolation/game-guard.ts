@@ -42,7 +42,7 @@ export class MemoryLimit extends Error {
  * (a loop in a promise callback) is left to the watchdog (watchdog.ts).
  */
 export function guardGame(game: AnyGame, limits: GuardLimits = defaultLimits()): AnyGame {
-  return {
+  const guarded: AnyGame = {
     ...game,
     create(ctx: GameContext<SettingSpecs>) {
       const run = new GuardedRun(game.id, limits);
@@ -63,6 +63,30 @@ export function guardGame(game: AnyGame, limits: GuardLimits = defaultLimits()):
       );
     },
   };
+  guardedGames.set(guarded, limits);
+  return guarded;
+}
+
+/** Every definition guardGame made, with its limits. */
+const guardedGames = new WeakMap<AnyGame, GuardLimits>();
+
+/** The limits `game` runs under, when guardGame made it. */
+export function guardLimitsOf(game: AnyGame): GuardLimits | undefined {
+  return guardedGames.get(game);
+}
+
+/**
+ * Puts back the process's own timers and exit functions. Guarded calls swap in the game's own
+ * and restore them as they return; a guardedSpan that times out skips those restores.
+ */
+export function restoreProcessGlobals(): void {
+  Object.assign(globalThis, {
+    setTimeout: real.setTimeout,
+    setInterval: real.setInterval,
+    setImmediate: real.setImmediate,
+  });
+  process.exit = real.exit;
+  process.abort = real.abort;
 }
 
 type AnyTimer = NodeJS.Timeout | NodeJS.Immediate;

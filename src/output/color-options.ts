@@ -10,6 +10,13 @@ export const colorOptions = defineOptions('LED colour and power', {
     max: 100,
     help: 'LED brightness in percent (the current limiter may lower it further).',
     scope: 'config',
+    // "BRIGHT" is 23 px wide and would scroll; the hook is the colour pipeline (it fades there)
+    setting: {
+      label: 'LIGHT',
+      order: 10,
+      steps: [5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 100],
+      live: true,
+    },
   },
   gamma: {
     flag: '--gamma',

@@ -81,6 +81,11 @@ export class ChoiceScreen implements Scene {
       : (this.options.lines[this.line]?.label ?? '');
   }
 
+  /** The value of the line under the cursor as shown, '' for an action line (tests). */
+  get currentValue(): string {
+    return this.options.lines[this.line]?.value() ?? '';
+  }
+
   update(input: Input): void {
     this.shownFor++;
     this.options.onTick?.();

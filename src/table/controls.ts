@@ -1,4 +1,6 @@
-/** The sound lines of the settings screen; changes apply at once and are saved with the rest. */
+import type { LiveSettings } from '../config/settings-menu.ts';
+
+/** The sound levels (the web page's volume); they are settings lines like the others. */
 export interface SoundControls {
   /** 0..100 %. */
   volume(): number;
@@ -10,13 +12,8 @@ export interface SoundControls {
 }
 
 /**
- * What the settings screen changes, supplied by the CLI (tests pass their own). Changes apply at
- * once (brightness goes straight to the colour pipeline); `save` persists them (settings.json in
- * the data directory). `shutdown` and `reboot` exist only when running as the service.
- */
-/**
- * A line another module adds to the settings screen (idle playlist, night schedule, update):
- * left/right call `step`, A asks YES/NO and runs `action`. Its value is saved with the others.
+ * A line of the settings screen: a declared option's (src/config/settings-menu.ts) or another
+ * module's (UPDATE). Left/right call `step`, A asks YES/NO and runs `action`.
  */
 export interface ControlLine {
   /** Short: 3×5 font, 20 pixels wide. */
@@ -31,6 +28,11 @@ export interface ControlLine {
   readonly color?: number;
 }
 
+/**
+ * What the settings screen changes, supplied by the CLI (tests pass their own). Changes apply at
+ * once (brightness goes straight to the colour pipeline); `save` persists them (settings.json in
+ * the data directory). `shutdown` and `reboot` exist only when running as the service.
+ */
 export interface TableControls {
   /** LED brightness, 0..100 %. */
   brightness(): number;
@@ -43,8 +45,17 @@ export interface TableControls {
   setDefaultPlayers(players: number): void;
   /** The estimated current of the last frame, in mA (from the colour pipeline's limiter). */
   milliamps?(): number;
-  /** More lines, shown after the built-in ones and before POWER, SHUT DOWN and REBOOT. */
-  extraLines?(): readonly ControlLine[];
+  /**
+   * The screen's lines above POWER, SHUT DOWN and REBOOT, in order: one per declared option with
+   * a `setting` (LIGHT, IDLE, PLAYERS…) and other modules' lines (UPDATE) between them.
+   */
+  lines?(): readonly ControlLine[];
+  /**
+   * The values behind those lines by option key, with their declarations (`specs`): `set` keeps
+   * a value within its option and applies it, `save` then persists it. For other panels (the web
+   * page) that want every setting the table has without naming them.
+   */
+  readonly settings?: LiveSettings;
   /** Persists the current values. */
   save?(): void;
   /** Sound levels, when the table has sound (VOLUME, MUSIC, EFFECTS lines). */

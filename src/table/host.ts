@@ -37,6 +37,8 @@ export interface TableHost {
   readonly frame: Canvas;
   readonly log: Logger;
   readonly catalog: readonly AnyGame[];
+  /** The params a game gets on this table (config, flags, the web page's kept message…). */
+  paramsOf(gameId: string): Readonly<Record<string, string | number | boolean>>;
   readonly scores: ScoreBook;
   /** The table's live settings, when the CLI supplied them. */
   readonly controls: TableControls | undefined;

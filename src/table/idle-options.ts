@@ -1,6 +1,7 @@
 import { defineOptions } from '../config/options.ts';
+import { zeroAs } from '../config/settings-menu.ts';
 import { IDLE_SHOWS } from './idle-show-names.ts';
-import { parseNightWindow } from './night.ts';
+import { NIGHT_CHOICES, parseNightWindow, shortWindow } from './night.ts';
 import { parsePlaylistItem } from './playlist-item.ts';
 
 function checkWith(parse: (value: string) => unknown): (value: string) => string | undefined {
@@ -33,8 +34,16 @@ export const idleOptions = defineOptions('When nobody plays', {
     type: 'enum',
     values: IDLE_SHOWS,
     default: 'mix',
-    help: 'What an idle table shows (settings screen: SHOW): mix = the --playlist, clock, effects (each a minute), demos, plain (colour wash).',
+    help: 'What an idle table shows: mix = the --playlist, clock, effects (each a minute), demos, plain (colour wash).',
     scope: 'config',
+    // the hook is the run's IdleShow (src/cli/main.ts)
+    setting: {
+      label: 'SHOW',
+      order: 70,
+      wrap: true,
+      show: (name: string) => name.toUpperCase().slice(0, 5),
+      live: true,
+    },
   },
   night: {
     flag: '--night',
@@ -42,8 +51,10 @@ export const idleOptions = defineOptions('When nobody plays', {
     default: '',
     arg: 'HH:MM-HH:MM',
     check: checkWith(parseNightWindow),
-    help: 'Night hours in local time, e.g. 23:00-07:00 (settings screen: NIGHT): an idle table dims to --night-light (any button wakes it). Empty = no night.',
+    help: 'Night hours in local time, e.g. 23:00-07:00: an idle table dims to --night-light (any button wakes it). Empty = no night.',
     scope: 'config',
+    // the hooks are the run's NightSchedule (nightHooks); the config may hold any other window
+    setting: { label: 'NIGHT', order: 90, steps: NIGHT_CHOICES, wrap: true, show: shortWindow, live: true },
   },
   nightLight: {
     flag: '--night-light',
@@ -52,7 +63,8 @@ export const idleOptions = defineOptions('When nobody plays', {
     min: 0,
     max: 100,
     arg: 'PERCENT',
-    help: 'Brightness of an idle table at night (settings screen: DIM), in percent of the normal brightness; 0 = dark. Changes fade over a second.',
+    help: 'Brightness of an idle table at night, in percent of the normal brightness; 0 = dark. Changes fade over a second.',
     scope: 'config',
+    setting: { label: 'DIM', order: 100, steps: [0, 5, 10, 20, 30, 50], show: zeroAs('OFF'), live: true },
   },
 });

@@ -1,7 +1,6 @@
 import type { Scene } from '../engine/scene.ts';
-import type { ControlLine } from './controls.ts';
 import type { TableHost } from './host.ts';
-import { IDLE_SHOWS, type IdleShowName } from './idle-show-names.ts';
+import type { IdleShowName } from './idle-show-names.ts';
 import { type PlaylistOptions, playlistMode } from './playlist.ts';
 import type { PlaylistItem } from './playlist-item.ts';
 
@@ -11,8 +10,8 @@ const EFFECTS_SHOW = ['plasma', 'water', 'aurora', 'fire', 'hues', 'stars', 'rai
 /**
  * The idle scene with a choice of shows: `mix` is the owner's playlist (--playlist), `clock` only
  * the clock, `effects` every effect a minute each, `demos` the game demos, `plain` the colour
- * screensaver. Each show keeps its own place in its list. `line()` is the settings screen's SHOW
- * line; `screensaver` goes to TableOptions.screensaver.
+ * screensaver. Each show keeps its own place in its list. `choose` is the hook of the settings
+ * screen's SHOW line; `screensaver` goes to TableOptions.screensaver.
  */
 export class IdleShow {
   private readonly shows: Readonly<Record<IdleShowName, (host: TableHost) => Scene>>;
@@ -46,14 +45,8 @@ export class IdleShow {
 
   readonly screensaver = (host: TableHost): Scene => this.shows[this.chosen](host);
 
-  line(): ControlLine {
-    return {
-      label: 'SHOW',
-      value: () => this.chosen.toUpperCase().slice(0, 5),
-      step: (direction) => {
-        const at = IDLE_SHOWS.indexOf(this.chosen);
-        this.chosen = IDLE_SHOWS[(at + direction + IDLE_SHOWS.length) % IDLE_SHOWS.length]!;
-      },
-    };
+  /** Shows `name` from the next idle time on (the settings screen's SHOW line, option idleShow). */
+  choose(name: IdleShowName): void {
+    this.chosen = name;
   }
 }

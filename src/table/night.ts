@@ -88,10 +88,9 @@ export class NightSchedule {
 
 /** Night hours the settings screen offers (the config may hold any other window). */
 export const NIGHT_CHOICES = ['', '22:00-07:00', '23:00-07:00', '00:00-07:00', '23:00-06:00', '22:00-06:00'];
-const NIGHT_LIGHTS = [0, 5, 10, 20, 30, 50];
 
 /** "23:00-07:00" → "23-7" (short enough for the settings screen); '' → "OFF". */
-function shortWindow(text: string): string {
+export function shortWindow(text: string): string {
   if (!text) return 'OFF';
   const [from, to] = text
     .split('-')
@@ -99,37 +98,14 @@ function shortWindow(text: string): string {
   return `${from}-${to}`;
 }
 
-/** The settings screen's NIGHT and DIM lines, saved as the config keys night and nightLight. */
-export function nightLines(night: NightSchedule, window: string) {
-  let text = window;
-  return [
-    {
-      key: 'night',
-      saved: () => text,
-      line: {
-        label: 'NIGHT',
-        value: () => shortWindow(text),
-        step: (direction: number) => {
-          const at = NIGHT_CHOICES.indexOf(text);
-          text = NIGHT_CHOICES[(Math.max(0, at) + direction + NIGHT_CHOICES.length) % NIGHT_CHOICES.length]!;
-          night.window = parseNightWindow(text);
-        },
-      },
+/** The live hooks of the settings screen's NIGHT and DIM lines (options night and nightLight). */
+export function nightHooks(night: NightSchedule) {
+  return {
+    night: (text: string) => {
+      night.window = parseNightWindow(text);
     },
-    {
-      key: 'nightLight',
-      saved: () => night.nightLight,
-      line: {
-        label: 'DIM',
-        value: () => (night.nightLight === 0 ? 'OFF' : `${night.nightLight}`),
-        step: (direction: number) => {
-          const next =
-            direction > 0
-              ? NIGHT_LIGHTS.find((l) => l > night.nightLight)
-              : NIGHT_LIGHTS.findLast((l) => l < night.nightLight);
-          night.nightLight = next ?? night.nightLight;
-        },
-      },
+    nightLight: (percent: number) => {
+      night.nightLight = percent;
     },
-  ];
+  };
 }

@@ -4,7 +4,7 @@ import type { Scene } from '../engine/scene.ts';
 import type { Graphics } from '../gfx/graphics.ts';
 import { BUTTONS, type Input } from '../input/buttons.ts';
 import type { AudioInputFactory } from '../sound-in/audio-input.ts';
-import type { Demo } from './attract.ts';
+import type { Demo } from './demos.ts';
 import type { TableHost } from './host.ts';
 import type { PlaylistItem } from './playlist-item.ts';
 import { Screensaver } from './screensaver.ts';
@@ -84,6 +84,7 @@ class PlaylistScene implements Scene {
       height: this.host.height,
       rate: this.host.rate,
       idleSeconds: 0,
+      params: (id: string) => this.host.paramsOf(id), // the text app shows the owner's message
       ...(this.options.wallClock ? { wallClock: this.options.wallClock } : {}),
       ...(this.options.audioIn ? { audioIn: this.options.audioIn } : {}),
     };

@@ -6,10 +6,6 @@ import type { TableHost } from './host.ts';
 
 export type { TableControls } from './controls.ts';
 
-const VOLUME_STEPS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
-const BRIGHTNESS_STEPS = [5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 100];
-const IDLE_STEPS = [0, 30, 60, 120, 300, 600, 1800];
-const PLAYER_STEPS = [0, 1, 2, 3, 4];
 /** Ticks without a change before the values are saved (also saved on leaving). */
 const SAVE_AFTER_SECONDS = 1;
 
@@ -30,10 +26,11 @@ export const SETTINGS_ICON: Sprite = sprite(
 );
 
 /**
- * Settings at the table, on the shared choice screen: up/down picks a line, left/right changes
- * its value (brightness applies at once), A on SHUT DOWN or REBOOT asks YES/NO (left/right, A
- * confirms, back cancels); back leaves. Values are saved a second after the last change and when
- * leaving.
+ * Settings at the table, on the shared choice screen: the controls' lines (one per declared
+ * option with a `setting`, see src/config/settings-menu.ts, and other modules' lines), then
+ * POWER, SHUT DOWN and REBOOT. Up/down picks a line, left/right changes its value (applied at
+ * once), A on an action line asks YES/NO (left/right, A confirms, back cancels); back leaves.
+ * Values are saved a second after the last change and when leaving.
  */
 export class SettingsScreen extends ChoiceScreen {
   constructor(host: TableHost, controls: TableControls) {
@@ -49,41 +46,8 @@ export class SettingsScreen extends ChoiceScreen {
       change(direction);
       unsaved = 0;
     };
-    const lines: ChoiceLine[] = [
-      {
-        label: 'LIGHT', // brightness; "BRIGHT" is 23 px wide and would scroll
-        value: () => `${c.brightness()}`,
-        step: changes((d) => c.setBrightness(nextStep(BRIGHTNESS_STEPS, c.brightness(), d))),
-      },
-      {
-        label: 'IDLE',
-        value: () => formatSeconds(c.idleSeconds()),
-        step: changes((d) => c.setIdleSeconds(nextStep(IDLE_STEPS, c.idleSeconds(), d))),
-      },
-      {
-        label: 'PLAYERS',
-        value: () => (c.defaultPlayers() === 0 ? 'MIN' : `${c.defaultPlayers()}`),
-        step: changes((d) => c.setDefaultPlayers(nextStep(PLAYER_STEPS, c.defaultPlayers(), d))),
-      },
-    ];
-    const sound = c.sound;
-    if (sound) {
-      const onOff = (on: boolean) => (on ? 'ON' : 'OFF');
-      lines.push(
-        {
-          label: 'VOLUME',
-          value: () => `${sound.volume()}`,
-          step: changes((d) => sound.setVolume(nextStep(VOLUME_STEPS, sound.volume(), d))),
-        },
-        { label: 'MUSIC', value: () => onOff(sound.music()), step: changes((d) => sound.setMusic(d > 0)) },
-        {
-          label: 'EFFECTS',
-          value: () => onOff(sound.effects()),
-          step: changes((d) => sound.setEffects(d > 0)),
-        },
-      );
-    }
-    for (const line of c.extraLines?.() ?? []) {
+    const lines: ChoiceLine[] = [];
+    for (const line of c.lines?.() ?? []) {
       const step = line.step?.bind(line);
       lines.push(step ? { ...line, step: changes(step) } : line);
     }
@@ -111,17 +75,6 @@ export class SettingsScreen extends ChoiceScreen {
       onDispose: save,
     });
   }
-}
-
-/** The next value in `steps` from `current` in `direction`, clamped at the ends. */
-function nextStep(steps: readonly number[], current: number, direction: number): number {
-  if (direction > 0) return steps.find((s) => s > current) ?? steps[steps.length - 1]!;
-  return steps.findLast((s) => s < current) ?? steps[0]!;
-}
-
-function formatSeconds(seconds: number): string {
-  if (seconds === 0) return 'OFF';
-  return seconds < 60 ? `${seconds}S` : `${Math.round(seconds / 60)}M`;
 }
 
 function formatMilliamps(mA: number): string {

@@ -6,7 +6,7 @@ import { Table, type TableOptions } from './table.ts';
 /**
  * One table on a manual clock, stepped tick by tick: scripted events land before their tick
  * (ticks counted from the stepper's start) and pending tasks settle before every tick, so the
- * same seed and input always give the same frames. Headless runs, replays, the attract mode's
+ * same seed and input always give the same frames. Headless runs, replays, the idle playlist's
  * demos, the gallery, the benchmarks and the test Harness all run games through this one loop.
  */
 export class Stepper {

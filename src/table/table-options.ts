@@ -1,4 +1,5 @@
 import { defineOptions } from '../config/options.ts';
+import { showSeconds, zeroAs } from '../config/settings-menu.ts';
 import { parseLayoutSpec } from '../output/layout.ts';
 
 function checkLayout(value: string): string | undefined {
@@ -75,6 +76,7 @@ export const tableOptions = defineOptions('Table', {
     arg: 'SECONDS',
     help: 'Seconds in the menu without input before the screensaver starts; 0 = never.',
     scope: 'config',
+    setting: { label: 'IDLE', order: 20, steps: [0, 30, 60, 120, 300, 600, 1800], show: showSeconds },
   },
   demoSeconds: {
     flag: '--demo-seconds',
@@ -94,8 +96,9 @@ export const tableOptions = defineOptions('Table', {
     default: 0,
     min: 0,
     max: 4,
-    help: "Players a game starts with when nobody chose (settings menu); 0 = the game's minimum.",
+    help: "Players a game starts with when nobody chose; 0 = the game's minimum.",
     scope: 'config',
+    setting: { label: 'PLAYERS', order: 30, show: zeroAs('MIN') },
   },
   logFile: {
     flag: '--log-file',

@@ -112,6 +112,10 @@ export class Table implements TableHost, EngineShell {
   private notice = '';
   private noticeTicks = 0;
 
+  paramsOf(gameId: string): Readonly<Record<string, string | number | boolean>> {
+    return this.options.params?.(gameId) ?? {};
+  }
+
   constructor(options: TableOptions) {
     this.options = options;
     this.engine = new Engine(options);

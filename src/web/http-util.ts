@@ -44,8 +44,16 @@ export function readBody(req: IncomingMessage, limit: number, tooBig: () => Erro
   });
 }
 
-/** Reads a small JSON object body (at most 4 KB); 400 when it is not one, or holds a __proto__, constructor or prototype key. */
+/**
+ * Reads a small JSON object body (at most 4 KB): 415 unless the Content-Type is
+ * application/json (a plain form on another site cannot send that without the browser asking
+ * first), 400 when it is not a JSON object or holds a __proto__, constructor or prototype key.
+ */
 export async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new HttpError(415, `send JSON with "Content-Type: application/json" (not "${type || 'none'}")`);
+  }
   const body = await readBody(req, 4096, () => new HttpError(413, 'request body too large (4 KB at most)'));
   if (body.length === 0) return {};
   let value: unknown;

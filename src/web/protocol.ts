@@ -109,6 +109,39 @@ export interface StateResponse {
   readonly games: readonly GameInfo[];
   readonly settings: TableSettings;
   readonly status: TableStatus;
+  /** The message box; null when the table has no message app or this page is not paired. */
+  readonly message: MessageState | null;
+}
+
+/** The longest message the page may send, in characters (after cleaning). */
+export const MAX_MESSAGE_CHARS = 200;
+
+/** What the page shows in its message box. */
+export interface MessageState {
+  /** Id of the app that shows messages (its settings are in `games`). */
+  readonly app: string;
+  /** The message saved from the page (shown whenever the app opens), or null: the config's. */
+  readonly saved: string | null;
+}
+
+/**
+ * POST /api/message: show `text` on the table now with the message app (started, or restarted
+ * when it runs), with these settings of the app (colour, speed…; unnamed ones stay as they
+ * are); `save` also makes it the saved message. DELETE /api/message forgets the saved one.
+ */
+export interface MessageRequest {
+  readonly text: string;
+  readonly settings?: Readonly<Record<string, string | number>>;
+  readonly save?: boolean;
+}
+
+/** The reply to POST /api/message. */
+export interface MessageResponse {
+  /** The text as the table shows it. */
+  readonly shown: string;
+  readonly saved: boolean;
+  /** Characters written another way: 'é → e'. */
+  readonly replaced: readonly string[];
 }
 
 /** One uploaded picture. */

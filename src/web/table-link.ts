@@ -4,7 +4,7 @@ import type { TableControls } from '../table/controls.ts';
 import { PauseScreen } from '../table/pause-screen.ts';
 import type { Table } from '../table/table.ts';
 import { CodeScreen } from './code-screen.ts';
-import type { GameInfo, TableSettings, TableStatus } from './protocol.ts';
+import type { GameInfo, MessageState, TableSettings, TableStatus } from './protocol.ts';
 
 /** What the web page may do to the table; the server knows the table only through this. */
 export interface TableLink {
@@ -31,6 +31,24 @@ export interface TableLink {
   picturesChanged(): void;
   /** Shows one picture file on the table now (the picture viewer); throws when there is none. */
   showPicture(path: string): void;
+  /** The message box's state; null when the table has no message app. */
+  message(): MessageState | null;
+  /**
+   * Shows a (cleaned) message now, with `settings` of the message app; with `save` it also
+   * becomes the saved message. Throws an Error whose message the page shows; then nothing is
+   * shown or written.
+   */
+  showMessage(text: string, settings: Readonly<Record<string, string | number>>, save: boolean): void;
+  /** Forgets the saved message; throws when it could not. */
+  forgetMessage(): void;
+}
+
+/** The message app as the CLI wires it (src/cli/saved-message.ts). */
+export interface MessageLink {
+  readonly app: string;
+  saved(): string | null;
+  show(text: string, settings: Readonly<Record<string, string | number>>, save: boolean): void;
+  forget(): boolean;
 }
 
 /** The current limiter's live knobs (the colour pipeline). */
@@ -54,6 +72,8 @@ export interface TableLinkOptions {
   readonly picturesChanged?: () => void;
   /** Shows one picture now (the CLI starts the picture viewer with it). */
   readonly showPicture?: (path: string) => void;
+  /** Messages shown and saved from the page; absent = no message box. */
+  readonly messages?: MessageLink | undefined;
   /** Saves changed settings (settings.json), default controls.save. */
   readonly save?: (settings: TableSettings) => void;
 }
@@ -166,6 +186,20 @@ export function tableLink(options: TableLinkOptions): TableLink & { dispose(): v
     showPicture(path) {
       if (!options.showPicture) throw new Error('this table has no picture viewer');
       options.showPicture(path);
+    },
+    message() {
+      const messages = options.messages;
+      if (!messages || !table.catalog.some((game) => game.id === messages.app)) return null;
+      return { app: messages.app, saved: messages.saved() };
+    },
+    showMessage(text, chosen, save) {
+      if (!options.messages) throw new Error('this table has no message app');
+      options.messages.show(text, chosen, save);
+    },
+    forgetMessage() {
+      if (options.messages && !options.messages.forget()) {
+        throw new Error("could not forget the saved message (see the table's log)");
+      }
     },
     dispose: () => clearInterval(timer),
   };

@@ -8,11 +8,20 @@ import { BUTTONS, type Button } from '../input/buttons.ts';
 import type { WebAddress } from './address.ts';
 import { cookie, HttpError, readBody, readJson, sendJson } from './http-util.ts';
 import { LiveView } from './live-view.ts';
+import { cleanMessage } from './message-text.ts';
 import { PACKAGE_ROOT, PageFiles } from './page-files.ts';
 import type { Pairing } from './pairing.ts';
 import type { PhonePads } from './phone-pads.ts';
 import { MAX_PICTURE_BYTES, PictureRefused, type PictureStore, tooBig } from './pictures.ts';
-import { cssColor, PAD_PATH, type SeatMessage, type StateResponse, VIEW_PATH } from './protocol.ts';
+import {
+  cssColor,
+  type GameInfo,
+  type MessageResponse,
+  PAD_PATH,
+  type SeatMessage,
+  type StateResponse,
+  VIEW_PATH,
+} from './protocol.ts';
 import type { TableLink } from './table-link.ts';
 
 /** The cookie that carries a paired phone's token. */
@@ -176,13 +185,15 @@ export class WebServer {
     }
 
     if (path === '/api/state' && method === 'GET') {
+      const paired = this.authorized(req) === 0;
       const state: StateResponse = {
-        paired: this.authorized(req) === 0,
+        paired,
         pairing: this.options.pairing !== undefined,
         viewPublic: this.options.publicView,
         games: table.games(),
         settings: table.settings(),
         status: this.status(),
+        message: paired ? table.message() : null, // the kept message is for paired phones only
       };
       sendJson(res, 200, state);
       return;
@@ -270,6 +281,17 @@ export class WebServer {
       }
     }
 
+    if (path === '/api/message' && (method === 'POST' || method === 'DELETE')) {
+      this.requireAuth(req);
+      if (method === 'DELETE') {
+        table.forgetMessage();
+        sendJson(res, 200, { saved: null });
+        return;
+      }
+      sendJson(res, 200, this.message(await readJson(req)));
+      return;
+    }
+
     if (path.startsWith('/api/') && method === 'POST') {
       this.requireAuth(req);
       const body = await readJson(req);
@@ -279,6 +301,29 @@ export class WebServer {
     }
 
     throw new HttpError(404, `nothing at ${method} ${path}`);
+  }
+
+  /**
+   * POST /api/message: checks the text (cleanMessage), `save` and the settings against the
+   * message app's, and only then shows (and saves) it: a refused request changes nothing.
+   */
+  private message(body: Record<string, unknown>): MessageResponse {
+    const { table } = this.options;
+    const cleaned = cleanMessage(body.text);
+    if (!cleaned.ok) throw new HttpError(400, cleaned.reason);
+    if (body.save !== undefined && typeof body.save !== 'boolean') {
+      throw new HttpError(400, '"save" must be true or false');
+    }
+    const state = table.message();
+    const app = state && table.games().find((game) => game.id === state.app);
+    if (!app) throw new HttpError(409, 'this table has no message app (games/text)');
+    const settings = checkSettings(app, body.settings);
+    const save = body.save === true;
+    table.showMessage(cleaned.text, settings, save); // a failure here is logged and answered with 500
+    this.options.log(
+      `web: message shown${save ? ' and saved' : ''} (${[...cleaned.text].length} characters)`,
+    );
+    return { shown: cleaned.text, saved: save, replaced: cleaned.replaced };
   }
 
   /** The launcher's and settings' commands. */
@@ -354,6 +399,31 @@ export class WebServer {
     }
     sendJson(res, status, { error: message });
   }
+}
+
+/** `given` as settings of `app`: an object whose keys and values the app has (400 otherwise). */
+function checkSettings(app: GameInfo, given: unknown): Record<string, string | number> {
+  if (given === undefined) return {};
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new HttpError(400, '"settings" must be an object like {"color": "warm"}');
+  }
+  const settings: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(given)) {
+    const spec = app.settings[key];
+    if (!spec) {
+      const known = Object.keys(app.settings).join(', ') || 'none';
+      throw new HttpError(400, `${app.title} has no setting "${key}" (it has: ${known})`);
+    }
+    const match = spec.values.find((v) => String(v) === String(value));
+    if (match === undefined || (typeof value !== 'string' && typeof value !== 'number')) {
+      throw new HttpError(
+        400,
+        `${app.title} setting "${key}" cannot be ${JSON.stringify(value)}; allowed: ${spec.values.join(', ')}`,
+      );
+    }
+    settings[key] = match;
+  }
+  return settings;
 }
 
 /** A request without an Origin (curl, same-origin GET) or whose Origin is this host. */

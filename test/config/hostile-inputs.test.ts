@@ -157,7 +157,9 @@ test('tpm2 player: /dev/zero and a folder are refused, a regular file is read', 
 
 test('a web request body with a __proto__ key is refused with 400', async () => {
   const body = (text: string) =>
-    Object.assign(Readable.from([Buffer.from(text)]), { headers: {} }) as unknown as IncomingMessage;
+    Object.assign(Readable.from([Buffer.from(text)]), {
+      headers: { 'content-type': 'application/json' },
+    }) as unknown as IncomingMessage;
   let error: unknown;
   await readJson(body('{"brightness": 5, "x": {"__proto__": {"polluted": 1}}}')).catch((e: unknown) => {
     error = e;

@@ -19,7 +19,7 @@ test('manual clock: step(n) runs exactly n ticks, none after stop', () => {
 
 test('real clock: 60 Hz for 60 s is 3600 ticks even when every timer fires late', () => {
   const time = simulatedTime((i) => 0.3 + (i % 7) * 0.25); // 0.3–1.8 ms late, like setTimeout
-  const clock = new RealClock({ now: time.now, timers: time.timers, defer: (fn) => fn() });
+  const clock = new RealClock({ now: time.now, timers: time.timers });
   let ticks = 0;
   clock.start(60, (due) => {
     ticks += due;
@@ -31,7 +31,7 @@ test('real clock: 60 Hz for 60 s is 3600 ticks even when every timer fires late'
 
 test('real clock: after a 1 s stall it catches up at most 4 ticks and drops the rest', () => {
   const time = simulatedTime(() => 0.5);
-  const clock = new RealClock({ now: time.now, timers: time.timers, maxCatchUp: 4, defer: (fn) => fn() });
+  const clock = new RealClock({ now: time.now, timers: time.timers, maxCatchUp: 4 });
   const calls: { at: number; due: number }[] = [];
   clock.start(60, (due) => calls.push({ at: time.now(), due }));
   time.runUntil(10_000 + 1, { at: 5000, ms: 1000 });
@@ -45,7 +45,7 @@ test('real clock: after a 1 s stall it catches up at most 4 ticks and drops the 
 
 test('real clock: with timers 0–2 ms late, every tick runs within 1 ms of its deadline (armed 1 ms early)', () => {
   const time = simulatedTime((i) => ((i * 8) % 21) / 10); // 0.0–2.0 ms late, spread evenly
-  const clock = new RealClock({ now: time.now, timers: time.timers, defer: (fn) => fn(), lead: 1 });
+  const clock = new RealClock({ now: time.now, timers: time.timers, lead: 1 });
   const period = 1000 / 60;
   const errors: number[] = [];
   let tick = 0;
@@ -61,7 +61,7 @@ test('real clock: with timers 0–2 ms late, every tick runs within 1 ms of its 
   );
   // Without a lead (the default) the same timers put ticks up to 2 ms after their deadlines.
   const late = simulatedTime((i) => ((i * 8) % 21) / 10);
-  const strict = new RealClock({ now: late.now, timers: late.timers, defer: (fn) => fn() });
+  const strict = new RealClock({ now: late.now, timers: late.timers });
   let worst = 0;
   let n = 0;
   strict.start(60, (due) => {
@@ -74,7 +74,7 @@ test('real clock: with timers 0–2 ms late, every tick runs within 1 ms of its 
 
 test('real clock: stop() inside a tick prevents any further tick', () => {
   const time = simulatedTime(() => 0);
-  const clock = new RealClock({ now: time.now, timers: time.timers, defer: (fn) => fn() });
+  const clock = new RealClock({ now: time.now, timers: time.timers });
   let ticks = 0;
   clock.start(10, (due) => {
     ticks += due;

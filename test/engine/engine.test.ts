@@ -38,7 +38,7 @@ test('one tick samples input, updates, draws and presents one frame', () => {
 
 test('catch-up renders once: a 50 ms stall at 60 Hz gives 3 updates and 1 present', () => {
   const time = simulatedTime(() => 0);
-  const clock = new RealClock({ now: time.now, timers: time.timers, defer: (fn) => fn() });
+  const clock = new RealClock({ now: time.now, timers: time.timers });
   let presents = 0;
   const engine = new Engine({ clock, rate: 60, sink: { show: () => presents++ } });
   const scene = counter();

@@ -5,7 +5,7 @@ import type { ButtonEvent, InputSource, PadSink } from '../../src/input/buttons.
 import { describeSeatChange, PlayerSeats } from '../../src/input/player-seats.ts';
 import { Harness } from '../../src/testing/harness.ts';
 
-function seated() {
+function seated(keyboardPlayers: readonly number[] = []) {
   const log: string[] = [];
   const seats = new PlayerSeats(
     {
@@ -13,6 +13,7 @@ function seated() {
       setConnected: (p, c) => log.push(`P${p + 1} ${c ? 'on' : 'off'}`),
     },
     (change) => log.push(describeSeatChange(change).notice),
+    keyboardPlayers,
   );
   return { seats, take: () => log.splice(0) };
 }
@@ -47,6 +48,18 @@ test('a lost pad lets go of what it held; it returns to its seat without a press
   seats.padConnected({ id: 'x', name: 'Xbox' });
   assert.equal(take(), ['P2 on', 'P2 BACK']);
   assert.is(seats.playerOf('x'), 1);
+});
+
+test('a pad leaving a seat the keyboard also plays releases its buttons but never disconnects that player', () => {
+  const { seats, take } = seated([0]);
+  seats.padConnected({ id: 'phone', name: 'Phone', join: 'connect' });
+  seats.padConnected({ id: 'pad', name: 'Xbox', join: 'connect' });
+  seats.padButton('phone', 'left', true);
+  assert.equal(take(), ['P1 on', 'P1 JOINED', 'P2 on', 'P2 JOINED', 'P1 left down']);
+  seats.padDisconnected('phone');
+  assert.equal(take(), ['P1 left up', 'P1 LOST'], 'the keyboard still plays P1: no "P1 off", so no pause');
+  seats.padDisconnected('pad');
+  assert.equal(take(), ['P2 off', 'P2 LOST'], 'P2 has no keyboard: its game pauses');
 });
 
 test('a lost seat goes to the next pad before a never-used one; reserved seats wait for their pad', () => {

@@ -1,5 +1,5 @@
 /**
- * The recordings shipped in assets/replays/ (attract mode plays them) must each *play* to the
+ * The recordings shipped in assets/replays/ (the idle playlist's demos play them) must each *play* to the
  * frame they were recorded with, not only parse (the old test parsed them, so a renamed setting
  * value in connect4.json went unnoticed); a recording carries the best scores and store its game
  * started with, so a run that ends on the result screen's "HI n" replays too.

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createTableControls } from '../../src/cli/table-controls.ts';
+import { LiveSettings } from '../../src/config/settings-menu.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
 import { defineGame } from '../../src/engine/game.ts';
 import { BrightnessFader } from '../../src/output/brightness-fader.ts';
+import { idleOptions } from '../../src/table/idle-options.ts';
 import { IdleShow } from '../../src/table/idle-show.ts';
-import { isNight, localMinutes, NightSchedule, nightLines, parseNightWindow } from '../../src/table/night.ts';
+import { isNight, localMinutes, NightSchedule, nightHooks, parseNightWindow } from '../../src/table/night.ts';
 import { SettingsScreen } from '../../src/table/settings-screen.ts';
 import { Table } from '../../src/table/table.ts';
 
@@ -57,24 +59,31 @@ test('the night rule: an idle table at night dims; any button wakes it until it 
 
 test('the settings screen lines NIGHT and DIM change the schedule and are saved as night and nightLight', () => {
   const night = new NightSchedule(undefined, 0, BERLIN);
-  const [hours, dim] = nightLines(night, '');
-  assert.is(hours!.line.value(), 'OFF');
-  hours!.line.step(1);
-  assert.is(hours!.line.value(), '22-7');
-  hours!.line.step(1);
-  assert.is(hours!.line.value(), '23-7');
+  const nightSettings = (window: string) =>
+    new LiveSettings({
+      specs: idleOptions.specs,
+      values: { night: window, nightLight: night.nightLight },
+      hooks: nightHooks(night),
+    });
+  const settings = nightSettings('');
+  const [hours, dim] = settings.lines();
+  assert.equal([hours!.label, dim!.label], ['NIGHT', 'DIM']);
+  assert.is(hours!.value(), 'OFF');
+  hours!.step(1);
+  assert.is(hours!.value(), '22-7');
+  hours!.step(1);
+  assert.is(hours!.value(), '23-7');
   assert.equal(night.window, { from: 23 * 60, to: 7 * 60 });
-  assert.is(hours!.saved(), '23:00-07:00');
-  dim!.line.step(1);
-  dim!.line.step(1);
-  assert.is(dim!.line.value(), '10');
-  assert.is(dim!.saved(), 10);
+  assert.is(settings.saved().night, '23:00-07:00');
+  dim!.step(1);
+  dim!.step(1);
+  assert.is(dim!.value(), '10');
+  assert.is(settings.saved().nightLight, 10);
   assert.is(night.factor(at('2026-06-01T22:00:00Z'), false, 120), 1);
   assert.is(night.factor(at('2026-06-01T22:05:00Z'), false, 120), 0.1, 'idle at midnight: 10 %');
-  for (let i = 0; i < 6; i++) hours!.line.step(-1);
-  assert.is(hours!.line.value(), '23-7', 'six choices round');
-  const custom = nightLines(new NightSchedule(parseNightWindow('23:30-06:15'), 0), '23:30-06:15');
-  assert.is(custom[0]!.line.value(), '23:30-6:15');
+  for (let i = 0; i < 6; i++) hours!.step(-1);
+  assert.is(hours!.value(), '23-7', 'six choices round');
+  assert.is(nightSettings('23:30-06:15').lines()[0]!.value(), '23:30-6:15');
 });
 
 test('brightness fades: 100 % per second towards the target × the night factor', () => {
@@ -113,7 +122,7 @@ test('the SHOW line is on the settings screen and saved in settings.json as idle
     dataDir,
     env: {},
     report: (m) => assert.unreachable(m),
-    extras: [{ key: 'idleShow', line: show.line(), saved: () => show.current }],
+    hooks: { idleShow: (name) => show.choose(name) },
   });
   const clock = new ManualClock();
   const table = new Table({ catalog: [solo], clock, controls, idleSeconds: 0 });

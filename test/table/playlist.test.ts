@@ -1,10 +1,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { LiveSettings } from '../../src/config/settings-menu.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
 import { defineGame } from '../../src/index.ts';
 import { ReplayRecorder } from '../../src/replay/replay.ts';
-import type { Demo } from '../../src/table/attract.ts';
+import type { Demo } from '../../src/table/demos.ts';
+import { idleOptions } from '../../src/table/idle-options.ts';
 import { IdleShow } from '../../src/table/idle-show.ts';
+import type { IdleShowName } from '../../src/table/idle-show-names.ts';
 import { playlistMode } from '../../src/table/playlist.ts';
 import { DEFAULT_PLAYLIST, type PlaylistItem, parsePlaylistItem } from '../../src/table/playlist-item.ts';
 import { Table } from '../../src/table/table.ts';
@@ -114,6 +117,29 @@ test('the next idle period goes on where the last one stopped', () => {
   assert.is(engine.frame.get(10, 10), 0x00ff00, 'green, the entry after red');
 });
 
+test("apps in the playlist get the table's params (the text app shows the owner's message)", () => {
+  const shade = defineGame({
+    id: 'shade',
+    title: 'Shade',
+    kind: 'app',
+    create(ctx) {
+      return { update() {}, draw: (g) => g.clear(Number(ctx.params.shade ?? 0)) };
+    },
+  });
+  const clock = new ManualClock();
+  const table = new Table({
+    catalog: [shade],
+    clock,
+    idleSeconds: 1,
+    params: (id) => (id === 'shade' ? { shade: 0x123456 } : {}),
+    screensaver: playlistMode({ items: items('shade@100'), catalog: [shade], demos: [] }),
+  });
+  table.engine.start();
+  clock.step(63);
+  assert.is(table.engine.top.title, 'Playlist');
+  assert.is(table.engine.frame.get(5, 5), 0x123456);
+});
+
 test('apps in the playlist read the wall clock the table supplies (the clock shows the real time)', () => {
   let now = 42 * 60_000;
   const { clock, engine } = idleTable(items('minute@100'), { wallClock: () => now });
@@ -170,15 +196,22 @@ test('idle shows: the SHOW line steps through mix, clock, effects, demos, plain'
     catalog: [painter, yellow],
     demos: [demoOf(yellow, 100)],
   });
-  const line = show.line();
-  assert.is(line.label, 'SHOW');
-  const seen = [line.value()];
+  // the SHOW line as the settings screen gets it: from idleShow's declaration, with the show as hook
+  const settings = new LiveSettings({
+    specs: idleOptions.specs,
+    values: { idleShow: show.current },
+    hooks: { idleShow: (name: IdleShowName) => show.choose(name) },
+  });
+  const [line, ...others] = settings.lines();
+  assert.equal(others, [], 'NIGHT and DIM need the night schedule as hook');
+  assert.is(line!.label, 'SHOW');
+  const seen = [line!.value()];
   for (let i = 0; i < 5; i++) {
-    line.step?.(1);
-    seen.push(line.value());
+    line!.step(1);
+    seen.push(line!.value());
   }
   assert.equal(seen, ['MIX', 'CLOCK', 'EFFEC', 'DEMOS', 'PLAIN', 'MIX']);
-  line.step?.(-1);
+  line!.step(-1);
   assert.is(show.current, 'plain');
   const clock = new ManualClock();
   const table = new Table({
@@ -190,7 +223,7 @@ test('idle shows: the SHOW line steps through mix, clock, effects, demos, plain'
   table.engine.start();
   clock.step(62);
   assert.is(table.engine.top.title, 'Screensaver', 'plain');
-  line.step?.(-1); // demos
+  line!.step(-1); // demos
   table.engine.input.push({ player: 0, button: 'a', down: true });
   clock.step(1);
   table.engine.input.push({ player: 0, button: 'a', down: false });

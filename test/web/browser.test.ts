@@ -1,8 +1,9 @@
 /**
  * The web page in a real browser (Debian's Chromium through playwright-core, one launch for the
  * file): the live view draws the table's frame, the phone pad plays like the same buttons in the
- * Harness, phones take and free seats, and an upload reaches the picture viewer. The table runs
- * on a manual clock: the test steps it, so every frame compared is a known one.
+ * Harness, phones take and free seats, an upload reaches the picture viewer, and a message typed
+ * in the message box runs the text app. The table runs on a manual clock: the test steps it, so
+ * every frame compared is a known one.
  */
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -10,6 +11,8 @@ import sharp from 'sharp';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import tetris from '../../games/tetris/index.ts';
+import text from '../../games/text/index.ts';
+import { frameToText } from '../../src/gfx/frame-text.ts';
 import { Harness } from '../../src/testing/index.ts';
 import { hasChromium, launchChromium } from './browser.ts';
 import { WebTable } from './web-table.ts';
@@ -265,6 +268,31 @@ test('a picture uploaded on the page appears in the list and in the viewer', asy
     'the table shows the red picture',
   );
   assert.equal(await shows(page, '#live'), seenColors());
+});
+
+test("a message typed in the page's message box runs the text app with it, in the colour chosen", async () => {
+  if (!browser) return;
+  web.table.menu();
+  const page = await desktop.context.newPage(); // phone size
+  await page.goto(`${web.url}/#table`);
+  await page.waitForSelector('#message-box:not([hidden])');
+  await page.fill('#message-text', 'Party 🎉');
+  await page.click('#message-form button[type=submit]');
+  await page.waitForSelector('#message-note:has-text("cannot draw")');
+  assert.is(web.engine.game, undefined, 'a refused message shows nothing');
+
+  await page.fill('#message-text', 'hi!');
+  await page.selectOption('#message-options select[name=color]', 'green');
+  await page.click('#message-form button[type=submit]');
+  await page.waitForSelector('#message-note:has-text("On the table now")');
+  await web.step(2);
+  assert.is(web.engine.game?.definition.id, 'text');
+  const harness = await Harness.start(text, { params: { message: 'hi!' }, settings: { color: 'green' } });
+  await harness.step(2);
+  assert.is(frameToText(web.engine.frame), harness.frame());
+  assert.ok(harness.frame().includes('#'), 'the message is drawn');
+  assert.equal(await shows(page, '#live'), seenColors(), 'and the page shows it live');
+  await page.close();
 });
 
 test.run();

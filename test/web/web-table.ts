@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import snake from '../../games/snake/index.ts';
 import tetris from '../../games/tetris/index.ts';
+import text from '../../games/text/index.ts';
 import viewer from '../../games/viewer/index.ts';
+import { savedMessageFile, withSavedMessage } from '../../src/cli/saved-message.ts';
 import { createTableControls } from '../../src/cli/table-controls.ts';
 import { picturesDir, withUploadedPictures } from '../../src/cli/uploaded-pictures.ts';
 import { startWeb } from '../../src/cli/web.ts';
@@ -25,7 +27,7 @@ export interface WebTableOptions {
 }
 
 /**
- * A table as `ledtable --web` wires it (src/cli/web.ts), but on a manual clock, with a temporary
+ * A table as `ledtable --web` wires it (src/cli/web.ts, the params of src/cli/run-table.ts), but on a manual clock, with a temporary
  * data dir, the server on a free port of 127.0.0.1, and the output stage without LED drivers
  * (the live view is its tap). `notices` holds the seat notices the table showed ('P2 LOST');
  * `code` reads the pairing code off the table's code screen.
@@ -56,12 +58,15 @@ export class WebTable {
     });
     this.stage.tap((seen) => this.seen.set(seen));
     this.table = new Table({
-      catalog: [tetris, snake, viewer],
+      catalog: [tetris, snake, viewer, text],
       clock: this.clock,
       log: this.log,
       seed: 1,
       idleSeconds: 0,
-      params: withUploadedPictures(undefined, picturesDir(this.dataDir)),
+      params: withSavedMessage(
+        withUploadedPictures(undefined, picturesDir(this.dataDir)),
+        savedMessageFile(this.dataDir, (message) => this.log.warn(message)),
+      ),
       controls: createTableControls({
         options: { brightness: 100, idle: 0, defaultPlayers: 0, service: false },
         sound: this.sound,

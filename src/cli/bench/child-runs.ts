@@ -15,15 +15,22 @@ export interface AtRestRun {
 
 /**
  * Runs at-rest-child (compiled when this bench is, see node-child.ts) on one scene at `rate` Hz
- * for `seconds` after a 1 s warm-up, frames to `output`; resolves with its figures.
+ * for `seconds` after `warmUp` seconds, frames to `output`; resolves with its figures.
  */
-export function runAtRest(scene: string, rate: number, seconds: number, output = 'null'): Promise<AtRestRun> {
+export function runAtRest(
+  scene: string,
+  rate: number,
+  seconds: number,
+  output = 'null',
+  warmUp = 1,
+): Promise<AtRestRun> {
   const args = [
     ...nodeArgsFor('./at-rest-child.ts', import.meta.url),
     scene,
     String(rate),
     String(seconds),
     output,
+    String(warmUp),
   ];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 16 << 20 }, (error, stdout, stderr) => {

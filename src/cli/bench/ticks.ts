@@ -26,12 +26,16 @@ export function benchEngine(setup: TableSetup): { table: Table; engine: Engine; 
   return { table, engine, clock };
 }
 
-/** Times each tick (input, update, draw, colour pipeline, layout, driver) in µs. */
+/**
+ * Times each tick (input, update, draw, colour pipeline, layout, driver) in µs; `around` runs
+ * each one (the real table's guarded span, say).
+ */
 export async function timeTicks(
   engine: Engine,
   clock: ManualClock,
   ticks: number,
   random?: Random,
+  around: (tick: () => void) => void = (tick) => tick(),
 ): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < ticks; i++) {
@@ -43,7 +47,7 @@ export async function timeTicks(
       });
     if (engine.busy) await engine.settle();
     const start = performance.now();
-    clock.step(1);
+    around(() => clock.step(1));
     samples.push((performance.now() - start) * 1000);
   }
   return samples;

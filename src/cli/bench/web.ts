@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RealClock } from '../../engine/clock.ts';
 import { defineGame } from '../../engine/game.ts';
 import { MemoryLogger } from '../../engine/log.ts';
@@ -10,6 +9,7 @@ import { PlayerSeats } from '../../input/player-seats.ts';
 import { ColorPipeline } from '../../output/color-pipeline.ts';
 import { OutputStage } from '../../output/output-stage.ts';
 import { Table } from '../../table/table.ts';
+import { nodeArgsFor } from '../node-child.ts';
 import type { TableSetup } from '../table-setup.ts';
 import { startWeb } from '../web.ts';
 import { type BenchFigure, type BenchSection, percentiles } from './section.ts';
@@ -186,10 +186,8 @@ async function startClients(
   url: string,
   count: number,
 ): Promise<{ result: Promise<{ elapsed: number; frames: number[]; bytes: number[] }> }> {
-  const script = fileURLToPath(new URL('./web-clients.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, url, String(count), String(SECONDS)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const args = [...nodeArgsFor('./web-clients.ts', import.meta.url), url, String(count), String(SECONDS)];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let buffer = '';
   let ready: () => void = () => {};
   const isReady = new Promise<void>((resolve) => {

@@ -5,7 +5,8 @@ import { ManualClock } from '../../src/engine/clock.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
 import { defineGame } from '../../src/index.ts';
 import { ReplayRecorder } from '../../src/replay/replay.ts';
-import { attractMode, BUILT_IN_REPLAYS, type Demo, loadDemos } from '../../src/table/attract.ts';
+import { BUILT_IN_REPLAYS, type Demo, loadDemos } from '../../src/table/demos.ts';
+import { playlistMode } from '../../src/table/playlist.ts';
 import { Table } from '../../src/table/table.ts';
 
 /** Fills the frame with its seed's colour and counts ticks in the top-left pixel's blue. */
@@ -46,17 +47,17 @@ function idleTable(demos: Demo[]) {
     catalog: [red, green],
     clock,
     idleSeconds: 1,
-    screensaver: attractMode({ demos, demoSeconds: 4 }),
+    screensaver: playlistMode({ items: [{ kind: 'demos', seconds: 4 }], catalog: [red, green], demos }),
   });
   const engine = table.engine;
   engine.start();
   return { clock, engine };
 }
 
-test('idle menu starts the demos in turn; the title shows first; any button returns to the menu', () => {
+test('an idle playlist of demos plays them in turn; the title shows first; any button returns to the menu', () => {
   const { clock, engine } = idleTable([demoOf(red, 600), demoOf(green, 600)]);
   clock.step(61);
-  assert.is(engine.top.title, 'Attract');
+  assert.is(engine.top.title, 'Playlist');
   clock.step(2);
   assert.is(engine.frame.get(10, 12), 0xff0000, 'the red demo plays');
   assert.not.equal(engine.frame.get(10, 2), 0xff0000, 'its title banner covers the top rows');
@@ -92,7 +93,7 @@ test('the shipped demo replays load for the games that exist', async () => {
   for (const demo of demos) assert.ok(games.includes(demo.game));
 });
 
-test('attract mode plays every shipped demo in turn without one warning or error', async () => {
+test('the idle playlist plays every shipped demo in turn without one warning or error', async () => {
   // (connect4.json's old "medium" level used to show a red error frame on every cycle.)
   const { games } = await discoverGames();
   const demos = loadDemos(BUILT_IN_REPLAYS, games, { width: 20, height: 15, rate: 60 });
@@ -103,7 +104,7 @@ test('attract mode plays every shipped demo in turn without one warning or error
     clock,
     log,
     idleSeconds: 1,
-    screensaver: attractMode({ demos, demoSeconds: 2 }),
+    screensaver: playlistMode({ items: [{ kind: 'demos', seconds: 2 }], catalog: games, demos }),
   });
   table.engine.start();
   const titles = new Set<string>();
@@ -111,7 +112,7 @@ test('attract mode plays every shipped demo in turn without one warning or error
     clock.step(1);
     titles.add(table.engine.top.title);
   }
-  assert.ok(titles.has('Attract'));
+  assert.ok(titles.has('Playlist'));
   assert.not.ok(titles.has('Message'), 'no error screen');
   assert.equal(
     log.lines.filter((line) => !line.startsWith('info:')),
