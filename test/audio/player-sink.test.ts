@@ -3,7 +3,7 @@
  * ALSA file PCM; `cat` standing in for a player we can kill), a manual millisecond clock for the
  * queue estimate. A missing player is one line; a player killed mid-game never stops the game.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -44,6 +44,15 @@ const pcmOf = (file: string) => {
   const bytes = readFileSync(file);
   return new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + (bytes.byteLength & ~1)));
 };
+
+/** Resolves once `file` holds bytes (the player runs and got samples); rejects after 10 s (a hang). */
+async function untilWritten(file: string): Promise<void> {
+  const end = performance.now() + 10_000;
+  while (!statSync(file, { throwIfNoEntry: false })?.size) {
+    if (performance.now() > end) throw new Error(`${file}: the player wrote nothing in 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 test('aplay plays exactly our samples: a 20 ms cushion of silence, a 64-sample fade-in, then every tick', async () => {
   if (!onPath('aplay', process.env)) {
@@ -263,6 +272,9 @@ test('a player killed mid-game: the game plays on, the player restarts after a s
     }
   };
   await tickOnce(30);
+  // Mid-game means the player is running: on a loaded machine `sh` may not even have opened the
+  // file yet after 30 ticks (they take microseconds), and a kill then leaves no file at all.
+  await untilWritten(out);
   const first = sink.pid!;
   process.kill(first, 'SIGKILL');
   await sink.whenExited();
