@@ -259,7 +259,10 @@ function runCheck(command: readonly string[]): Promise<string | undefined> {
     child.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
+    let ended = false;
     const done = (code: number | null, error?: Error) => {
+      if (ended) return; // 'close' can follow 'error'
+      ended = true;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const failed = code !== 0;
       const verdict = failed ? `FAILED (${error?.message ?? `exit ${code}`})` : 'ok';
