@@ -105,8 +105,9 @@ test("the page's settings are the table's settings lines, in its order, with its
       'MUSIC Music: switch',
       'EFFECTS Sound effects: switch',
       'GLOW Glow: number', // declared once, in a module the page has never heard of
+      'SHOW Idle show: choice',
     ],
-    'the live lines the table has (no idle show or night schedule hooks here: no SHOW, NIGHT, DIM)',
+    'the live lines the table has (no night schedule hooks here: no NIGHT, DIM)',
   );
   const idle = settings.find((s) => s.key === 'idle')!;
   assert.equal(
@@ -127,8 +128,15 @@ test("the page's settings are the table's settings lines, in its order, with its
     [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100],
     'every `step` from min to max',
   );
+  assert.equal(
+    settings.find((s) => s.key === 'idleShow')!.choices.map((c) => c.shown),
+    ['mix', 'clock', 'effects', 'demos', 'plain'],
+    'an enum by its full names (the table cuts them to 5 letters)',
+  );
   const screen = await tableScreen();
-  for (const setting of settings) assert.is(shown(setting), screen[setting.label], setting.label);
+  for (const setting of settings.filter((s) => s.kind !== 'choice'))
+    assert.is(shown(setting), screen[setting.label], setting.label);
+  assert.is(screen.SHOW, 'MIX');
   assert.is(powerBudget, 8000, 'the power budget: the page’s own control, not a settings line');
   assert.not.ok('POWER' in Object.fromEntries(settings.map((s) => [s.label, 1])));
 });
@@ -139,7 +147,7 @@ test("a change from the page goes through the table's settings: on its screen, a
   const reply = changed.body.settings as SettingInfo[];
   assert.equal(
     reply.map((s) => `${s.label} ${shown(s)}`),
-    ['LIGHT 40', 'IDLE 5M', 'PLAYERS MIN', 'VOLUME 80', 'MUSIC OFF', 'EFFECTS ON', 'GLOW OFF'],
+    ['LIGHT 40', 'IDLE 5M', 'PLAYERS MIN', 'VOLUME 80', 'MUSIC OFF', 'EFFECTS ON', 'GLOW OFF', 'SHOW mix'],
   );
   const screen = await tableScreen();
   assert.equal(
@@ -182,7 +190,7 @@ test('a bad, unpaired or forged change is refused and changes and writes nothing
   };
   assert.match(
     await refused(400, '/api/settings', { brightness: 30, loudness: 5 }),
-    /no setting "loudness"; the table's settings: brightness, idle, defaultPlayers, volume, music, effects, glow/,
+    /no setting "loudness"; the table's settings: brightness, idle, defaultPlayers, volume, music, effects, glow, idleShow/,
   );
   assert.match(
     await refused(400, '/api/settings', { brightness: 30, music: 'yes' }),
@@ -190,6 +198,11 @@ test('a bad, unpaired or forged change is refused and changes and writes nothing
   );
   assert.match(await refused(400, '/api/settings', { brightness: '30' }), /"brightness" must be a number/);
   assert.match(await refused(400, '/api/settings', { idle: null }), /"idle" must be a number/);
+  assert.match(
+    await refused(400, '/api/settings', { idleShow: 'disco' }),
+    /"idleShow" must be one of mix, clock, effects, demos, plain/,
+  );
+  assert.is(web.idleShow, 'mix');
   assert.is(
     await refused(400, '/api/power', { budget: -1 }),
     '"budget" must be a number of mA, 0 (no limit) or more',

@@ -44,6 +44,8 @@ export class WebTable {
   readonly notices: string[] = [];
   /** The mixer's levels the settings change (no audio output is started). */
   readonly sound = { volume: 80, music: true, effects: true };
+  /** What the idle show's hook was last given (the run's IdleShow in `ledtable`). */
+  idleShow = 'mix';
   readonly dataDir: string;
   readonly stage: OutputStage;
   /** The last frame as people see it (what the live view sends). */
@@ -77,6 +79,11 @@ export class WebTable {
         dataDir: this.dataDir,
         env: {},
         report: (message) => this.log.warn(message),
+        hooks: {
+          idleShow: (name) => {
+            this.idleShow = name;
+          },
+        },
         ...(options.groups ? { groups: options.groups } : {}),
       }),
       sink: this.stage,
