@@ -56,7 +56,7 @@ try {
   await owner.waitForTimeout(300);
   await owner.screenshot({ path: join(OUT, 'phone-table.png') });
   await owner.locator('#settings').scrollIntoViewIfNeeded();
-  await owner.evaluate(() => window.scrollBy(0, -120)); // the heading and the games above it
+  await owner.mouse.wheel(0, -120); // the heading and the games above it
   await owner.screenshot({ path: join(OUT, 'phone-settings.png') });
   console.log(`wrote desktop.png, phone.png, phone-landscape.png, phone-table.png and phone-settings.png to ${OUT}`);
 } finally {
