@@ -58,7 +58,9 @@ try {
   await owner.locator('#settings').scrollIntoViewIfNeeded();
   await owner.mouse.wheel(0, -120); // the heading and the games above it
   await owner.screenshot({ path: join(OUT, 'phone-settings.png') });
-  console.log(`wrote desktop.png, phone.png, phone-landscape.png, phone-table.png and phone-settings.png to ${OUT}`);
+  console.log(
+    `wrote desktop.png, phone.png, phone-landscape.png, phone-table.png and phone-settings.png to ${OUT}`,
+  );
 } finally {
   await browser.close();
   await web.stop();
