@@ -19,6 +19,7 @@ CONFIG_DIR=/etc/ledtable
 CONFIG_FILE="$CONFIG_DIR/config.json"
 DATA_DIR=/var/lib/ledtable
 UNIT_FILE=/etc/systemd/system/ledtable.service
+UPDATE_UNIT_FILE=/etc/systemd/system/ledtable-update.service
 DROPIN_DIR=/etc/systemd/system/ledtable.service.d
 ROOT_DROPIN="$DROPIN_DIR/ws281x-root.conf"
 POLKIT_RULE=/etc/polkit-1/rules.d/50-ledtable.rules
@@ -183,6 +184,26 @@ fi
 run mkdir -p "$PREFIX"
 run rsync -a --delete --chown=root:root --chmod=go-w --exclude .git --exclude node_modules --exclude dist "$SOURCE/" "$PREFIX/"
 
+# The commit the copy comes from, in $PREFIX/COMMIT: the table's UPDATE (ledtable-update.service)
+# compares it with the clone's upstream. git runs as the clone's owner, never as root on
+# another user's repository.
+SOURCE_OWNER="$(stat -c %U "$SOURCE")"
+source_git() {
+  if [ "$SOURCE_OWNER" = root ] || [ "$SOURCE_OWNER" = "$(id -un)" ]; then
+    git -C "$SOURCE" "$@"
+  else
+    runuser -u "$SOURCE_OWNER" -- git -C "$SOURCE" "$@"
+  fi
+}
+if [ -e "$SOURCE/.git" ] && command -v git >/dev/null 2>&1 && commit="$(source_git rev-parse HEAD 2>/dev/null)"; then
+  upstream="$(source_git rev-parse --abbrev-ref 'HEAD@{upstream}' 2>/dev/null || echo none)"
+  note "from commit $commit of $SOURCE (owner $SOURCE_OWNER; UPDATE follows $upstream)"
+  if [ "$upstream" = none ]; then note "the checked-out branch follows no remote branch: UPDATE will say so (git branch --set-upstream-to=origin/main)"; fi
+  write_file "$PREFIX/COMMIT" 0644 <<<"$commit"
+else
+  note "$SOURCE is not a git clone: the table's UPDATE cannot fetch anything (update by hand and run this again)"
+fi
+
 step "Dependencies and build"
 run npm --prefix "$PREFIX" ci --no-audit --no-fund
 # The build also links package.json, assets/, web/ and docs/ into dist/ (scripts/link-dist.mjs).
@@ -246,7 +267,7 @@ for group in "${DEVICE_GROUPS[@]}"; do
   if getent group "$group" >/dev/null 2>&1; then run usermod -aG "$group" "$SERVICE_USER"; fi
 done
 
-step "SHUT DOWN and REBOOT for $SERVICE_USER (polkit rule $POLKIT_RULE)"
+step "SHUT DOWN, REBOOT and UPDATE for $SERVICE_USER (polkit rule $POLKIT_RULE)"
 run mkdir -p "$(dirname "$POLKIT_RULE")"
 write_file "$POLKIT_RULE" 0644 <"$SOURCE/systemd/ledtable-power.rules"
 
@@ -391,6 +412,10 @@ else
   note "the outputs need no root: the service runs as $SERVICE_USER"
   if [ -e "$ROOT_DROPIN" ]; then run rm -f "$ROOT_DROPIN"; fi
 fi
+step "Updater $UPDATE_UNIT_FILE (started by the table's UPDATE, never at boot)"
+write_file "$UPDATE_UNIT_FILE" 0644 < <(sed -e "s#^ReadWritePaths=/opt\$#ReadWritePaths=$(dirname "$PREFIX")#" \
+  -e "s#/opt/ledtable#$PREFIX#g" -e "s#/home/pi/ledtable#$SOURCE#g" "$SOURCE/systemd/ledtable-update.service")
+note "progress and result: $DATA_DIR/update.json (journalctl -u ledtable-update); the previous version stays in $PREFIX.previous"
 run systemctl daemon-reload
 run systemctl enable ledtable.service
 run systemctl restart ledtable.service

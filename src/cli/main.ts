@@ -23,7 +23,7 @@ import { type Options, programHelp, resolveOptions, savedSettingsProblem } from 
 import type { RunRequest } from './run-table.ts';
 import { runsAsService } from './table-controls.ts';
 import { choicesFor, findGame, playersFor, prepareTable, type TableSetup } from './table-setup.ts';
-import { installDirectory, updateLine } from './update/update-line.ts';
+import { resumeUpdate, updateLine } from './update/update-line.ts';
 
 export const COMMANDS = [
   { usage: 'ledtable', summary: 'The menu on the configured output (the terminal by default).' },
@@ -59,6 +59,11 @@ export const COMMANDS = [
     usage: 'ledtable doctor [--supply-amps A]',
     summary:
       'Check this machine for the LEDs: board, OS, Node, groups, overlays, devices, audio vs PWM, the service, outputs, power.',
+  },
+  {
+    usage: 'ledtable update status [--data-dir DIR]',
+    summary:
+      "The last update's steps and result (the update itself: SETTINGS › UPDATE on the table, or sudo systemctl start ledtable-update).",
   },
   {
     usage: 'ledtable bench [WORD] [--json] [--quick]',
@@ -156,6 +161,16 @@ async function runCommand(
       const { runGamepadLearn } = await import('./gamepad-learn.ts');
       return runGamepadLearn(dataDirectory(options, io.env), io);
     }
+    case 'update': {
+      if (rest[0] !== 'status')
+        throw new UsageError(
+          'update needs a sub-command: ledtable update status (to update: SETTINGS › UPDATE on the table, or sudo systemctl start ledtable-update)',
+        );
+      const { describeStatus, readStatus } = await import('./update/update-status.ts');
+      const file = join(dataDirectory(options, io.env), 'update.json');
+      io.stdout.write(`${describeStatus(readStatus(file), Date.now())}\n`);
+      return 0;
+    }
     case 'play':
     case '': {
       if (verb === 'play' && options.headless) {
@@ -198,7 +213,7 @@ async function runCommand(
     }
     default:
       throw new UsageError(
-        `unknown command "${verb}"; commands: play, replay, list, new, bench, doctor, gamepad, help (see ledtable --help)`,
+        `unknown command "${verb}"; commands: play, replay, list, new, bench, doctor, gamepad, update, help (see ledtable --help)`,
       );
   }
 }
@@ -263,20 +278,18 @@ async function developerExtras(table: TableSetup, log: Logger): Promise<RunReque
     },
   );
   let running: Table | undefined;
-  const update = runsAsService(options, process.env)
-    ? [
-        {
-          order: 80, // between SHOW and NIGHT
-          line: updateLine(() => running, { installDir: installDirectory(), log: (m) => log.info(m) }),
-        },
-      ]
-    : [];
+  const updates = runsAsService(options, process.env)
+    ? { dataDir: dataDirectory(options, process.env) }
+    : undefined;
+  // between SHOW and NIGHT
+  const update = updates ? [{ order: 80, line: updateLine(() => running, updates) }] : [];
   return {
     screensaver: show.screensaver,
     settingHooks: { idleShow: (name) => show.choose(name) },
     controlLines: update,
     attach: (live) => {
       running = live;
+      if (updates) resumeUpdate(live, updates);
       const hot = hotReload
         ? hotReload.watchGames({ table: running, gamesDir: table.gamesDir, log })
         : undefined;

@@ -16,7 +16,10 @@ export interface WatchdogOptions {
 export interface Watchdog {
   /** Called by the main loop once per tick: a clock read; a one-byte write a few times a second. */
   beat(): void;
-  /** Ends the watchdog (at shutdown, before the loop stops beating); the watcher exits by itself. */
+  /**
+   * Ends the watchdog (at shutdown, before the loop stops beating): the watcher is killed at once,
+   * so code that blocks the thread afterwards is never taken for a stuck loop.
+   */
   stop(): Promise<void>;
 }
 
@@ -26,7 +29,7 @@ export interface Watchdog {
  * guard cannot reach), it writes one line to stderr, gives the terminal back, and kills this
  * process with SIGKILL: JavaScript on the main thread can no longer run, so nothing cleaner is
  * possible. Under systemd the unit's ExecStopPost= blanks the LEDs and Restart= brings the table
- * back. When this process ends, the pipe closes and the watcher exits.
+ * back. When this process ends, the pipe closes and the watcher exits; stop() kills it.
  *
  * Under systemd with WatchdogSec=, each beat at half the watchdog interval also asks the watcher
  * to run `systemd-notify WATCHDOG=1` (Node has no unix datagram sockets), so pings stop when the
@@ -77,7 +80,11 @@ export function startWatchdog(options: WatchdogOptions): Watchdog {
     },
     stop: async () => {
       working = false;
-      if (!failed) watcher.stdin.end(); // the watcher reads the end of its input and exits
+      if (failed) return;
+      // Synchronous: once stop() returns, nothing can take this process for stuck, even if it
+      // blocks at once (a closed pipe would reach the watcher only on a later event-loop turn).
+      watcher.kill('SIGKILL');
+      watcher.stdin.destroy();
     },
   };
 }

@@ -13,10 +13,15 @@ export interface Progress {
   result?: { readonly ok: boolean; readonly message: string };
 }
 
+/** Ticks between two calls of a progress screen's `refresh` (a job in another process is polled). */
+export const REFRESH_TICKS = 30;
+
 /**
  * A long job on the table (the update): a title, the current step and a bar while it runs;
  * then the result in green or red, scrolling when long. Back leaves once the job has finished
  * (while it runs the table stays on this screen, so nobody starts a game mid-update).
+ * `refresh`, when given, runs on the first tick and every REFRESH_TICKS after until there is a
+ * result: it updates `progress` from a job that runs elsewhere.
  */
 export class ProgressScreen implements Scene {
   private ticks = 0;
@@ -25,9 +30,11 @@ export class ProgressScreen implements Scene {
     private readonly host: TableHost,
     readonly title: string,
     private readonly progress: Progress,
+    private readonly refresh?: () => void,
   ) {}
 
   update(input: Input): void {
+    if (this.refresh && !this.progress.result && this.ticks % REFRESH_TICKS === 0) this.refresh();
     this.ticks++;
     if (this.progress.result && (input.any.pressed('back') || input.any.pressed('a'))) this.host.pop();
   }

@@ -57,4 +57,22 @@ test('a blocked main loop is killed within the limit; systemd was pinged while i
   }
 });
 
+test('a stopped watchdog never kills: the loop may block right after stop()', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, '200', 'stop'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk) => {
+    out += chunk;
+  });
+  const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.on('exit', (c, s) => resolve([c, s])),
+  );
+  clearTimeout(killer);
+  assert.is(signal, null, out);
+  assert.is(code, 0);
+  assert.match(out, 'survived');
+});
+
 test.run();
