@@ -3,10 +3,9 @@
  * `engines` asks for the Node the strictest runtime dependency needs, `npm pack` ships only what
  * runs, and a laptop install skips the Raspberry Pi's native LED library.
  */
-import { execFile } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
@@ -73,14 +72,10 @@ test('rpi-ws281x-native comes through an optional Linux-on-ARM package, so lapto
   assert.ok(lock.packages['node_modules/rpi-ws281x-native'], 'the lock still pins it for the Pi');
 });
 
-test('npm pack ships the CLI, sources, games, hardware, assets, the web page and the gallery, and no tests or other docs', async () => {
-  // async: a 3-4 s synchronous call would stall this process's event loop (and anything still
-  // closing in it, such as an earlier test's watchdog pipe, which then kills the process)
-  const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  const listing = JSON.parse(stdout) as { files: { path: string }[] }[];
+test('npm pack ships the CLI, sources, games, hardware, assets, the web page and the gallery, and no tests or other docs', () => {
+  const listing = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }),
+  ) as { files: { path: string }[] }[];
   const files = listing[0]!.files.map((f) => f.path);
   for (const needed of [
     'bin/ledtable.js',
