@@ -2,7 +2,7 @@
  * `npm run screenshots`: pictures of the web page for docs/web/ and the README, taken in Debian's
  * Chromium from a table on a manual clock (so they show the same frame every time): the table
  * tab at desktop size, the gamepad at phone size in portrait and landscape, and the table tab at
- * phone size with a message sent from its message box.
+ * phone size with a message sent from its message box, then scrolled to its settings panel.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,7 +55,12 @@ try {
   await web.step(150);
   await owner.waitForTimeout(300);
   await owner.screenshot({ path: join(OUT, 'phone-table.png') });
-  console.log(`wrote desktop.png, phone.png, phone-landscape.png and phone-table.png to ${OUT}`);
+  await owner.locator('#settings').scrollIntoViewIfNeeded();
+  await owner.mouse.wheel(0, -120); // the heading and the games above it
+  await owner.screenshot({ path: join(OUT, 'phone-settings.png') });
+  console.log(
+    `wrote desktop.png, phone.png, phone-landscape.png, phone-table.png and phone-settings.png to ${OUT}`,
+  );
 } finally {
   await browser.close();
   await web.stop();

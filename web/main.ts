@@ -8,8 +8,9 @@ import {
   type MessageRequest,
   type MessageResponse,
   type PictureInfo,
+  type SettingInfo,
+  type SettingsResponse,
   type StateResponse,
-  type TableSettings,
 } from '../src/web/protocol.ts';
 import { ApiError, getJson, postJson, send } from './api.ts';
 import { LedCanvas } from './led-canvas.ts';
@@ -50,7 +51,7 @@ async function refresh(): Promise<void> {
   }
   if (location.hash === '#pad' && mayControl) pad.start();
   renderStatus(state);
-  renderSettings(state.settings);
+  renderSettings(state);
   renderMessage(state);
   // Drawn again only when something changed (a new best score), so open choices stay put.
   const games = JSON.stringify(state.games);
@@ -256,33 +257,104 @@ $('message-forget').addEventListener('click', () => {
 });
 
 // ---- settings ------------------------------------------------------------------------------
+// The table's settings come from their declarations (GET /api/state `settings`): one control
+// per setting by its kind, showing values as the table's settings screen does. The power budget
+// is the one control of the page's own (not a settings line).
 const settingsForm = $<HTMLFormElement>('settings');
+const settingsBox = $('table-settings');
+/** What changed since the last POST, sent at most every 100 ms (live while a slider is dragged). */
+const pending: Record<string, number | string | boolean> = {};
+let powerChanged = false;
 let settingsTimer: number | undefined;
-function renderSettings(settings: TableSettings): void {
-  $('volume-line').hidden = settings.volume === null;
-  for (const [key, value] of Object.entries(settings)) {
-    if (value === null) continue;
-    const input = settingsForm.elements.namedItem(key) as HTMLInputElement | null;
-    if (input && document.activeElement !== input) input.value = String(value);
-    const output = settingsForm.querySelector<HTMLOutputElement>(`output[data-for="${key}"]`);
-    if (output) output.value = String(input && document.activeElement === input ? input.value : value);
+let renderedSettings = '';
+let shownSettings: readonly SettingInfo[] = [];
+
+function renderSettings(s: StateResponse | SettingsResponse): void {
+  const focused = settingsForm.contains(document.activeElement);
+  // Built again only when the settings or their choices changed, and never under a finger.
+  const shape = JSON.stringify(s.settings.map((setting) => ({ ...setting, value: undefined })));
+  if (shape !== renderedSettings && !focused) {
+    renderedSettings = shape;
+    shownSettings = s.settings;
+    settingsBox.replaceChildren(...s.settings.map(settingControl));
   }
-  for (const input of settingsForm.querySelectorAll('input')) input.disabled = !state?.paired;
+  for (const setting of s.settings) {
+    const row = settingsBox.querySelector<HTMLElement>(`[data-setting="${setting.key}"]`);
+    const input = row?.querySelector<HTMLInputElement | HTMLSelectElement>('input, select');
+    if (!row || !input || document.activeElement === input || setting.key in pending) continue;
+    const at = setting.choices.findIndex((choice) => choice.value === setting.value);
+    if (input instanceof HTMLInputElement && input.type === 'checkbox')
+      input.checked = setting.value === true;
+    else input.value = String(Math.max(0, at));
+    row.querySelector('output')!.value = setting.choices[at]?.shown ?? String(setting.value);
+  }
+  $('power-line').hidden = s.powerBudget === null;
+  const power = settingsForm.elements.namedItem('powerBudget') as HTMLInputElement;
+  if (s.powerBudget !== null && document.activeElement !== power) {
+    power.value = String(s.powerBudget);
+    settingsForm.querySelector<HTMLOutputElement>('output[data-for="powerBudget"]')!.value = power.value;
+  }
+  for (const input of settingsForm.querySelectorAll('input, select'))
+    (input as HTMLInputElement).disabled = !state?.paired;
 }
+
+/** One setting's row: its readable title, the value as the table shows it, and the control. */
+function settingControl(setting: SettingInfo): HTMLElement {
+  const row = document.createElement('label');
+  row.dataset.setting = setting.key;
+  row.className = setting.kind;
+  row.title = setting.help;
+  const output = document.createElement('output');
+  row.append(`${setting.title} `, output);
+  let input: HTMLInputElement | HTMLSelectElement;
+  if (setting.kind === 'switch') {
+    input = document.createElement('input');
+    input.type = 'checkbox';
+    input.setAttribute('role', 'switch');
+  } else if (setting.kind === 'number') {
+    input = document.createElement('input');
+    input.type = 'range';
+    input.min = '0';
+    input.max = String(setting.choices.length - 1);
+    input.step = '1';
+  } else {
+    input = document.createElement('select');
+    setting.choices.forEach((choice, i) => {
+      (input as HTMLSelectElement).add(new Option(choice.shown, String(i)));
+    });
+  }
+  input.name = setting.key;
+  row.append(input);
+  return row;
+}
+
 settingsForm.addEventListener('input', (event) => {
-  const input = event.target as HTMLInputElement;
-  const output = settingsForm.querySelector<HTMLOutputElement>(`output[data-for="${input.name}"]`);
-  if (output) output.value = input.value;
-  // Live while dragging, at most every 100 ms.
+  const input = event.target as HTMLInputElement | HTMLSelectElement;
+  if (input.name === 'powerBudget') {
+    settingsForm.querySelector<HTMLOutputElement>('output[data-for="powerBudget"]')!.value = input.value;
+    powerChanged = true;
+  } else {
+    const setting = shownSettings.find((s) => s.key === input.name);
+    if (!setting) return;
+    const choice =
+      input instanceof HTMLInputElement && input.type === 'checkbox'
+        ? setting.choices.find((c) => c.value === (input as HTMLInputElement).checked)
+        : setting.choices[Number(input.value)];
+    if (!choice) return;
+    input.closest('label')!.querySelector('output')!.value = choice.shown;
+    pending[setting.key] = choice.value;
+  }
   if (settingsTimer !== undefined) return;
   settingsTimer = window.setTimeout(() => {
     settingsTimer = undefined;
-    const body = Object.fromEntries(
-      [...settingsForm.querySelectorAll('input')]
-        .filter((i) => !i.closest('[hidden]'))
-        .map((i) => [i.name, Number(i.value)]),
-    );
-    postJson('/api/settings', body).catch((error) => show(error, 'view-note'));
+    const changes = { ...pending };
+    for (const key of Object.keys(pending)) delete pending[key];
+    const sent: Promise<SettingsResponse>[] = [];
+    const power = settingsForm.elements.namedItem('powerBudget') as HTMLInputElement;
+    if (Object.keys(changes).length > 0) sent.push(postJson<SettingsResponse>('/api/settings', changes));
+    if (powerChanged) sent.push(postJson<SettingsResponse>('/api/power', { budget: Number(power.value) }));
+    powerChanged = false;
+    for (const reply of sent) reply.then(renderSettings, (error) => show(error, 'view-note'));
   }, 100);
 });
 

@@ -33,7 +33,7 @@ export const audioOptions = defineOptions('Sound', {
     max: 100,
     help: 'Sound volume in percent (0 = silence).',
     scope: 'config',
-    setting: { label: 'VOLUME', order: 40, step: 10, live: true },
+    setting: { label: 'VOLUME', title: 'Volume (%)', order: 40, step: 10, live: true },
   },
   music: {
     flag: '--music',
@@ -41,7 +41,7 @@ export const audioOptions = defineOptions('Sound', {
     default: true,
     help: 'Play game music (--no-music: effects only).',
     scope: 'config',
-    setting: { label: 'MUSIC', order: 50, live: true },
+    setting: { label: 'MUSIC', title: 'Music', order: 50, live: true },
   },
   effects: {
     flag: '--effects',
@@ -49,7 +49,7 @@ export const audioOptions = defineOptions('Sound', {
     default: true,
     help: 'Play sound effects (--no-effects: music only).',
     scope: 'config',
-    setting: { label: 'EFFECTS', order: 60, live: true },
+    setting: { label: 'EFFECTS', title: 'Sound effects', order: 60, live: true },
   },
   menuSounds: {
     flag: '--menu-sounds',

@@ -4,7 +4,7 @@ import { JsonFile } from '../config/json-store.ts';
 import { collectSpecs, type OptionGroup } from '../config/options.ts';
 import { savedSettingsProblemWith } from '../config/parse.ts';
 import { LiveSettings } from '../config/settings-menu.ts';
-import type { ControlLine, SoundControls, TableControls } from '../table/controls.ts';
+import type { ControlLine, TableControls } from '../table/controls.ts';
 import { OPTION_SPECS, type Options } from './options.ts';
 
 /** The parts of the colour pipeline the settings use (setBrightness live, the limiter's estimate). */
@@ -104,22 +104,9 @@ export function createTableControls(config: TableControlsOptions): TableControls
       });
     });
   const value = <K extends keyof Options>(key: K) => settings.get(key) as Options[K];
-  const sound: SoundControls | undefined = levels && {
-    volume: () => value('volume'),
-    setVolume: (percent) => settings.set('volume', percent),
-    music: () => value('music'),
-    setMusic: (on) => settings.set('music', on),
-    effects: () => value('effects'),
-    setEffects: (on) => settings.set('effects', on),
-  };
   const controls: TableControls = {
-    ...(sound ? { sound } : {}),
-    brightness: () => value('brightness'),
-    setBrightness: (percent) => settings.set('brightness', percent),
     idleSeconds: () => value('idle'),
-    setIdleSeconds: (seconds) => settings.set('idle', seconds),
     defaultPlayers: () => value('defaultPlayers'),
-    setDefaultPlayers: (players) => settings.set('defaultPlayers', players),
     settings,
     lines: () => lines,
     save: () => file.write({ ...file.read(), ...settings.saved() }),

@@ -59,10 +59,8 @@ export async function startWeb(
     },
     outputs: options.output,
     picture: (id) => `/gallery/${id}.gif`,
-    save: (settings) => {
-      controls?.save?.();
-      settingsFile.write({ ...settingsFile.read(), powerBudget: settings.powerBudget });
-    },
+    // not a settings line (the table's lines save themselves through controls.save)
+    savePowerBudget: (milliamps) => settingsFile.write({ ...settingsFile.read(), powerBudget: milliamps }),
     showPicture: (path) => {
       const viewer = table.catalog.find((game) => game.id === 'viewer');
       if (!viewer) throw new Error('the picture viewer (games/viewer) is not installed');

@@ -49,6 +49,11 @@ export interface SettingDecl {
   /** Capitals in the 3×5 font; up to 5 letters fit the 20 columns, a longer label scrolls. */
   readonly label: string;
   /**
+   * The readable name where there is room (the web page's settings panel): 'Brightness',
+   * 'Screensaver after'. Default: the label.
+   */
+  readonly title?: string;
+  /**
    * Place on the screen: lines sort by it (then by declaration). Today: LIGHT 10, IDLE 20,
    * PLAYERS 30, VOLUME 40, MUSIC 50, EFFECTS 60, SHOW 70, UPDATE 80, NIGHT 90, DIM 100; POWER,
    * SHUT DOWN and REBOOT always come last.

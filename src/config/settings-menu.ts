@@ -109,6 +109,35 @@ export function nextSetting(spec: OptionSpec, current: SettingValue, direction: 
   return steps[Math.min(steps.length - 1, Math.max(0, at + d))]!;
 }
 
+/**
+ * Every value left/right reach on the line, in order: the page's slider stops and choices. The
+ * declaration's steps (a wrapping list as declared), an enum's values, OFF then ON, or the grid
+ * min..max by `step` (at most `limit` values); a `current` value between them (from the config
+ * file) is placed among them: numbers by size, others first.
+ */
+export function settingChoices(spec: OptionSpec, current: SettingValue, limit = 1000): SettingValue[] {
+  let values: SettingValue[];
+  if (spec.setting?.wrap) values = [...(spec.setting.steps ?? spec.values ?? [])];
+  else {
+    let lowest = current;
+    for (let i = 0; i < limit; i++) {
+      const below = nextSetting(spec, lowest, -1);
+      if (below === lowest) break;
+      lowest = below;
+    }
+    values = [lowest];
+    while (values.length < limit) {
+      const above = nextSetting(spec, values[values.length - 1]!, 1);
+      if (values.includes(above)) break;
+      values.push(above);
+    }
+  }
+  if (values.includes(current)) return values;
+  if (typeof current !== 'number') return [current, ...values];
+  const at = values.findIndex((value) => typeof value === 'number' && value > current);
+  return at < 0 ? [...values, current] : [...values.slice(0, at), current, ...values.slice(at)];
+}
+
 /** The value as the line shows it: the declaration's `show`, else digits, ON/OFF or capitals. */
 export function showSetting(spec: OptionSpec, value: SettingValue): string {
   const show = spec.setting?.show as ((value: SettingValue) => string) | undefined;

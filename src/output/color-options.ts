@@ -13,6 +13,7 @@ export const colorOptions = defineOptions('LED colour and power', {
     // "BRIGHT" is 23 px wide and would scroll; the hook is the colour pipeline (it fades there)
     setting: {
       label: 'LIGHT',
+      title: 'Brightness (%)',
       order: 10,
       steps: [5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 100],
       live: true,

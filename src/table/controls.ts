@@ -1,16 +1,5 @@
 import type { LiveSettings } from '../config/settings-menu.ts';
 
-/** The sound levels (the web page's volume); they are settings lines like the others. */
-export interface SoundControls {
-  /** 0..100 %. */
-  volume(): number;
-  setVolume(percent: number): void;
-  music(): boolean;
-  setMusic(on: boolean): void;
-  effects(): boolean;
-  setEffects(on: boolean): void;
-}
-
 /**
  * A line of the settings screen: a declared option's (src/config/settings-menu.ts) or another
  * module's (UPDATE). Left/right call `step`, A asks YES/NO and runs `action`.
@@ -34,15 +23,10 @@ export interface ControlLine {
  * the data directory). `shutdown` and `reboot` exist only when running as the service.
  */
 export interface TableControls {
-  /** LED brightness, 0..100 %. */
-  brightness(): number;
-  setBrightness(percent: number): void;
-  /** Seconds in the menu before the screensaver; 0 = never. */
+  /** Seconds in the menu before the screensaver; 0 = never (the IDLE line's value; the table reads it). */
   idleSeconds(): number;
-  setIdleSeconds(seconds: number): void;
-  /** Players a game starts with when nobody chose; 0 = each game's minimum. 0..4. */
+  /** Players a game starts with when nobody chose; 0 = each game's minimum. 0..4 (PLAYERS; the setup screen reads it). */
   defaultPlayers(): number;
-  setDefaultPlayers(players: number): void;
   /** The estimated current of the last frame, in mA (from the colour pipeline's limiter). */
   milliamps?(): number;
   /**
@@ -52,14 +36,12 @@ export interface TableControls {
   lines?(): readonly ControlLine[];
   /**
    * The values behind those lines by option key, with their declarations (`specs`): `set` keeps
-   * a value within its option and applies it, `save` then persists it. For other panels (the web
-   * page) that want every setting the table has without naming them.
+   * a value within its option and applies it, `save` then persists it. The one way to change a
+   * setting from elsewhere (the web page, src/web/table-settings.ts), without naming it.
    */
   readonly settings?: LiveSettings;
   /** Persists the current values. */
   save?(): void;
-  /** Sound levels, when the table has sound (VOLUME, MUSIC, EFFECTS lines). */
-  readonly sound?: SoundControls;
   /** Power the Pi off / restart it (service only). */
   shutdown?(): void;
   reboot?(): void;

@@ -39,6 +39,7 @@ export const idleOptions = defineOptions('When nobody plays', {
     // the hook is the run's IdleShow (src/cli/main.ts)
     setting: {
       label: 'SHOW',
+      title: 'Idle show',
       order: 70,
       wrap: true,
       show: (name: string) => name.toUpperCase().slice(0, 5),
@@ -54,7 +55,15 @@ export const idleOptions = defineOptions('When nobody plays', {
     help: 'Night hours in local time, e.g. 23:00-07:00: an idle table dims to --night-light (any button wakes it). Empty = no night.',
     scope: 'config',
     // the hooks are the run's NightSchedule (nightHooks); the config may hold any other window
-    setting: { label: 'NIGHT', order: 90, steps: NIGHT_CHOICES, wrap: true, show: shortWindow, live: true },
+    setting: {
+      label: 'NIGHT',
+      title: 'Night hours',
+      order: 90,
+      steps: NIGHT_CHOICES,
+      wrap: true,
+      show: shortWindow,
+      live: true,
+    },
   },
   nightLight: {
     flag: '--night-light',
@@ -65,6 +74,13 @@ export const idleOptions = defineOptions('When nobody plays', {
     arg: 'PERCENT',
     help: 'Brightness of an idle table at night, in percent of the normal brightness; 0 = dark. Changes fade over a second.',
     scope: 'config',
-    setting: { label: 'DIM', order: 100, steps: [0, 5, 10, 20, 30, 50], show: zeroAs('OFF'), live: true },
+    setting: {
+      label: 'DIM',
+      title: 'Night light (%)',
+      order: 100,
+      steps: [0, 5, 10, 20, 30, 50],
+      show: zeroAs('OFF'),
+      live: true,
+    },
   },
 });

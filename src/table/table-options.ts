@@ -76,7 +76,13 @@ export const tableOptions = defineOptions('Table', {
     arg: 'SECONDS',
     help: 'Seconds in the menu without input before the screensaver starts; 0 = never.',
     scope: 'config',
-    setting: { label: 'IDLE', order: 20, steps: [0, 30, 60, 120, 300, 600, 1800], show: showSeconds },
+    setting: {
+      label: 'IDLE',
+      title: 'Screensaver after',
+      order: 20,
+      steps: [0, 30, 60, 120, 300, 600, 1800],
+      show: showSeconds,
+    },
   },
   demoSeconds: {
     flag: '--demo-seconds',
@@ -98,7 +104,7 @@ export const tableOptions = defineOptions('Table', {
     max: 4,
     help: "Players a game starts with when nobody chose; 0 = the game's minimum.",
     scope: 'config',
-    setting: { label: 'PLAYERS', order: 30, show: zeroAs('MIN') },
+    setting: { label: 'PLAYERS', title: 'Players when nobody chose', order: 30, show: zeroAs('MIN') },
   },
   logFile: {
     flag: '--log-file',

@@ -74,13 +74,34 @@ export interface GameInfo {
   readonly picture: string | null;
 }
 
-/** The live settings the page can change. */
-export interface TableSettings {
-  readonly brightness: number;
-  readonly powerBudget: number;
-  readonly idle: number;
-  /** Sound volume in %, null when the table has no sound. */
-  readonly volume: number | null;
+/**
+ * One of the table's settings as the page shows it, made from the option's declaration (its
+ * `setting` part, see SettingDecl in src/config/options.ts): the same lines as the table's
+ * settings screen, in the same order, with the same values. The page names no setting.
+ */
+export interface SettingInfo {
+  /** The option key: POST /api/settings {key: value}, settings.json. */
+  readonly key: string;
+  /** Readable name ('Brightness'). */
+  readonly title: string;
+  /** The table screen's label ('LIGHT'). */
+  readonly label: string;
+  /** The option's help text. */
+  readonly help: string;
+  /** number: a slider over `choices`; switch: on/off; choice: a select. */
+  readonly kind: 'number' | 'switch' | 'choice';
+  readonly value: number | string | boolean;
+  /**
+   * The values the table's left/right go through, in order, each as the table shows it ('OFF',
+   * '5M', 'MIN'); an enum's values by their full name (the table cuts them to 5 letters).
+   */
+  readonly choices: readonly { readonly value: number | string | boolean; readonly shown: string }[];
+}
+
+/** The reply to POST /api/settings and POST /api/power. */
+export interface SettingsResponse {
+  readonly settings: readonly SettingInfo[];
+  readonly powerBudget: number | null;
 }
 
 /** What the status panel shows. */
@@ -107,7 +128,13 @@ export interface StateResponse {
   readonly pairing: boolean;
   readonly viewPublic: boolean;
   readonly games: readonly GameInfo[];
-  readonly settings: TableSettings;
+  /** The table's settings, in its settings screen's order ([] when it has none). */
+  readonly settings: readonly SettingInfo[];
+  /**
+   * The current limiter's budget in mA (0 = no limit), null when the table has none: not a
+   * settings line (an installation's safety limit, set on the page only; POST /api/power).
+   */
+  readonly powerBudget: number | null;
   readonly status: TableStatus;
   /** The message box; null when the table has no message app or this page is not paired. */
   readonly message: MessageState | null;

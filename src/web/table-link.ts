@@ -4,7 +4,8 @@ import type { TableControls } from '../table/controls.ts';
 import { PauseScreen } from '../table/pause-screen.ts';
 import type { Table } from '../table/table.ts';
 import { CodeScreen } from './code-screen.ts';
-import type { GameInfo, MessageState, TableSettings, TableStatus } from './protocol.ts';
+import type { GameInfo, MessageState, SettingInfo, TableStatus } from './protocol.ts';
+import { checkSettingChanges, describeSettings } from './table-settings.ts';
 
 /** What the web page may do to the table; the server knows the table only through this. */
 export interface TableLink {
@@ -17,9 +18,19 @@ export interface TableLink {
   resume(): boolean;
   /** Ends whatever runs and shows the menu. */
   menu(): void;
-  settings(): TableSettings;
-  /** Applies the given settings at once (clamped), saves them, and returns all of them. */
-  change(settings: Partial<Record<keyof TableSettings, number>>): TableSettings;
+  /** The table's settings (the lines of its settings screen, from their declarations). */
+  settings(): SettingInfo[];
+  /**
+   * Applies `wanted` (option key → value) through the table's live settings, saves them in
+   * settings.json and returns all settings. Checks every entry first (checkSettingChanges):
+   * throws a SettingRefused for an unknown key or a value the option lacks, and then nothing
+   * changes or is written; numbers are clamped to their option's range.
+   */
+  change(wanted: unknown): SettingInfo[];
+  /** The current limiter's budget in mA (0 = no limit); null when the table has none. */
+  powerBudget(): number | null;
+  /** Sets the budget (the knob may raise a too-low one), saves it and returns it; null when none. */
+  setPowerBudget(milliamps: number): number | null;
   status(): Omit<TableStatus, 'pads' | 'viewers'>;
   /** False while player `player`'s pad is unplugged (or its phone left). */
   connected(player: number): boolean;
@@ -74,8 +85,8 @@ export interface TableLinkOptions {
   readonly showPicture?: (path: string) => void;
   /** Messages shown and saved from the page; absent = no message box. */
   readonly messages?: MessageLink | undefined;
-  /** Saves changed settings (settings.json), default controls.save. */
-  readonly save?: (settings: TableSettings) => void;
+  /** Saves a changed power budget (settings.json); default: not saved. */
+  readonly savePowerBudget?: (milliamps: number) => void;
 }
 
 /**
@@ -107,12 +118,6 @@ export function tableLink(options: TableLinkOptions): TableLink & { dispose(): v
       throw new Error(`no game "${id}"; the table has: ${table.catalog.map((g) => g.id).join(', ')}`);
     return game;
   };
-  const settings = (): TableSettings => ({
-    brightness: controls?.brightness() ?? 100,
-    powerBudget: power?.budgetMilliamps ?? 0,
-    idle: controls?.idleSeconds() ?? 0,
-    volume: controls?.sound?.volume() ?? null,
-  });
 
   return {
     games: () =>
@@ -150,15 +155,20 @@ export function tableLink(options: TableLinkOptions): TableLink & { dispose(): v
       return true;
     },
     menu: () => table.menu(),
-    settings,
+    settings: () => describeSettings(controls?.settings),
     change(wanted) {
-      if (wanted.brightness !== undefined) controls?.setBrightness(wanted.brightness);
-      if (wanted.idle !== undefined) controls?.setIdleSeconds(wanted.idle);
-      if (wanted.powerBudget !== undefined) power?.setBudget(wanted.powerBudget);
-      if (wanted.volume !== undefined) controls?.sound?.setVolume(wanted.volume);
-      const now = settings();
-      (options.save ?? (() => controls?.save?.()))(now);
-      return now;
+      const live = controls?.settings;
+      const changes = checkSettingChanges(live, wanted);
+      for (const [key, value] of changes) live?.set(key, value);
+      if (changes.size > 0) controls?.save?.();
+      return describeSettings(live);
+    },
+    powerBudget: () => power?.budgetMilliamps ?? null,
+    setPowerBudget(milliamps) {
+      if (!power) return null;
+      power.setBudget(milliamps);
+      options.savePowerBudget?.(power.budgetMilliamps);
+      return power.budgetMilliamps;
     },
     status: () => {
       const game = engine.game ?? (engine.top instanceof PauseScreen ? engine.top.game : undefined);

@@ -23,6 +23,7 @@ import {
   VIEW_PATH,
 } from './protocol.ts';
 import type { TableLink } from './table-link.ts';
+import { SettingRefused } from './table-settings.ts';
 
 /** The cookie that carries a paired phone's token. */
 export const TOKEN_COOKIE = 'ledtable-token';
@@ -192,6 +193,7 @@ export class WebServer {
         viewPublic: this.options.publicView,
         games: table.games(),
         settings: table.settings(),
+        powerBudget: table.powerBudget(),
         status: this.status(),
         message: paired ? table.message() : null, // the kept message is for paired phones only
       };
@@ -296,7 +298,11 @@ export class WebServer {
       this.requireAuth(req);
       const body = await readJson(req);
       this.command(path, body);
-      sendJson(res, 200, { settings: table.settings(), status: this.status() });
+      sendJson(res, 200, {
+        settings: table.settings(),
+        powerBudget: table.powerBudget(),
+        status: this.status(),
+      });
       return;
     }
 
@@ -355,17 +361,21 @@ export class WebServer {
       case '/api/menu':
         table.menu();
         return;
-      case '/api/settings': {
-        const wanted: { brightness?: number; powerBudget?: number; idle?: number; volume?: number } = {};
-        for (const key of ['brightness', 'powerBudget', 'idle', 'volume'] as const) {
-          const value = body[key];
-          if (value === undefined) continue;
-          if (typeof value !== 'number' || !Number.isFinite(value)) {
-            throw new HttpError(400, `${key} must be a number`);
-          }
-          wanted[key] = value;
+      case '/api/settings':
+        // every entry checked against its declaration first: a refused one changes nothing
+        try {
+          table.change(body);
+        } catch (error) {
+          if (error instanceof SettingRefused) throw new HttpError(400, error.message);
+          throw error;
         }
-        table.change(wanted);
+        return;
+      case '/api/power': {
+        const budget = body.budget;
+        if (typeof budget !== 'number' || !Number.isFinite(budget) || budget < 0)
+          throw new HttpError(400, '"budget" must be a number of mA, 0 (no limit) or more');
+        if (table.setPowerBudget(budget) === null)
+          throw new HttpError(409, 'this table has no current limiter');
         return;
       }
       default:

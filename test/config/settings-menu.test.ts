@@ -17,6 +17,7 @@ import {
   LiveSettings,
   nextSetting,
   type SettingValue,
+  settingChoices,
   settingSpecs,
   showSeconds,
   showSetting,
@@ -275,6 +276,49 @@ function reachable(s: OptionSpec): SettingValue[] {
   return [...seen];
 }
 
+test('settingChoices: what left/right reach, in order, with a value between steps placed among them', () => {
+  const light = spec({
+    type: 'int',
+    default: 50,
+    min: 0,
+    max: 100,
+    setting: { label: 'L', order: 1, steps: [5, 10, 50, 100] },
+  });
+  assert.equal(settingChoices(light, 50), [5, 10, 50, 100]);
+  assert.equal(
+    settingChoices(light, 42),
+    [5, 10, 42, 50, 100],
+    'a value from the config file is kept in its place',
+  );
+  const volume = spec({
+    type: 'int',
+    default: 80,
+    min: 0,
+    max: 30,
+    setting: { label: 'V', order: 1, step: 10 },
+  });
+  assert.equal(settingChoices(volume, 20), [0, 10, 20, 30]);
+  const music = spec({ type: 'bool', default: true, setting: { label: 'M', order: 1 } });
+  assert.equal(settingChoices(music, true), [false, true]);
+  const show = spec({
+    type: 'enum',
+    values: ['a', 'b', 'c'],
+    default: 'a',
+    setting: { label: 'S', order: 1, wrap: true },
+  });
+  assert.equal(settingChoices(show, 'b'), ['a', 'b', 'c'], 'a wrapping list as declared');
+  const night = spec({
+    type: 'string',
+    default: '',
+    setting: { label: 'N', order: 1, steps: ['', '23:00-07:00'], wrap: true },
+  });
+  assert.equal(
+    settingChoices(night, '22:00-06:00'),
+    ['22:00-06:00', '', '23:00-07:00'],
+    'another value first',
+  );
+});
+
 test("the program's settings lines: every value fits 20 columns, labels and places are distinct", () => {
   const lines = settingSpecs(OPTION_SPECS);
   assert.equal(
@@ -282,6 +326,21 @@ test("the program's settings lines: every value fits 20 columns, labels and plac
     ['LIGHT', 'IDLE', 'PLAYERS', 'VOLUME', 'MUSIC', 'EFFECTS', 'SHOW', 'NIGHT', 'DIM'],
   );
   assert.is(new Set(lines.map((s) => s.setting!.order)).size, lines.length, 'distinct places');
+  assert.equal(
+    lines.map((s) => s.setting!.title),
+    [
+      'Brightness (%)',
+      'Screensaver after',
+      'Players when nobody chose',
+      'Volume (%)',
+      'Music',
+      'Sound effects',
+      'Idle show',
+      'Night hours',
+      'Night light (%)',
+    ],
+    'a readable title each, for the web page',
+  );
   // SHOW's DEMOS is 21 columns and has always scrolled; kept as the player knows it
   const scrolls = new Set(['DEMOS']);
   for (const s of lines)

@@ -5,6 +5,7 @@ import { MemoryLogger } from '../../src/engine/log.ts';
 import { drawBanner } from '../../src/gfx/text.ts';
 import { Canvas, defineGame } from '../../src/index.ts';
 import type { Button } from '../../src/input/buttons.ts';
+import type { TableControls } from '../../src/table/controls.ts';
 import { InMemory, type ScoreTable } from '../../src/table/persistence.ts';
 import { Table } from '../../src/table/table.ts';
 
@@ -79,16 +80,10 @@ test('a game with choices opens the setup screen; players and settings reach the
 });
 
 test("the setup screen starts at the table's default player count when nothing was chosen before", () => {
-  let players = 3;
-  const controls = {
-    brightness: () => 100,
-    setBrightness() {},
+  const players = 3;
+  const controls: TableControls = {
     idleSeconds: () => 0,
-    setIdleSeconds() {},
     defaultPlayers: () => players,
-    setDefaultPlayers(n: number) {
-      players = n;
-    },
   };
   const clock = new ManualClock();
   const table = new Table({ catalog: [timed], clock, controls, idleSeconds: 0 });

@@ -1,9 +1,9 @@
 /**
  * The web page in a real browser (Debian's Chromium through playwright-core, one launch for the
  * file): the live view draws the table's frame, the phone pad plays like the same buttons in the
- * Harness, phones take and free seats, an upload reaches the picture viewer, and a message typed
- * in the message box runs the text app. The table runs on a manual clock: the test steps it, so
- * every frame compared is a known one.
+ * Harness, phones take and free seats, an upload reaches the picture viewer, a message typed in
+ * the message box runs the text app, and the settings panel changes the table's settings lines.
+ * The table runs on a manual clock: the test steps it, so every frame compared is a known one.
  */
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -292,6 +292,43 @@ test("a message typed in the page's message box runs the text app with it, in th
   assert.is(frameToText(web.engine.frame), harness.frame());
   assert.ok(harness.frame().includes('#'), 'the message is drawn');
   assert.equal(await shows(page, '#live'), seenColors(), 'and the page shows it live');
+  await page.close();
+});
+
+test("the page's settings are the table's: a slider, a switch and a select change the table's settings lines", async () => {
+  if (!browser) return;
+  const page = await desktop.context.newPage(); // phone size
+  await page.goto(`${web.url}/#table`);
+  const line = (label: string) =>
+    web.table.controls!.lines!()
+      .find((l) => l.label === label)!
+      .value();
+  const light = page.locator('[data-setting="brightness"]');
+  await light.locator('output').getByText(line('LIGHT'), { exact: true }).waitFor();
+  assert.is(
+    await light.textContent(),
+    `Brightness (%) ${line('LIGHT')}`,
+    'readable title, the value as on the table',
+  );
+
+  // the brightness slider stops at the declaration's steps: 5, 10, 15, 20, 25, 30, 40 …
+  await light.locator('input').fill('6');
+  await until('the table at 40 %', () => web.pipeline.brightness === 40);
+  assert.is(line('LIGHT'), '40');
+  await light.locator('output').getByText('40', { exact: true }).waitFor();
+
+  const idle = page.locator('[data-setting="idle"]');
+  await idle.locator('input').fill('4');
+  await until('IDLE 5M', () => line('IDLE') === '5M');
+  assert.is(await idle.locator('output').textContent(), '5M', 'shown as the table shows it');
+
+  await page.click('[data-setting="music"] input[role=switch]');
+  await until('MUSIC OFF', () => line('MUSIC') === 'OFF');
+  assert.is(web.sound.music, false, 'the music hook ran');
+
+  await page.selectOption('[data-setting="idleShow"] select', { label: 'clock' });
+  await until('SHOW CLOCK', () => line('SHOW') === 'CLOCK');
+  assert.is(web.idleShow, 'clock', 'the idle show hook ran');
   await page.close();
 });
 

@@ -9,6 +9,7 @@ import { savedMessageFile, withSavedMessage } from '../../src/cli/saved-message.
 import { createTableControls } from '../../src/cli/table-controls.ts';
 import { picturesDir, withUploadedPictures } from '../../src/cli/uploaded-pictures.ts';
 import { startWeb } from '../../src/cli/web.ts';
+import type { OptionGroup } from '../../src/config/options.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
@@ -24,6 +25,8 @@ import type { WebServer } from '../../src/web/web-server.ts';
 export interface WebTableOptions {
   readonly pairing?: boolean;
   readonly publicView?: boolean;
+  /** The option groups whose settings become lines (default: the program's). */
+  readonly groups?: readonly OptionGroup[];
 }
 
 /**
@@ -41,6 +44,8 @@ export class WebTable {
   readonly notices: string[] = [];
   /** The mixer's levels the settings change (no audio output is started). */
   readonly sound = { volume: 80, music: true, effects: true };
+  /** What the idle show's hook was last given (the run's IdleShow in `ledtable`). */
+  idleShow = 'mix';
   readonly dataDir: string;
   readonly stage: OutputStage;
   /** The last frame as people see it (what the live view sends). */
@@ -50,7 +55,7 @@ export class WebTable {
   url = '';
   private stopWeb: (() => Promise<void>) | undefined;
 
-  private constructor() {
+  private constructor(options: WebTableOptions) {
     this.dataDir = mkdtempSync(join(tmpdir(), 'ledtable-web-'));
     // The real frame path without LED drivers: the web page's live view is a tap of it.
     this.stage = new OutputStage(compileLayout(20, 15, DEFAULT_LAYOUT), [], this.pipeline, (_, error) => {
@@ -74,6 +79,12 @@ export class WebTable {
         dataDir: this.dataDir,
         env: {},
         report: (message) => this.log.warn(message),
+        hooks: {
+          idleShow: (name) => {
+            this.idleShow = name;
+          },
+        },
+        ...(options.groups ? { groups: options.groups } : {}),
       }),
       sink: this.stage,
     });
@@ -82,7 +93,7 @@ export class WebTable {
   }
 
   static async start(options: WebTableOptions = {}): Promise<WebTable> {
-    const table = new WebTable();
+    const table = new WebTable(options);
     const web = await startWeb({
       options: {
         web: '127.0.0.1:0',
