@@ -21,7 +21,6 @@ import {
   settingSpecs,
   showSeconds,
   showSetting,
-  zeroAs,
 } from '../../src/config/settings-menu.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
 import { defineGame } from '../../src/engine/game.ts';
@@ -29,20 +28,7 @@ import { textWidth } from '../../src/gfx/text.ts';
 import type { Button } from '../../src/input/buttons.ts';
 import type { SettingsScreen } from '../../src/table/settings-screen.ts';
 import { Table } from '../../src/table/table.ts';
-
-/** An owner's options as a new module would declare them: one field makes GLOW a settings line. */
-const glowOptions = defineOptions('Glow', {
-  glow: {
-    flag: '--glow',
-    type: 'int',
-    default: 3,
-    min: 0,
-    max: 9,
-    help: 'How much the fake glow glows; 0 = off.',
-    scope: 'config',
-    setting: { label: 'GLOW', order: 65, show: zeroAs('OFF') },
-  },
-});
+import { glowOptions } from './glow-options.ts';
 
 const solo = defineGame({
   id: 'solo',

@@ -9,28 +9,13 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { OPTION_GROUPS } from '../../src/cli/options.ts';
-import { defineOptions } from '../../src/config/options.ts';
-import { zeroAs } from '../../src/config/settings-menu.ts';
 import type { Button } from '../../src/input/buttons.ts';
 import type { Menu } from '../../src/table/menu.ts';
 import type { SettingsScreen } from '../../src/table/settings-screen.ts';
 import type { SettingInfo, StateResponse } from '../../src/web/protocol.ts';
 import { TOKEN_COOKIE } from '../../src/web/web-server.ts';
+import { glowOptions } from '../config/glow-options.ts';
 import { WebTable } from './web-table.ts';
-
-/** A new module's option, declared once with a `setting` part (as in settings-menu.test.ts). */
-const glowOptions = defineOptions('Glow', {
-  glow: {
-    flag: '--glow',
-    type: 'int',
-    default: 3,
-    min: 0,
-    max: 9,
-    help: 'How much the fake glow glows; 0 = off.',
-    scope: 'config',
-    setting: { label: 'GLOW', title: 'Glow', order: 65, show: zeroAs('OFF') },
-  },
-});
 
 let web: WebTable;
 let cookie = '';
