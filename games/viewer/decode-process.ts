@@ -1,7 +1,9 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Picture, PictureError } from './decode.ts';
+import { PictureCache } from './picture-cache.ts';
 
 /** Time one picture may take to decode before its decoder is killed: 20 s (a Pi 4, 100 MP JPEG: ~5 s). */
 export const DECODE_SECONDS = 20;
@@ -31,18 +33,33 @@ type Reply = { id: number; picture: Picture } | { id: number; short: string; mes
  * process never runs libvips itself, so SIGTERM always ends it at once (libvips' exit handler
  * would otherwise wait for a running decode, minutes for a hostile file). The process starts on
  * the first picture, does not keep the table alive when idle, and dies with the table.
+ *
+ * It remembers the pictures it decoded lately (`recentBytes`, by file, its size and change time,
+ * and the working size): the viewer opened again, or the idle show coming back to it, shows
+ * them without decoding again; a file that changed is decoded afresh.
  */
 export class DecodeProcess {
+  private readonly recent: PictureCache<string>;
   private child: ChildProcess | undefined;
   private readonly queue: Pending[] = [];
   private active: Pending | undefined;
   private timer: NodeJS.Timeout | undefined;
   private nextId = 1;
 
+  constructor(recentBytes = 8 * 1024 * 1024) {
+    this.recent = new PictureCache<string>(recentBytes);
+  }
+
   decode(file: string, width: number, height: number, budgetMs = DECODE_SECONDS * 1000): Promise<Picture> {
-    return new Promise((resolve, reject) => {
+    const key = recentKey(file, width, height);
+    const known = key === undefined ? undefined : this.recent.get(key);
+    if (known) return Promise.resolve(known);
+    return new Promise<Picture>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, file, width, height, budgetMs, resolve, reject });
       this.pump();
+    }).then((picture) => {
+      if (key !== undefined) this.recent.set(key, picture);
+      return picture;
     });
   }
 
@@ -116,6 +133,16 @@ export class DecodeProcess {
     const child = this.child;
     this.child = undefined;
     child?.kill('SIGKILL');
+  }
+}
+
+/** What makes a decoded picture still good: the file, its size and change time, the working size. */
+function recentKey(file: string, width: number, height: number): string | undefined {
+  try {
+    const stat = statSync(file);
+    return `${file}\0${stat.size}\0${stat.mtimeMs}\0${width}x${height}`;
+  } catch {
+    return undefined; // the decoder reports the missing file
   }
 }
 

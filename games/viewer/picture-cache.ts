@@ -1,12 +1,13 @@
 import type { Picture } from './decode.ts';
 
 /**
- * Decoded pictures (small working copies, never the originals) by slideshow index, least
- * recently used dropped first once `budget` bytes are exceeded. The newest entry always stays,
- * however big, so the picture on show is never dropped from under it.
+ * Decoded pictures (small working copies, never the originals) by key (a slideshow index, or a
+ * file and size for the decoder), least recently used dropped first once `budget` bytes are
+ * exceeded. The newest entry always stays, however big, so the picture on show is never dropped
+ * from under it.
  */
-export class PictureCache {
-  private readonly entries = new Map<number, Picture>();
+export class PictureCache<K = number> {
+  private readonly entries = new Map<K, Picture>();
   private used = 0;
 
   /** budget: bytes of frame data to keep (default 16 MB: about 270 photos at 160 × 120). */
@@ -20,12 +21,12 @@ export class PictureCache {
     return this.entries.size;
   }
 
-  has(index: number): boolean {
+  has(index: K): boolean {
     return this.entries.has(index);
   }
 
   /** The picture, marked as just used; undefined when not (or no longer) cached. */
-  get(index: number): Picture | undefined {
+  get(index: K): Picture | undefined {
     const picture = this.entries.get(index);
     if (picture) {
       this.entries.delete(index);
@@ -34,7 +35,7 @@ export class PictureCache {
     return picture;
   }
 
-  set(index: number, picture: Picture): void {
+  set(index: K, picture: Picture): void {
     const old = this.entries.get(index);
     if (old) {
       this.used -= old.bytes;

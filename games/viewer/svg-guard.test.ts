@@ -95,4 +95,20 @@ test('a decode over its time budget is killed (TOO SLOW); the next one decodes i
   }
 });
 
+test("a picture decoded again comes from the decoder's memory; a file that changed is decoded afresh", async () => {
+  const decoder = new DecodeProcess();
+  const file = svg('again.svg', '<rect width="100" height="100" fill="#00ff00"/>');
+  try {
+    const first = await decoder.decode(file, 20, 15);
+    assert.is(await decoder.decode(file, 20, 15), first, 'the same picture, not decoded again');
+    assert.is.not(await decoder.decode(file, 10, 10), first, 'another working size is another picture');
+    svg('again.svg', '<rect width="100" height="100" fill="#ff0000"/><!-- changed -->');
+    const changed = await decoder.decode(file, 20, 15);
+    assert.is.not(changed, first);
+    assert.is(changed.frames[0]![0], 255, 'red: the new content');
+  } finally {
+    decoder.close();
+  }
+});
+
 test.run();
