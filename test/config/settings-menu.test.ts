@@ -124,14 +124,16 @@ function walk(s: OptionSpec, from: SettingValue, directions: readonly number[]):
   });
 }
 
+/** A percentage with a step list: the shape of LIGHT. */
+const light = spec({
+  type: 'int',
+  default: 50,
+  min: 0,
+  max: 100,
+  setting: { label: 'L', order: 1, steps: [5, 10, 50, 100] },
+});
+
 test('steps: numbers stop at the ends and keep a value between steps; a step rule; bools; wrapping choices', () => {
-  const light = spec({
-    type: 'int',
-    default: 50,
-    min: 0,
-    max: 100,
-    setting: { label: 'L', order: 1, steps: [5, 10, 50, 100] },
-  });
   assert.equal(walk(light, 50, [1, 1, 1, -1, -1, -1, -1]), ['100', '100', '100', '50', '10', '5', '5']);
   assert.equal(walk(light, 70, [1]), ['100']);
   assert.equal(walk(light, 70, [-1]), ['50']);
@@ -263,13 +265,6 @@ function reachable(s: OptionSpec): SettingValue[] {
 }
 
 test('settingChoices: what left/right reach, in order, with a value between steps placed among them', () => {
-  const light = spec({
-    type: 'int',
-    default: 50,
-    min: 0,
-    max: 100,
-    setting: { label: 'L', order: 1, steps: [5, 10, 50, 100] },
-  });
   assert.equal(settingChoices(light, 50), [5, 10, 50, 100]);
   assert.equal(
     settingChoices(light, 42),
