@@ -23,6 +23,7 @@ import {
   resolveOptionsWith,
   savedSettingsProblemWith,
 } from '../config/parse.ts';
+import { isolationOptions } from '../isolation/isolation-options.ts';
 import { colorOptions } from '../output/color-options.ts';
 import { soundInOptions } from '../sound-in/sound-in-options.ts';
 import { idleOptions } from '../table/idle-options.ts';
@@ -48,6 +49,7 @@ export const OPTION_GROUPS = [
   evdevOptions,
   hidOptions,
   liveOptions,
+  isolationOptions,
   captureOptions,
   doctorOptions,
   audioOptions,

@@ -5,7 +5,7 @@ import { describeError, type Logger } from '../engine/log.ts';
 import { Random } from '../engine/random.ts';
 import { DEFAULT_KEYMAP } from '../input/keymap.ts';
 import { TerminalKeys } from '../input/terminal-keys.ts';
-import { guardGame } from '../isolation/game-guard.ts';
+import { defaultLimits, guardGame } from '../isolation/game-guard.ts';
 import { guardedTicks } from '../isolation/guarded-ticks.ts';
 import { beatingClock, crashRunningGame, StrayErrors } from '../isolation/stray-errors.ts';
 import { startWatchdog } from '../isolation/watchdog.ts';
@@ -19,6 +19,7 @@ import { NightSchedule, nightHooks, parseNightWindow } from '../table/night.ts';
 import { type LaunchOptions, Table, type TableOptions } from '../table/table.ts';
 import { audioInputFactory } from './audio-input.ts';
 import { createAudio, logSoundStats } from './audio-setup.ts';
+import { BUILT_IN_GAMES } from './discover.ts';
 import { routeExitPaths } from './exit-paths.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
@@ -29,6 +30,7 @@ import { savedMessageFile, withSavedMessage } from './saved-message.ts';
 import { statusLine } from './status-line.ts';
 import { createTableControls, type OptionHooks, type PlacedLine } from './table-controls.ts';
 import { persistentStores, type TableSetup } from './table-setup.ts';
+import { tierUpEarly } from './tier-up.ts';
 import { picturesDir, withUploadedPictures } from './uploaded-pictures.ts';
 import type { startWeb } from './web.ts';
 
@@ -80,6 +82,7 @@ export async function runTable(
   log: Logger,
 ): Promise<number> {
   const { options, layout } = setup;
+  tierUpEarly(); // a real-time loop at rest runs optimised code within seconds (src/cli/tier-up.ts)
   const pipeline = new ColorPipeline({
     brightness: options.brightness,
     gamma: options.gamma,
@@ -208,9 +211,13 @@ export async function runTable(
     return finished;
   }
 
-  // Every game's code runs guarded (time limit per call, heap limit); the watchdog covers
-  // what a guard cannot reach (src/isolation/, README "Reliability").
-  const guarded = new Map(setup.tableBase.catalog.map((game) => [game.id, guardGame(game)]));
+  // Every game's code runs guarded (heap limit, no process.exit, its timers owned), and with a
+  // time limit per tick unless it is built in (--guard); the watchdog covers what a guard cannot
+  // reach (src/isolation/, README "Reliability").
+  const timed = options.guard === 'all' || setup.gamesDir !== BUILT_IN_GAMES;
+  const guarded = new Map(
+    setup.tableBase.catalog.map((game) => [game.id, guardGame(game, defaultLimits(timed))]),
+  );
   watchdog = startWatchdog({
     stuckMs: STUCK_MS,
     env: io.env,

@@ -3,8 +3,12 @@ import type { AnyGame, GameContext, GameInstance, SettingSpecs } from '../engine
 import { guardedCall } from './guarded-call.ts';
 
 export interface GuardLimits {
-  /** Longest one create, update, draw, dispose or timer call may run (ms) before it is stopped. */
-  readonly callMs: number;
+  /**
+   * Longest one create, update, draw, dispose or timer call may run (ms) before it is stopped;
+   * undefined: no time limit (the built-in games by default, where the watchdog process is the
+   * backstop: a time limit costs a watchdog thread per tick).
+   */
+  readonly callMs: number | undefined;
   /**
    * Heap in use (MB, the whole process) above which the running game is ended: checked every
    * HEAP_CHECK_TICKS updates, so a game that allocates without bound is stopped long before V8
@@ -16,9 +20,15 @@ export interface GuardLimits {
 /** Updates between two heap checks (getHeapStatistics costs a few µs). */
 export const HEAP_CHECK_TICKS = 8;
 
-/** 1 s per call (a Pi 4 runs the slowest built-in update, Connect Four's minimax, far faster). */
-export function defaultLimits(): GuardLimits {
-  return { callMs: 1000, heapMb: Math.round(getHeapStatistics().heap_size_limit / 2 / 1048576) };
+/**
+ * 1 s per call (a Pi 4 runs the slowest built-in update, Connect Four's minimax, far faster);
+ * `timed: false` for no time limit, the other guards kept.
+ */
+export function defaultLimits(timed = true): GuardLimits {
+  return {
+    callMs: timed ? 1000 : undefined,
+    heapMb: Math.round(getHeapStatistics().heap_size_limit / 2 / 1048576),
+  };
 }
 
 /** Thrown (and shown as the crash) when a game holds more memory than GuardLimits.heapMb. */
@@ -31,9 +41,9 @@ export class MemoryLimit extends Error {
 
 /**
  * The same game, with its code guarded. create, update, draw and dispose each run under a time
- * limit (guardedCall), with process.exit/abort refused, and the heap is checked every few updates:
- * a stopped call or a heap over the limit throws, so the GameRunner ends the game as a crash and
- * the table is back at the menu within about `callMs`.
+ * limit (guardedCall; none when `limits.callMs` is undefined), with process.exit/abort refused,
+ * and the heap is checked every few updates: a stopped call or a heap over the limit throws, so
+ * the GameRunner ends the game as a crash and the table is back at the menu within about `callMs`.
  *
  * Timers the game starts while its code runs (setTimeout, setInterval, setImmediate) belong to
  * this run: their callbacks are guarded the same way, and when one throws, or the game ends for
@@ -139,15 +149,16 @@ class GuardedRun {
     };
   }
 
-  /** Runs game code: time-limited, exit refused, its timers owned by this run. */
+  /** Runs game code: time-limited (when the limits say), exit refused, its timers owned by this run. */
   call<T>(fn: () => T, what: string): T {
+    const limitMs = this.limits.callMs;
     const globals = globalThis as unknown as Record<string, unknown>;
     const saved = { setTimeout, setInterval, setImmediate };
     Object.assign(globals, this.timerApi);
     process.exit = refuseExit;
     process.abort = refuseExit;
     try {
-      return guardedCall(fn, this.limits.callMs, `${this.id}: ${what}`);
+      return limitMs === undefined ? fn() : guardedCall(fn, limitMs, `${this.id}: ${what}`);
     } finally {
       Object.assign(globals, saved);
       process.exit = real.exit;

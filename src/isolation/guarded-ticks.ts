@@ -9,20 +9,21 @@ import { CallTimeout, guardedSpan } from './guarded-call.ts';
  * for every call (that cost a real-time table most of its CPU at rest). When the span times out,
  * the process globals the game's calls had swapped are put back and the game ends as a crash
  * naming the call that hung; the table goes back to the menu at the next tick. Ticks of the
- * menu and the screens run unguarded, as before. `engine` gives the engine the clock drives.
+ * menu and the screens, and of games guarded without a time limit, run directly. `engine` gives
+ * the engine the clock drives.
  */
 export function guardedTicks(inner: Clock, engine: () => Engine | undefined): Clock {
   return {
     start: (rate, onTicks) =>
       inner.start(rate, (due) => {
         const runner = engine()?.game;
-        const limits = runner && guardLimitsOf(runner.definition);
-        if (!runner || !limits) {
+        const limitMs = runner && guardLimitsOf(runner.definition)?.callMs;
+        if (!runner || limitMs === undefined) {
           onTicks(due);
           return;
         }
         try {
-          guardedSpan(() => onTicks(due), limits.callMs, `${runner.definition.id}: tick`);
+          guardedSpan(() => onTicks(due), limitMs, `${runner.definition.id}: tick`);
         } catch (error) {
           if (!(error instanceof CallTimeout)) throw error;
           restoreProcessGlobals();

@@ -25,8 +25,8 @@ export interface Watchdog {
 
 /**
  * A watcher the main loop cannot block: a small bash process reading the loop's beats from a
- * pipe. When no beat came for `stuckMs` (a game looping in a timer or promise callback, where its
- * guard cannot reach), it writes one line to stderr, gives the terminal back, and kills this
+ * pipe. When no beat came for `stuckMs` (a game without a time limit looping, see --guard, or
+ * one looping in a promise callback, where its guard cannot reach), it writes one line to stderr, gives the terminal back, and kills this
  * process with SIGKILL: JavaScript on the main thread can no longer run, so nothing cleaner is
  * possible. Under systemd the unit's ExecStopPost= blanks the LEDs and Restart= brings the table
  * back. When this process ends, the pipe closes and the watcher exits; stop() kills it.
@@ -100,7 +100,7 @@ while :; do
   [ $status -eq 0 ] && continue
   [ $status -le 128 ] && exit 0
   printf '%s' "$RESET"
-  echo "ledtable: the main loop was stuck for more than $1 s (code looping outside a guarded game call?); killing the process (the service restarts it)" >&2
+  echo "ledtable: the main loop was stuck for more than $1 s (an endless loop in a game without a time limit, see --guard, or outside a game call?); killing the process (the service restarts it)" >&2
   kill -KILL "$2"
   exit 0
 done

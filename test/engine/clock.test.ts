@@ -34,7 +34,7 @@ test('real clock: after a 1 s stall it catches up at most 4 ticks and drops the 
   const clock = new RealClock({ now: time.now, timers: time.timers, maxCatchUp: 4 });
   const calls: { at: number; due: number }[] = [];
   clock.start(60, (due) => calls.push({ at: time.now(), due }));
-  time.runUntil(10_000 + 1, { at: 5000, ms: 1000 });
+  time.runUntil(10_000 + 2, { at: 5000, ms: 1000 }); // the last timer: armed 1 ms late, fires 0.5 ms late
   const burst = calls.find((call) => call.at >= 6000)!;
   assert.is(burst.due, 4, 'the wake after the stall reports 4 due ticks in one call');
   assert.ok(clock.dropped >= 55, `dropped ${clock.dropped}`);
@@ -43,8 +43,9 @@ test('real clock: after a 1 s stall it catches up at most 4 ticks and drops the 
   assert.is(ticks + clock.dropped, 600);
 });
 
-test('real clock: with timers 0–2 ms late, every tick runs within 1 ms of its deadline (armed 1 ms early)', () => {
-  const time = simulatedTime((i) => ((i * 8) % 21) / 10); // 0.0–2.0 ms late, spread evenly
+test('real clock: with timers 1 ms early to 1 ms late, every tick runs within 1 ms of its deadline (lead 1), one wake each', () => {
+  const offset = (i: number) => ((i * 8) % 21) / 10 - 1; // -1.0 to +1.0 ms, spread evenly
+  const time = simulatedTime(offset);
   const clock = new RealClock({ now: time.now, timers: time.timers, lead: 1 });
   const period = 1000 / 60;
   const errors: number[] = [];
@@ -59,13 +60,15 @@ test('real clock: with timers 0–2 ms late, every tick runs within 1 ms of its 
     errors.every((e) => Math.abs(e) <= 1.0001),
     `worst ${Math.max(...errors.map(Math.abs)).toFixed(2)} ms`,
   );
+  assert.ok(time.armed() <= 601, `${time.armed()} timers for 600 ticks: an early timer woke for nothing`);
   // Without a lead (the default) the same timers put ticks up to 2 ms after their deadlines.
-  const late = simulatedTime((i) => ((i * 8) % 21) / 10);
+  const late = simulatedTime(offset);
   const strict = new RealClock({ now: late.now, timers: late.timers });
   let worst = 0;
   let n = 0;
   strict.start(60, (due) => {
     n += due;
+    assert.ok(late.now() >= n * period, 'never before its deadline');
     worst = Math.max(worst, late.now() - n * period);
   });
   late.runUntil(10_000);

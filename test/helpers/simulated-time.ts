@@ -1,10 +1,15 @@
-/** Simulated time: timers fire in deadline order, each a little late, as real ones do. */
+/**
+ * Simulated time: timers fire in deadline order, each `lateness(i)` ms after the delay asked
+ * for (negative: early, as Node's timers are by up to about 1 ms).
+ */
 export function simulatedTime(lateness: (i: number) => number) {
   let now = 0;
   let pending: { at: number; fn: () => void } | undefined;
   let fired = 0;
   return {
     now: () => now,
+    /** Timers armed so far. */
+    armed: () => fired,
     timers: {
       setTimeout(fn: () => void, ms: number) {
         pending = { at: now + ms + lateness(fired++), fn };

@@ -3,13 +3,14 @@
  * per tick, not per call). A game that hangs in update, in draw, or catching everything is still
  * stopped within its limit, the crash names the call that hung, the menu comes back, and the
  * process's own timers and exit functions are back in place although the hung call's `finally`
- * never ran.
+ * never ran. A game guarded without a time limit runs its ticks directly.
  */
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { discoverGames } from '../../src/cli/discover.ts';
 import { ManualClock } from '../../src/engine/clock.ts';
+import { defineGame } from '../../src/engine/game.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
 import { guardGame } from '../../src/isolation/game-guard.ts';
 import { CallTimeout, guardedCall, guardedSpan } from '../../src/isolation/guarded-call.ts';
@@ -83,5 +84,38 @@ for (const [id, what] of [
     table.engine.stop();
   });
 }
+
+test('without a time limit (a built-in game by default) a slow tick runs to its end; exit is still refused', () => {
+  const log = new MemoryLogger();
+  const manual = new ManualClock();
+  let table: Table | undefined;
+  const clock = guardedTicks(manual, () => table?.engine);
+  let updates = 0;
+  const slow = defineGame({
+    id: 'slow',
+    title: 'Slow',
+    create: () => ({
+      update() {
+        updates++;
+        if (updates === 2) {
+          const until = performance.now() + 2 * LIMIT_MS;
+          while (performance.now() < until) {}
+        }
+        if (updates === 4) process.exit(3);
+      },
+      draw() {},
+    }),
+  });
+  const game = guardGame(slow, { callMs: undefined, heapMb: 4096 });
+  table = new Table({ catalog: [game], width: 20, height: 15, rate: 60, clock, log });
+  table.engine.start();
+  table.play(game);
+  manual.step(3);
+  assert.is(updates, 3, 'the slow tick ran to its end and the game went on');
+  assert.not.match(log.lines.join('\n'), 'crashed');
+  manual.step(1);
+  assert.match(log.lines.join('\n'), 'a game may not end the process');
+  table.engine.stop();
+});
 
 test.run();

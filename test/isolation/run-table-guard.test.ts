@@ -1,7 +1,8 @@
 /**
  * The real-time table guards every game (issue 17): a game stuck in an endless loop in update is
  * stopped after its 1 s call limit, the table shows the crash and goes back to the menu, and
- * SIGTERM still ends the run cleanly (exit 0). Runs runTable itself, on a fake terminal.
+ * SIGTERM still ends the run cleanly (exit 0). Runs runTable itself, on a fake terminal. Which
+ * games have a time limit per tick follows --guard.
  */
 import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { resolveOptions } from '../../src/cli/options.ts';
 import { runTable } from '../../src/cli/run-table.ts';
 import { prepareTable } from '../../src/cli/table-setup.ts';
 import { MemoryLogger } from '../../src/engine/log.ts';
+import { guardLimitsOf } from '../../src/isolation/game-guard.ts';
 
 const HOSTILE = join(import.meta.dirname, '../fixtures/hostile-games');
 
@@ -44,6 +46,53 @@ test('runTable: a game looping forever in update is stopped, the menu comes back
   assert.match(log.lines.join('\n'), 'loop-update: update ran for more than 1000 ms and was stopped');
   assert.ok(ms < 3000, `${Math.round(ms)} ms`);
   assert.is(code, 0);
+});
+
+/** The running game's time limit per tick when runTable starts `id` with `args`. */
+async function tickLimit(id: string, args: readonly string[]): Promise<number | undefined> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledtable-guard-'));
+  const { options, gameParams } = resolveOptions([...args, '--data-dir', dataDir, '--output', 'null'], {});
+  const log = new MemoryLogger();
+  const setup = await prepareTable(options, gameParams, log);
+  const game = setup.tableBase.catalog.find((g) => g.id === id)!;
+  const io = {
+    stdout: { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream,
+    stderr: { write: () => true } as unknown as NodeJS.WriteStream,
+    stdin: Object.assign(new EventEmitter(), { isTTY: false }) as unknown as NodeJS.ReadStream,
+    env: {},
+  } satisfies CliIo;
+  let limit: number | undefined | 'not guarded' = 'not guarded';
+  const code = await runTable(
+    setup,
+    {
+      game,
+      launch: { seed: 1 },
+      keys: false, // no first-time hint over the game
+      attach: (table, stop) => {
+        // the game starts at the next tick
+        const started = performance.now();
+        const poll = setInterval(() => {
+          const running = table.engine.game?.definition;
+          if (!running && performance.now() - started < 3000) return;
+          clearInterval(poll);
+          const limits = running && guardLimitsOf(running);
+          limit = limits ? limits.callMs : 'not guarded';
+          stop();
+        }, 10);
+      },
+    },
+    io,
+    log,
+  );
+  assert.is(code, 0, log.lines.join('\n'));
+  assert.is.not(limit, 'not guarded', `${id} ran without its guard`);
+  return limit === 'not guarded' ? 0 : limit;
+}
+
+test('--guard: built-in games tick without a time limit (the watchdog is their backstop); --guard all and --games folders have one', async () => {
+  assert.is(await tickLimit('snake', []), undefined);
+  assert.is(await tickLimit('snake', ['--guard', 'all']), 1000);
+  assert.is(await tickLimit('loop-update', ['--games', HOSTILE]), 1000);
 });
 
 test.run();
