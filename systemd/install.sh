@@ -167,8 +167,11 @@ fi
 
 step "System packages (build tools for rpi-ws281x-native; libusb and libudev for node-hid; aplay; polkit)"
 missing=()
-for package in build-essential python3 libusb-1.0-0 libudev1 rsync alsa-utils polkitd; do
-  if dpkg -s "$package" >/dev/null 2>&1; then note "$package: installed"; else missing+=("$package"); fi
+packages=(build-essential python3 libusb-1.0-0 libudev1 rsync alsa-utils polkitd)
+# one dpkg-query for them all: "NAME STATUS" for each package dpkg knows (it exits 1 when one is unknown)
+installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${packages[@]}" 2>/dev/null | awk '$2 == "installed" { print $1 }' || true)
+for package in "${packages[@]}"; do
+  if [[ $'\n'"$installed"$'\n' == *$'\n'"$package"$'\n'* ]]; then note "$package: installed"; else missing+=("$package"); fi
 done
 if [ "${#missing[@]}" -gt 0 ]; then
   run apt-get update

@@ -16,8 +16,8 @@
  * `FC_SEED=<seed> npm run test:only`).
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
 import { run } from 'uvu/run';
@@ -276,6 +276,13 @@ function runCheck(command: readonly string[]): Promise<string | undefined> {
 
 const checks = withChecks ? Promise.all(CHECKS.map(runCheck)) : Promise.resolve([]);
 
+/**
+ * One compiled tree for the whole run (test/helpers/compiled-tree.ts), built by the first test
+ * that needs it, in whichever shard; removed at the end.
+ */
+const ownBuild = shardArg === undefined && process.env.LEDTABLE_TEST_BUILD === undefined;
+if (ownBuild) process.env.LEDTABLE_TEST_BUILD = mkdtempSync(join(tmpdir(), 'ledtable-build-'));
+
 let totals: { passed: number; failed: number; skipped: number };
 if (shardArg) {
   const [index = 0, count = 1] = shardArg.slice('--shard='.length).split('/').map(Number);
@@ -291,6 +298,7 @@ if (shardArg) {
   }));
 }
 
+if (ownBuild) rmSync(process.env.LEDTABLE_TEST_BUILD ?? '', { recursive: true, force: true });
 const failedChecks = (await checks).filter((c) => c !== undefined);
 const { passed, failed, skipped } = totals;
 if (failedChecks.length > 0) console.log(`failed checks: ${failedChecks.join('; ')}`);

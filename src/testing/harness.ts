@@ -93,6 +93,15 @@ export class Harness {
     return this;
   }
 
+  /**
+   * Runs one tick at once, without waiting for the game's pending tasks (step() waits): for
+   * loops of many ticks where `engine.busy` is false, as in randomPlay.
+   */
+  stepNow(): this {
+    this.stepper.stepNow();
+    return this;
+  }
+
   /** Holds `button` for exactly `ticks` ticks, then releases it (the release shows next tick). */
   async hold(button: Button, ticks: number, player = 0): Promise<this> {
     this.press(button, player);

@@ -1,41 +1,26 @@
 /**
  * The compiled build (what the service and `ledtable bench` on a Pi run) behaves like the
- * sources: builds once with `tsc -p tsconfig.build.json` into a temporary folder outside the
- * clone, whose node_modules holds every dependency except tsx, then runs each command from there.
- * A `.ts` path left at run time (a child process, a template) fails here. Beside the tree sits a
- * poisoned `tsx` package that throws when loaded: the compiled tree (and a `--import tsx` from its
- * folder) resolves that one before any `node_modules` further up, such as a /tmp/node_modules
- * someone left on the machine; and no tsx command is on the PATH the commands see. The build takes about
- * 2–3 s on the 2-core CI machine; the commands run in parallel.
+ * sources: the test run's compiled tree (test/helpers/compiled-tree.ts: built once, outside the
+ * clone, its node_modules holding every dependency except tsx) runs each command. A `.ts` path
+ * left at run time (a child process, a template) fails here. Beside the tree sits a poisoned
+ * `tsx` package that throws when loaded: the compiled tree (and a `--import tsx` from its folder)
+ * resolves that one before any `node_modules` further up, such as a /tmp/node_modules someone
+ * left on the machine; and no tsx command is on the PATH the commands see. The commands run in
+ * parallel.
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { compiledTree, PATH_WITHOUT_TSX as PATH, POISON } from '../helpers/compiled-tree.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dist = suite('compiled dist/');
 
 const dir = mkdtempSync(join(tmpdir(), 'ledtable-dist-'));
-const out = join(dir, 'out');
 const data = join(dir, 'data');
-const POISON = 'the compiled tree loaded tsx';
-/** The PATH without node_modules/.bin folders (npm test puts the clone's, with tsx, first). */
-const PATH = (process.env.PATH ?? '')
-  .split(delimiter)
-  .filter((entry) => !/node_modules[\\/]\.bin[\\/]?$/.test(entry))
-  .join(delimiter);
 
 interface Run {
   readonly code: number;
@@ -48,32 +33,12 @@ function ledtable(...args: string[]): Promise<Run> {
   return new Promise((done) => {
     execFile(
       process.execPath,
-      [join(out, 'src/cli/start.js'), ...args, '--data-dir', data],
+      [compiledTree().cli, ...args, '--data-dir', data],
       { cwd: dir, env: { PATH, HOME: data }, maxBuffer: 16 << 20 },
       (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
-
-dist.before(() => {
-  execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', out], {
-    cwd: ROOT,
-  });
-  execFileSync(process.execPath, [join(ROOT, 'scripts/link-dist.mjs'), out]);
-  // Every dependency but tsx: the compiled tree must not need a TypeScript loader.
-  mkdirSync(join(out, 'node_modules'));
-  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
-    if (name === 'tsx' || name.startsWith('.')) continue;
-    symlinkSync(join(ROOT, 'node_modules', name), join(out, 'node_modules', name));
-  }
-  const poison = join(dir, 'node_modules/tsx');
-  mkdirSync(poison, { recursive: true });
-  writeFileSync(
-    join(poison, 'package.json'),
-    JSON.stringify({ name: 'tsx', type: 'module', exports: { '.': './poison.js', './*': './poison.js' } }),
-  );
-  writeFileSync(join(poison, 'poison.js'), `throw new Error(${JSON.stringify(POISON)});\n`);
-});
 
 dist.after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -85,7 +50,7 @@ dist('tsx resolves to the poisoned package from the compiled tree, and is not on
       '-e',
       "import('tsx/esm/api').then(() => 'found', (e) => e.message).then(console.log)",
     ],
-    { cwd: join(out, 'src/cli'), encoding: 'utf8' },
+    { cwd: join(compiledTree().out, 'src/cli'), encoding: 'utf8' },
   );
   assert.is(probe.trim(), POISON);
   const which = spawnSync('sh', ['-c', 'command -v tsx'], { env: { PATH }, encoding: 'utf8' });

@@ -4,13 +4,15 @@
  * or native driver library, and `list --json` still lists every game (the viewer imports sharp on
  * its first picture, not at discovery) without loading serialport, node-hid or rpi-ws281x-native.
  * (Output kinds declare their options in their drivers' files, so those small modules load for
- * parsing; their native libraries load in open().)
+ * parsing; their native libraries load in open().) Runs the test run's compiled tree, as the
+ * service does.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { compiledTree } from '../helpers/compiled-tree.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -31,14 +33,7 @@ function ledtable(...args: string[]): Promise<{ code: number; stdout: string; st
   return new Promise((done) => {
     execFile(
       process.execPath,
-      [
-        '--import',
-        `data:text/javascript,${encodeURIComponent(REGISTER)}`,
-        '--import',
-        'tsx',
-        join(ROOT, 'src/cli/start.ts'),
-        ...args,
-      ],
+      ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, compiledTree().cli, ...args],
       { cwd: ROOT, env: { ...process.env, HOME: join(ROOT, 'node_modules/.cache') } },
       (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

@@ -1,7 +1,8 @@
 /**
  * The real command as a separate process: `ledtable play testpattern --output ddp:127.0.0.1:PORT`
  * drives a receiver this test starts, in the layout's LED order, and a signal makes it send an
- * all-black frame and exit 0.
+ * all-black frame and exit 0. Runs the test run's compiled tree (test/helpers/compiled-tree.ts),
+ * as the service does.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -10,8 +11,8 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { UdpReceiver } from '../hardware/udp-receiver.ts';
+import { compiledTree } from '../helpers/compiled-tree.ts';
 
-const BIN = join(import.meta.dirname, '../../bin/ledtable.js');
 const DDP_HEADER = 10;
 
 /** LED `i` of a DDP packet as 0xRRGGBB. */
@@ -26,7 +27,7 @@ async function runUntilSignal(signal: NodeJS.Signals) {
   const child = spawn(
     process.execPath,
     [
-      BIN,
+      compiledTree().cli,
       'play',
       'testpattern',
       '--output',

@@ -2,7 +2,8 @@
  * The terminal simulator in a real pseudo-terminal (util-linux `script`), in the foreground so it
  * owns the keyboard in raw mode: killed with SIGTERM or SIGINT, it leaves the terminal usable —
  * cursor shown, alternate screen left, echo and canonical mode back on — and exits 0. Skipped
- * with a note where `script` is missing.
+ * with a note where `script` is missing. Runs the test run's compiled tree
+ * (test/helpers/compiled-tree.ts): what bin/ledtable.js starts once `npm run build` ran.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -10,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { compiledTree } from '../helpers/compiled-tree.ts';
 
-const BIN = join(import.meta.dirname, '../../bin/ledtable.js');
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
 /**
@@ -23,7 +24,7 @@ async function killInPty(signal: NodeJS.Signals, ready: (output: string) => bool
   // The inner sh prints its pid and execs the table (so that pid is the table); after it exits,
   // the same terminal is asked for its modes.
   const shell = [
-    `sh -c 'echo PID=$$; exec "${process.execPath}" "${BIN}" --data-dir "${dataDir}"'`,
+    `sh -c 'echo PID=$$; exec "${process.execPath}" "${compiledTree().cli}" --data-dir "${dataDir}"'`,
     'echo "exit=$?"',
     "stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon",
   ].join('; ');
