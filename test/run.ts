@@ -21,6 +21,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
 import { run } from 'uvu/run';
+import { buildCompiledTree } from './helpers/compiled-tree.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const fcSeed = process.env.FC_SEED;
@@ -284,17 +285,21 @@ async function runChecks(): Promise<(string | undefined)[]> {
 const checks = withChecks ? runChecks() : Promise.resolve([]);
 
 /**
- * One compiled tree for the whole run (test/helpers/compiled-tree.ts), built by the first test
- * that needs it, in whichever shard; removed at the end.
+ * One compiled tree for the whole run (test/helpers/compiled-tree.ts), built here while the
+ * shards import their files; removed at the end.
  */
+const sharded = !serial && files.length >= 8 && availableParallelism() >= 2;
 const ownBuild = shardArg === undefined && process.env.LEDTABLE_TEST_BUILD === undefined;
 if (ownBuild) process.env.LEDTABLE_TEST_BUILD = mkdtempSync(join(tmpdir(), 'ledtable-build-'));
+// Ahead only for shards: in this process a test's wait for it would block the build's own I/O.
+const building =
+  ownBuild && sharded ? buildCompiledTree(process.env.LEDTABLE_TEST_BUILD ?? '') : Promise.resolve(false);
 
 let totals: { passed: number; failed: number; skipped: number };
 if (shardArg) {
   const [index = 0, count = 1] = shardArg.slice('--shard='.length).split('/').map(Number);
   totals = await runHere(shardsOf(files, count)[index] ?? []);
-} else if (serial || files.length < 8 || availableParallelism() < 2) {
+} else if (!sharded) {
   totals = await runHere(files);
 } else {
   const results = await Promise.all(Array.from({ length: SHARDS }, (_, i) => runShard(i)));
@@ -305,6 +310,7 @@ if (shardArg) {
   }));
 }
 
+await building.catch((error: unknown) => console.log(`the compiled tree failed to build: ${error}`));
 if (ownBuild) rmSync(process.env.LEDTABLE_TEST_BUILD ?? '', { recursive: true, force: true });
 const failedChecks = (await checks).filter((c) => c !== undefined);
 const { passed, failed, skipped } = totals;

@@ -3,20 +3,30 @@
  * what the service runs (node dist/src/cli/start.js), and about 1 s of CPU cheaper per process
  * than the sources through tsx, whose loader starts a second thread and sends it every module.
  *
- * The tree is built in `$LEDTABLE_TEST_BUILD` (test/run.ts names one folder for every shard and
- * removes it at the end; a test file run alone gets a fresh temporary one) with
- * `tsc -p tsconfig.build.json --noCheck`: npm test's own `tsc --noEmit` is the type check. The
- * first caller builds, under a lock folder; the others wait for its `ready` file.
+ * The tree is built in `$LEDTABLE_TEST_BUILD` with `tsc -p tsconfig.build.json --noCheck` (npm
+ * test's own `tsc --noEmit` is the type check): test/run.ts names one folder for every shard,
+ * builds it while the shards import their files (buildCompiledTree) and removes it at the end.
+ * Whoever builds holds a lock folder; a test that needs the tree meanwhile waits for the `ready`
+ * file. A test file run alone builds its own, in a fresh temporary folder.
  *
  * Layout: `<dir>/out` is the compiled tree, linked to package.json, assets/, web/ and the
  * templates (scripts/link-dist.mjs) and to every dependency except tsx; beside it,
  * `<dir>/node_modules/tsx` is a package that throws when loaded, so a compiled command that
  * still needs a TypeScript loader fails (test/cli/dist.test.ts checks the poison works).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The message the poisoned tsx throws. */
@@ -68,20 +78,54 @@ function takeLock(lock: string): boolean {
 function waitFor(ready: string): void {
   const until = Date.now() + WAIT_MS;
   const pause = new Int32Array(new SharedArrayBuffer(4));
+  const failed = join(ready, '../failed');
   while (!existsSync(ready)) {
+    if (existsSync(failed))
+      throw new Error(`the compiled tree failed to build: ${readFileSync(failed, 'utf8')}`);
     if (Date.now() > until)
       throw new Error(`the compiled tree was not ready after ${WAIT_MS / 1000} s: ${ready}`);
     Atomics.wait(pause, 0, 0, 50);
   }
 }
 
+/**
+ * Builds the tree in `dir` without blocking (test/run.ts, before the shards need it); resolves
+ * false, doing nothing, when someone else holds the lock.
+ */
+export async function buildCompiledTree(dir: string): Promise<boolean> {
+  mkdirSync(dir, { recursive: true });
+  if (!takeLock(join(dir, 'lock'))) return false;
+  const out = join(dir, 'out');
+  const run = promisify(execFile);
+  try {
+    await run(join(ROOT, 'node_modules/.bin/tsc'), TSC_ARGS(out), { cwd: ROOT });
+    await run(process.execPath, [join(ROOT, 'scripts/link-dist.mjs'), out]);
+  } catch (error) {
+    writeFileSync(join(dir, 'failed'), String(error)); // the waiting tests fail at once
+    throw error;
+  }
+  finish(dir, out, join(dir, 'ready'));
+  return true;
+}
+
+const TSC_ARGS = (out: string) => [
+  '-p',
+  'tsconfig.build.json',
+  '--noCheck',
+  '--sourceMap',
+  'false',
+  '--outDir',
+  out,
+];
+
 function build(dir: string, out: string, ready: string): void {
-  execFileSync(
-    join(ROOT, 'node_modules/.bin/tsc'),
-    ['-p', 'tsconfig.build.json', '--noCheck', '--sourceMap', 'false', '--outDir', out],
-    { cwd: ROOT },
-  );
+  execFileSync(join(ROOT, 'node_modules/.bin/tsc'), TSC_ARGS(out), { cwd: ROOT });
   execFileSync(process.execPath, [join(ROOT, 'scripts/link-dist.mjs'), out]);
+  finish(dir, out, ready);
+}
+
+/** Links the dependencies (not tsx), plants the poisoned tsx, and marks the tree ready. */
+function finish(dir: string, out: string, ready: string): void {
   // Every dependency but tsx: the compiled tree must not need a TypeScript loader.
   mkdirSync(join(out, 'node_modules'));
   for (const name of readdirSync(join(ROOT, 'node_modules'))) {
