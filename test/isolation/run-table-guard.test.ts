@@ -92,7 +92,7 @@ async function tickLimit(id: string, args: readonly string[]): Promise<number | 
 test('--guard: built-in games tick without a time limit (the watchdog is their backstop); --guard all and --games folders have one', async () => {
   assert.is(await tickLimit('snake', []), undefined);
   assert.is(await tickLimit('snake', ['--guard', 'all']), 1000);
-  assert.is(await tickLimit('loop-update', ['--games', HOSTILE]), 1000);
+  assert.is(await tickLimit('mover', ['--games', join(import.meta.dirname, '../fixtures/games')]), 1000);
 });
 
 test.run();
