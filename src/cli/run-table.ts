@@ -212,9 +212,9 @@ export async function runTable(
   }
 
   // Every game's code runs guarded (heap limit, no process.exit, its timers owned), and with a
-  // time limit per tick unless it is built in (--guard); the watchdog covers what a guard cannot
-  // reach (src/isolation/, README "Reliability").
-  const timed = options.guard === 'all' || setup.gamesDir !== BUILT_IN_GAMES;
+  // time limit per tick unless it is built in and not being written (--guard, --watch); the
+  // watchdog covers what a guard cannot reach (src/isolation/, README "Reliability").
+  const timed = options.guard === 'all' || options.watch || setup.gamesDir !== BUILT_IN_GAMES;
   const guarded = new Map(
     setup.tableBase.catalog.map((game) => [game.id, guardGame(game, defaultLimits(timed))]),
   );

@@ -12,9 +12,10 @@ export const isolationOptions = defineOptions('Game guard', {
     default: 'added',
     help:
       'Which games run each tick under a 1 s time limit (an endless loop is stopped and the menu is back): ' +
-      'added = games from a --games folder and every --watch reload; all = the built-in games too (a ' +
+      'added = games from a --games folder, and every game under --watch; all = the built-in games too (a ' +
       'watchdog thread per tick: about 1 % of a core at 25 Hz on a 2-core machine). A built-in game that ' +
-      'hangs is caught by the watchdog process instead: after 4 s the table restarts.',
+      'hangs is caught by the watchdog process instead: after 4 s it ends the process (the service ' +
+      'restarts it).',
     scope: 'config',
   },
 });

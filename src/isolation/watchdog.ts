@@ -26,10 +26,11 @@ export interface Watchdog {
 /**
  * A watcher the main loop cannot block: a small bash process reading the loop's beats from a
  * pipe. When no beat came for `stuckMs` (a game without a time limit looping, see --guard, or
- * one looping in a promise callback, where its guard cannot reach), it writes one line to stderr, gives the terminal back, and kills this
- * process with SIGKILL: JavaScript on the main thread can no longer run, so nothing cleaner is
- * possible. Under systemd the unit's ExecStopPost= blanks the LEDs and Restart= brings the table
- * back. When this process ends, the pipe closes and the watcher exits; stop() kills it.
+ * one looping in a promise callback, where its guard cannot reach), it writes one line to
+ * stderr, gives the terminal back, and kills this process with SIGKILL: JavaScript on the main
+ * thread can no longer run, so nothing cleaner is possible. Under systemd the unit's
+ * ExecStopPost= blanks the LEDs and Restart= brings the table back. When this process ends, the
+ * pipe closes and the watcher exits; stop() kills it.
  *
  * Under systemd with WatchdogSec=, each beat at half the watchdog interval also asks the watcher
  * to run `systemd-notify WATCHDOG=1` (Node has no unix datagram sockets), so pings stop when the

@@ -89,9 +89,10 @@ async function tickLimit(id: string, args: readonly string[]): Promise<number | 
   return limit === 'not guarded' ? 0 : limit;
 }
 
-test('--guard: built-in games tick without a time limit (the watchdog is their backstop); --guard all and --games folders have one', async () => {
+test('--guard: built-in games tick without a time limit (the watchdog is their backstop); --guard all, --watch and --games folders have one', async () => {
   assert.is(await tickLimit('snake', []), undefined);
   assert.is(await tickLimit('snake', ['--guard', 'all']), 1000);
+  assert.is(await tickLimit('snake', ['--watch']), 1000, 'a game being written (--watch) has its limit');
   assert.is(await tickLimit('mover', ['--games', join(import.meta.dirname, '../fixtures/games')]), 1000);
 });
 

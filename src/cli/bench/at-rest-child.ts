@@ -3,7 +3,8 @@
  * (runTable: real clock, games guarded as the default --guard says, the watchdog, input watchers,
  * brightness fader, the drivers --output names), with nobody pressing anything, and prints one
  * JSON line: CPU % of one core (every thread of the process), resident memory, tick intervals and
- * frames presented and sent to devices over the window. A fresh process, so the figures are the table's alone.
+ * frames presented and sent to devices over the window. A fresh process, so the figures are the
+ * table's alone.
  * Usage: node at-rest-child.js SCENE RATE SECONDS OUTPUT [WARM_UP_SECONDS]
  *   SCENE: menu | probe (draws a new frame every tick) | a game id (played with seed 1)
  *   WARM_UP_SECONDS: ticks before measuring (loading, JIT warm-up, the first GCs); default 1
