@@ -45,5 +45,8 @@ if (compiledIsCurrent()) {
 } else {
   const { register } = await import('tsx/esm/api');
   register();
+  // Node processes this one forks (the picture decoder) run their .ts files the same way:
+  // fork() passes process.execArgv on, and registering tsx here left no loader there.
+  process.execArgv.push('--import', import.meta.resolve('tsx'));
   await import('../src/cli/start.ts');
 }

@@ -1,7 +1,8 @@
 /**
  * bin/ledtable.js runs the compiled dist/ when it is current (dist/build-stamp newer than every
  * TypeScript source) and the sources through tsx otherwise, or when LEDTABLE_SOURCES=1. Checked
- * on a miniature clone whose two entry points only say which one ran.
+ * on a miniature clone whose two entry points only say which one ran. From the sources, the
+ * processes a command forks run TypeScript too.
  */
 import { execFile } from 'node:child_process';
 import {
@@ -68,6 +69,22 @@ test('dist/ newer than every source runs compiled; a newer source, no build or L
     assert.equal(runs, ['compiled', 'sources', 'sources', 'sources']);
   } finally {
     for (const dir of [current, stale, unbuilt]) rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('from the sources, a .ts file forked by the command runs through tsx too (the picture decoder)', async () => {
+  const dir = clone();
+  try {
+    rmSync(join(dir, 'dist/build-stamp'));
+    writeFileSync(
+      join(dir, 'src/cli/start.ts'),
+      "import { fork } from 'node:child_process';\n" +
+        "fork(new URL('./child.ts', import.meta.url).pathname);\n",
+    );
+    writeFileSync(join(dir, 'src/cli/child.ts'), "const said: string = 'child ran';\nconsole.log(said);\n");
+    assert.is(await bin(dir), 'child ran');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
