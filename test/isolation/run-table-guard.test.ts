@@ -19,22 +19,24 @@ import { guardLimitsOf } from '../../src/isolation/game-guard.ts';
 
 const HOSTILE = join(import.meta.dirname, '../fixtures/hostile-games');
 
-test('runTable: a game looping forever in update is stopped, the menu comes back, SIGTERM exits 0', async () => {
+/** runTable's inputs for game `id` with `args`, on a fresh data folder and a silent fake terminal. */
+async function tableFor(id: string, args: readonly string[]) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledtable-guard-'));
-  const { options, gameParams } = resolveOptions(
-    ['--games', HOSTILE, '--data-dir', dataDir, '--output', 'null'],
-    {},
-  );
+  const { options, gameParams } = resolveOptions([...args, '--data-dir', dataDir, '--output', 'null'], {});
   const log = new MemoryLogger();
   const setup = await prepareTable(options, gameParams, log);
-  const game = setup.tableBase.catalog.find((g) => g.id === 'loop-update')!;
-  const stdin = Object.assign(new EventEmitter(), { isTTY: false });
+  const game = setup.tableBase.catalog.find((g) => g.id === id)!;
   const io = {
     stdout: { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream,
     stderr: { write: () => true } as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
+    stdin: Object.assign(new EventEmitter(), { isTTY: false }) as unknown as NodeJS.ReadStream,
     env: {},
   } satisfies CliIo;
+  return { setup, game, io, log };
+}
+
+test('runTable: a game looping forever in update is stopped, the menu comes back, SIGTERM exits 0', async () => {
+  const { setup, game, io, log } = await tableFor('loop-update', ['--games', HOSTILE]);
   const started = performance.now();
   const running = runTable(setup, { game }, io, log);
   const crashed = () => log.lines.some((line) => line.includes('loop-update crashed'));
@@ -50,17 +52,7 @@ test('runTable: a game looping forever in update is stopped, the menu comes back
 
 /** The running game's time limit per tick when runTable starts `id` with `args`. */
 async function tickLimit(id: string, args: readonly string[]): Promise<number | undefined> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledtable-guard-'));
-  const { options, gameParams } = resolveOptions([...args, '--data-dir', dataDir, '--output', 'null'], {});
-  const log = new MemoryLogger();
-  const setup = await prepareTable(options, gameParams, log);
-  const game = setup.tableBase.catalog.find((g) => g.id === id)!;
-  const io = {
-    stdout: { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream,
-    stderr: { write: () => true } as unknown as NodeJS.WriteStream,
-    stdin: Object.assign(new EventEmitter(), { isTTY: false }) as unknown as NodeJS.ReadStream,
-    env: {},
-  } satisfies CliIo;
+  const { setup, game, io, log } = await tableFor(id, args);
   let limit: number | undefined | 'not guarded' = 'not guarded';
   const code = await runTable(
     setup,

@@ -31,18 +31,7 @@ test.after(async () => {
   await web.stop();
 });
 
-async function post(path: string, body: unknown, as = cookie) {
-  const response = await fetch(web.url + path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(as ? { Cookie: as } : {}) },
-    body: JSON.stringify(body),
-  });
-  return {
-    status: response.status,
-    body: (await response.json()) as Record<string, unknown>,
-    headers: response.headers,
-  };
-}
+const post = (path: string, body: unknown, as = cookie) => web.post(path, body, as);
 
 async function state(): Promise<StateResponse> {
   return (await (

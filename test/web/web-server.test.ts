@@ -15,18 +15,7 @@ import { readFrame } from '../../src/web/protocol.ts';
 import { TOKEN_COOKIE } from '../../src/web/web-server.ts';
 import { WebTable } from './web-table.ts';
 
-async function post(web: WebTable, path: string, body: unknown, cookie?: string) {
-  const response = await fetch(web.url + path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-  return {
-    status: response.status,
-    body: (await response.json()) as Record<string, unknown>,
-    headers: response.headers,
-  };
-}
+const post = (web: WebTable, path: string, body: unknown, cookie?: string) => web.post(path, body, cookie);
 
 /** Pairs through the API and returns the cookie. */
 async function pair(web: WebTable): Promise<string> {

@@ -143,6 +143,20 @@ export class WebTable {
     return this.lastCode;
   }
 
+  /** POSTs `body` as JSON to `path`, with the pairing cookie when given; the reply's JSON. */
+  async post(path: string, body: unknown, cookie?: string) {
+    const response = await fetch(this.url + path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown>,
+      headers: response.headers,
+    };
+  }
+
   async stop(): Promise<void> {
     await this.stopWeb?.();
     this.engine.stop();
