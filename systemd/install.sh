@@ -16,7 +16,8 @@ GPIO_BUTTONS=0
 PREFIX=/opt/ledtable
 SOURCE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CONFIG_DIR=/etc/ledtable
-CONFIG_FILE="$CONFIG_DIR/config.json"
+# The table's config; a test points this at a fake file, as it does MODEL_FILE below.
+CONFIG_FILE="${LEDTABLE_CONFIG_FILE:-$CONFIG_DIR/config.json}"
 DATA_DIR=/var/lib/ledtable
 UNIT_FILE=/etc/systemd/system/ledtable.service
 UPDATE_UNIT_FILE=/etc/systemd/system/ledtable-update.service
@@ -122,26 +123,6 @@ is_pi5() {
   esac
 }
 
-# The ws2812-pio overlay line for the configured table: GPIO (ws281xGpio, default 18), LED count
-# (width x height, default 20 x 15) and rgbw when an RGBW strip order (ledsOrder, ?order=) or strip type is configured.
-leds_overlay() {
-  local file="$CONFIG_FILE"
-  [ -e "$file" ] || file=/dev/null
-  if command -v node >/dev/null 2>&1; then
-    # shellcheck disable=SC2016 # the ${...} are JavaScript template literals, not shell
-    node -e '
-      const text = require("fs").readFileSync(process.argv[1], "utf8").trim();
-      const c = text ? JSON.parse(text) : {};
-      const outputs = [].concat(c.output ?? []).join(",");
-      const rgbw = /order=[rgb]*w/i.test(outputs) || /w/i.test(c.ledsOrder ?? "") || /^sk6812-...w$/.test(c.ws281xStrip ?? "");
-      const leds = (c.width ?? 20) * (c.height ?? 15);
-      console.log(`dtoverlay=ws2812-pio,gpio=${c.ws281xGpio ?? 18},num_leds=${leds}${rgbw ? ",rgbw" : ""}`);
-    ' "$file"
-  else
-    echo "dtoverlay=ws2812-pio,gpio=18,num_leds=300"
-  fi
-}
-
 step "Checks"
 if [ "$(id -u)" -ne 0 ]; then fail "run as root: sudo $0"; fi
 model="$(board_model)"
@@ -156,7 +137,8 @@ elif [ "$machine" != aarch64 ]; then
   note "not an ARM board ($machine): installing anyway, but the ws281x output will not work here"
 fi
 if command -v node >/dev/null 2>&1; then
-  node_version="$(node -p 'process.versions.node')"
+  node_version="$(node --version)"
+  node_version="${node_version#v}"
   note "node $node_version"
   if [ "${node_version%%.*}" -lt "$MIN_NODE" ]; then
     fail "Node $MIN_NODE or newer is needed (found $node_version): curl -fsSL https://deb.nodesource.com/setup_22.x | sudo -E bash - && sudo apt-get install -y nodejs"
@@ -246,20 +228,6 @@ step "Data directory $DATA_DIR"
 run install -d -m 0700 "$DATA_DIR"
 note "systemd gives it to the user the service runs as (StateDirectory=)"
 
-# ws281x on PWM (GPIO 12, 13, 18, 19) or PCM (GPIO 21) maps /dev/mem and needs root; everything
-# else (SPI on GPIO 10, Pi 5 leds:, serial, network, terminal) runs as the unprivileged user.
-needs_root() {
-  local file="$CONFIG_FILE"
-  [ -e "$file" ] || file=/dev/null
-  node -e '
-    const text = require("fs").readFileSync(process.argv[1], "utf8").trim();
-    const c = text ? JSON.parse(text) : { output: ["ws281x"], ws281xGpio: 18 };
-    const outputs = [].concat(c.output ?? ["auto"]).join(",").split(",").map((o) => o.trim());
-    const pin = c.ws281xGpio ?? 18;
-    process.exit(outputs.includes("ws281x") && pin !== 10 ? 0 : 1);
-  ' "$file" 2>/dev/null
-}
-
 step "Service user $SERVICE_USER"
 if id "$SERVICE_USER" >/dev/null 2>&1; then
   note "already there"
@@ -274,17 +242,41 @@ step "SHUT DOWN, REBOOT and UPDATE for $SERVICE_USER (polkit rule $POLKIT_RULE)"
 run mkdir -p "$(dirname "$POLKIT_RULE")"
 write_file "$POLKIT_RULE" 0644 <"$SOURCE/systemd/ledtable-power.rules"
 
-# The LED data pin from the config (18 when there is none yet): PWM (18, 12) is what the on-board
-# analogue audio uses, PCM (21) is what an I2S DAC uses, SPI (10) conflicts with neither.
-led_pin() {
-  local file="$CONFIG_FILE"
+# What the config says about the LEDs, read once (one node start) after the Config step; without
+# a config yet (a dry run) the default one is read: ws281x on GPIO 18, 20 x 15. Sets
+#   LED_PIN      the ws281x data pin, or none: PWM (18, 12) is what the on-board analogue audio
+#                uses, PCM (21) is what an I2S DAC uses, SPI (10) conflicts with neither
+#   LED_ROOT     1 when ws281x on PWM or PCM maps /dev/mem and needs root; everything else (SPI on
+#                GPIO 10, Pi 5 leds:, serial, network, terminal) runs as the unprivileged user
+#   LED_OVERLAY  the Pi 5 ws2812-pio line: the GPIO, width x height LEDs, and rgbw when an RGBW
+#                strip order (ledsOrder, ?order=) or strip type is configured
+read_led_config() {
+  local file="$CONFIG_FILE" facts
   [ -e "$file" ] || file=/dev/null
-  node -e '
-    const text = require("fs").readFileSync(process.argv[1], "utf8").trim();
-    const c = text ? JSON.parse(text) : { output: ["ws281x"], ws281xGpio: 18 };
-    const outputs = [].concat(c.output ?? ["auto"]).join(",").split(",");
-    console.log(outputs.includes("ws281x") ? (c.ws281xGpio ?? 18) : "none");
-  ' "$file" 2>/dev/null || echo 18
+  # shellcheck disable=SC2016 # the ${...} are JavaScript template literals, not shell
+  if ! command -v node >/dev/null 2>&1; then
+    facts="18 1 dtoverlay=ws2812-pio,gpio=18,num_leds=300"
+  elif ! facts="$(node -e '
+      const text = require("fs").readFileSync(process.argv[1], "utf8").trim();
+      let c = { output: ["ws281x"], ws281xGpio: 18 };
+      try {
+        if (text) c = JSON.parse(text);
+      } catch (error) {
+        console.log(error.message);
+        process.exit(1);
+      }
+      const outputs = [].concat(c.output ?? ["auto"]).join(",");
+      const ws281x = outputs.split(",").map((o) => o.trim()).includes("ws281x");
+      const pin = c.ws281xGpio ?? 18;
+      const rgbw = /order=[rgb]*w/i.test(outputs) || /w/i.test(c.ledsOrder ?? "") || /^sk6812-...w$/.test(c.ws281xStrip ?? "");
+      const leds = (c.width ?? 20) * (c.height ?? 15);
+      console.log(ws281x ? pin : "none", ws281x && pin !== 10 ? 1 : 0,
+        `dtoverlay=ws2812-pio,gpio=${pin},num_leds=${leds}${rgbw ? ",rgbw" : ""}`);
+    ' "$file")"; then
+    fail "$CONFIG_FILE is not valid JSON ($facts): fix it or move it aside, then run this again"
+    facts="18 1 dtoverlay=ws2812-pio,gpio=18,num_leds=300"
+  fi
+  read -r LED_PIN LED_ROOT LED_OVERLAY <<<"$facts"
 }
 
 # Sets one dtparam/dtoverlay line in config.txt: replaces a line starting with $1, else appends $2.
@@ -323,7 +315,8 @@ usb_card() {
 }
 
 BOOT_CONFIG="$(boot_config)"
-PIN="$(led_pin)"
+read_led_config
+PIN="$LED_PIN"
 # The Pi 5 drives the LEDs through PIO on any GPIO: nothing shared with audio.
 if is_pi5; then PIN=none; fi
 step "Sound: $AUDIO_OUT (LEDs on GPIO $PIN; $BOOT_CONFIG)"
@@ -370,7 +363,7 @@ esac
 
 if is_pi5; then
   step "Raspberry Pi 5 LED driver (ws2812-pio overlay in $BOOT_CONFIG, udev rule)"
-  overlay="$(leds_overlay)"
+  overlay="$LED_OVERLAY"
   if grep -q '^dtoverlay=ws2812-pio' "$BOOT_CONFIG" 2>/dev/null; then
     note "already there: $(grep '^dtoverlay=ws2812-pio' "$BOOT_CONFIG" | head -n 1) (wanted: $overlay)"
   else
@@ -405,9 +398,7 @@ fi
 
 step "Service $UNIT_FILE"
 write_file "$UNIT_FILE" 0644 < <(sed "s#/opt/ledtable#$PREFIX#g" "$SOURCE/systemd/ledtable.service")
-if [ "$DRY_RUN" -eq 1 ] && [ ! -e "$CONFIG_FILE" ] && ! command -v node >/dev/null 2>&1; then
-  note "the default config uses ws281x on PWM: the service runs as root ($ROOT_DROPIN)"
-elif needs_root; then
+if [ "$LED_ROOT" -eq 1 ]; then
   note "ws281x on PWM or PCM needs /dev/mem: the service runs as root"
   run mkdir -p "$DROPIN_DIR"
   write_file "$ROOT_DROPIN" 0644 <"$SOURCE/systemd/ws281x-root.conf"

@@ -9,15 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { compiledTree } from '../helpers/compiled-tree.ts';
 
-const FIXTURE = join(import.meta.dirname, '../fixtures/watchdog-stuck.ts');
+const FIXTURE = join(import.meta.dirname, '../fixtures/watchdog-stuck.mjs');
 
 test('a blocked main loop is killed within the limit; systemd was pinged while it beat', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ledtable-watchdog-'));
   const pings = join(dir, 'pings');
   writeFileSync(join(dir, 'systemd-notify'), `#!/bin/sh\necho "$@" >> "${pings}"\n`);
   chmodSync(join(dir, 'systemd-notify'), 0o755);
-  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, '700'], {
+  const child = spawn(process.execPath, [FIXTURE, compiledTree().out, '700'], {
     env: {
       ...process.env,
       PATH: `${dir}:${process.env.PATH}`,
@@ -58,7 +59,7 @@ test('a blocked main loop is killed within the limit; systemd was pinged while i
 });
 
 test('a stopped watchdog never kills: the loop may block right after stop()', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, '200', 'stop'], {
+  const child = spawn(process.execPath, [FIXTURE, compiledTree().out, '200', 'stop'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -163,7 +163,23 @@ const runs = {
   speaker: install('--audio-out', 'speaker'),
   unknown: install('--frobnicate'),
   pi5: run('bash', [script, '--dry-run'], { ...process.env, LEDTABLE_MODEL_FILE: pi5Model }),
+  pi5SpiRgbw: run('bash', [script, '--dry-run'], {
+    ...process.env,
+    LEDTABLE_MODEL_FILE: pi5Model,
+    LEDTABLE_CONFIG_FILE: configFile('{ "output": "ws281x", "ws281xGpio": 10, "ledsOrder": "grbw", "width": 16 }'),
+  }),
+  corruptConfig: run('bash', [script, '--dry-run'], {
+    ...process.env,
+    LEDTABLE_CONFIG_FILE: configFile('{ "output": ['),
+  }),
 };
+
+/** A config file with `text`, for the runs above. */
+function configFile(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'ledtable-config-')), 'config.json');
+  writeFileSync(path, text);
+  return path;
+}
 
 test('install.sh --dry-run prints every step and changes nothing', async () => {
   const prefix = gpioPrefix;
@@ -244,6 +260,14 @@ test('install.sh on a Raspberry Pi 5 (fake model file): ws2812-pio overlay, udev
     assert.ok(out.includes(line), `missing: ${line}\n${out}`);
   }
   assert.not.ok(out.includes('dtparam=audio=off'));
+});
+
+test("install.sh reads the LED pin, the need for root and the Pi 5 overlay from the owner's config", async () => {
+  const out = await output(runs.pi5SpiRgbw);
+  assert.match(out, 'append: dtoverlay=ws2812-pio,gpio=10,num_leds=240,rgbw');
+  assert.match(out, 'the outputs need no root: the service runs as ledtable');
+  const corrupt = await output(runs.corruptConfig);
+  assert.match(corrupt, /WOULD STOP HERE: \S+config.json is not valid JSON \([^)]+\): fix it or move it aside/);
 });
 
 test('the unit lets the service open /dev/leds* (the ws2812-pio-rp1 character devices)', () => {
