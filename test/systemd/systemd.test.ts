@@ -166,7 +166,9 @@ const runs = {
   pi5SpiRgbw: run('bash', [script, '--dry-run'], {
     ...process.env,
     LEDTABLE_MODEL_FILE: pi5Model,
-    LEDTABLE_CONFIG_FILE: configFile('{ "output": "ws281x", "ws281xGpio": 10, "ledsOrder": "grbw", "width": 16 }'),
+    LEDTABLE_CONFIG_FILE: configFile(
+      '{ "output": "ws281x", "ws281xGpio": 10, "ledsOrder": "grbw", "width": 16 }',
+    ),
   }),
   corruptConfig: run('bash', [script, '--dry-run'], {
     ...process.env,
@@ -267,7 +269,10 @@ test("install.sh reads the LED pin, the need for root and the Pi 5 overlay from 
   assert.match(out, 'append: dtoverlay=ws2812-pio,gpio=10,num_leds=240,rgbw');
   assert.match(out, 'the outputs need no root: the service runs as ledtable');
   const corrupt = await output(runs.corruptConfig);
-  assert.match(corrupt, /WOULD STOP HERE: \S+config.json is not valid JSON \([^)]+\): fix it or move it aside/);
+  assert.match(
+    corrupt,
+    /WOULD STOP HERE: \S+config.json is not valid JSON \([^)]+\): fix it or move it aside/,
+  );
 });
 
 test('the unit lets the service open /dev/leds* (the ws2812-pio-rp1 character devices)', () => {
