@@ -17,7 +17,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, setPriority, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
 import { run } from 'uvu/run';
@@ -231,8 +231,7 @@ function runShard(index: number): Promise<{ passed: number; failed: number; skip
 
 /**
  * `--checks` (npm test): the type checks and the linter, run alongside the tests rather than
- * before them; the tests spend much of their time waiting for processes, browsers and sockets,
- * which these fill. Each prints its output when it ends. The type checks are incremental: tsc
+ * before them, at the lowest priority (lowestPriority). Each prints its output when it ends. The type checks are incremental: tsc
  * keeps what it learnt in node_modules/.cache/ledtable/ and checks again only what changed (the
  * same errors as a full `tsc --noEmit`, at about a third of its CPU once the cache is there).
  */
@@ -252,6 +251,7 @@ function runCheck(command: readonly string[]): Promise<string | undefined> {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    lowestPriority(child.pid);
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -274,6 +274,20 @@ function runCheck(command: readonly string[]): Promise<string | undefined> {
     child.on('error', (error) => done(null, error));
     child.on('close', (code) => done(code));
   });
+}
+
+/**
+ * The checks run at the lowest CPU priority (nice 19, inherited by the processes they start):
+ * they use the cores while the tests wait for processes, browsers and sockets, and at the end
+ * when one shard has finished, rather than slowing the tests down. Where priorities cannot be
+ * set, they run as they are.
+ */
+function lowestPriority(pid: number | undefined): void {
+  try {
+    if (pid !== undefined) setPriority(pid, 19);
+  } catch {
+    // not permitted here: same result, only slower
+  }
 }
 
 /** One check at a time: tsc and biome each use every core, and three at once only wait on each other. */
