@@ -87,7 +87,11 @@ const files = ['test', 'games', 'hardware', 'src']
   .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
   .sort();
 
-/** Slowest first, each to the shard with the least time so far: the same split every run. */
+/**
+ * Slowest first, each to the shard with the least time so far: the same split every run. A shard
+ * runs its files in that order too, so the long ones, which wait most for browsers and processes,
+ * overlap the other shard's work, and each shard ends on short files.
+ */
 function shardsOf(all: readonly string[], count: number): string[][] {
   const shards = Array.from({ length: count }, () => ({ seconds: 0, files: [] as string[] }));
   const cost = (file: string) => KNOWN_SECONDS[file] ?? 0.3;
@@ -96,7 +100,7 @@ function shardsOf(all: readonly string[], count: number): string[][] {
     lightest.seconds += cost(file);
     lightest.files.push(file);
   }
-  return shards.map((s) => s.files.sort());
+  return shards.map((s) => s.files);
 }
 
 const FINAL_LINE = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/m;
