@@ -252,10 +252,11 @@ write_file "$POLKIT_RULE" 0644 <"$SOURCE/systemd/ledtable-power.rules"
 #                strip order (ledsOrder, ?order=) or strip type is configured
 read_led_config() {
   local file="$CONFIG_FILE" facts
+  local defaults="18 1 dtoverlay=ws2812-pio,gpio=18,num_leds=300" # what the default config gives
   [ -e "$file" ] || file=/dev/null
   # shellcheck disable=SC2016 # the ${...} are JavaScript template literals, not shell
   if ! command -v node >/dev/null 2>&1; then
-    facts="18 1 dtoverlay=ws2812-pio,gpio=18,num_leds=300"
+    facts="$defaults"
   elif ! facts="$(node -e '
       const text = require("fs").readFileSync(process.argv[1], "utf8").trim();
       let c = { output: ["ws281x"], ws281xGpio: 18 };
@@ -274,7 +275,7 @@ read_led_config() {
         `dtoverlay=ws2812-pio,gpio=${pin},num_leds=${leds}${rgbw ? ",rgbw" : ""}`);
     ' "$file")"; then
     fail "$CONFIG_FILE is not valid JSON ($facts): fix it or move it aside, then run this again"
-    facts="18 1 dtoverlay=ws2812-pio,gpio=18,num_leds=300"
+    facts="$defaults"
   fi
   read -r LED_PIN LED_ROOT LED_OVERLAY <<<"$facts"
 }

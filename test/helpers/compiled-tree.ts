@@ -98,30 +98,38 @@ export async function buildCompiledTree(dir: string): Promise<boolean> {
   const out = join(dir, 'out');
   const run = promisify(execFile);
   try {
-    await run(join(ROOT, 'node_modules/.bin/tsc'), TSC_ARGS(out), { cwd: ROOT });
-    await run(process.execPath, [join(ROOT, 'scripts/link-dist.mjs'), out]);
+    for (const [command, args] of buildSteps(out)) await run(command, args, { cwd: ROOT });
   } catch (error) {
-    writeFileSync(join(dir, 'failed'), String(error)); // the waiting tests fail at once
-    throw error;
+    failed(dir, error);
   }
   finish(dir, out, join(dir, 'ready'));
   return true;
 }
 
-const TSC_ARGS = (out: string) => [
-  '-p',
-  'tsconfig.build.json',
-  '--noCheck',
-  '--sourceMap',
-  'false',
-  '--outDir',
-  out,
-];
+/** The commands that compile the project into `out` and link what it reads at run time. */
+function buildSteps(out: string): [command: string, args: string[]][] {
+  return [
+    [
+      join(ROOT, 'node_modules/.bin/tsc'),
+      ['-p', 'tsconfig.build.json', '--noCheck', '--sourceMap', 'false', '--outDir', out],
+    ],
+    [process.execPath, [join(ROOT, 'scripts/link-dist.mjs'), out]],
+  ];
+}
 
 function build(dir: string, out: string, ready: string): void {
-  execFileSync(join(ROOT, 'node_modules/.bin/tsc'), TSC_ARGS(out), { cwd: ROOT });
-  execFileSync(process.execPath, [join(ROOT, 'scripts/link-dist.mjs'), out]);
+  try {
+    for (const [command, args] of buildSteps(out)) execFileSync(command, args, { cwd: ROOT });
+  } catch (error) {
+    failed(dir, error);
+  }
   finish(dir, out, ready);
+}
+
+/** Records why the build failed, so the tests waiting for it fail at once, and throws it. */
+function failed(dir: string, error: unknown): never {
+  writeFileSync(join(dir, 'failed'), String(error));
+  throw error;
 }
 
 /** Links the dependencies (not tsx), plants the poisoned tsx, and marks the tree ready. */
