@@ -40,10 +40,6 @@ const filters = args.filter((a) => !a.startsWith('--'));
  */
 const KNOWN_SECONDS: Readonly<Record<string, number>> = {
   'test/web/browser.test.ts': 12.5,
-  'test/conformance/part-1.test.ts': 5.3,
-  'test/conformance/part-2.test.ts': 4.4,
-  'test/conformance/part-3.test.ts': 5.6,
-  'test/conformance/part-4.test.ts': 3.6,
   'test/systemd/systemd.test.ts': 6.9,
   'games/effects/effects.test.ts': 4.4,
   'test/package.test.ts': 4,
@@ -66,6 +62,13 @@ const KNOWN_SECONDS: Readonly<Record<string, number>> = {
   'test/cli/bench.test.ts': 1,
 };
 const SHARDS = 2;
+
+/**
+ * Files every shard runs, after its own: their work is shared out while they run
+ * (test/helpers/shared-work.ts), so the shard that ends its own files first takes more of it
+ * and the shards end together, however the machine's load moved the other files' times.
+ */
+const IN_EVERY_SHARD: readonly string[] = ['test/conformance/conformance.test.ts'];
 
 function findTests(dir: string): string[] {
   let entries: import('node:fs').Dirent[];
@@ -90,17 +93,19 @@ const files = ['test', 'games', 'hardware', 'src']
 /**
  * Slowest first, each to the shard with the least time so far: the same split every run. A shard
  * runs its files in that order too, so the long ones, which wait most for browsers and processes,
- * overlap the other shard's work, and each shard ends on short files.
+ * overlap the other shard's work; then the files every shard runs (IN_EVERY_SHARD).
  */
 function shardsOf(all: readonly string[], count: number): string[][] {
   const shards = Array.from({ length: count }, () => ({ seconds: 0, files: [] as string[] }));
   const cost = (file: string) => KNOWN_SECONDS[file] ?? 0.3;
-  for (const file of [...all].sort((a, b) => cost(b) - cost(a) || a.localeCompare(b))) {
+  const dealt = all.filter((file) => !IN_EVERY_SHARD.includes(file));
+  for (const file of dealt.sort((a, b) => cost(b) - cost(a) || a.localeCompare(b))) {
     const lightest = shards.reduce((best, s) => (s.seconds < best.seconds ? s : best));
     lightest.seconds += cost(file);
     lightest.files.push(file);
   }
-  return shards.map((s) => s.files);
+  const shared = all.filter((file) => IN_EVERY_SHARD.includes(file));
+  return shards.map((s) => [...s.files, ...shared]);
 }
 
 const FINAL_LINE = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/m;
@@ -310,6 +315,9 @@ const checks = withChecks ? runChecks() : Promise.resolve([]);
 const sharded = !serial && files.length >= 8 && availableParallelism() >= 2;
 const ownBuild = shardArg === undefined && process.env.LEDTABLE_TEST_BUILD === undefined;
 if (ownBuild) process.env.LEDTABLE_TEST_BUILD = mkdtempSync(join(tmpdir(), 'ledtable-build-'));
+/** The folder where the shards share out work (test/helpers/shared-work.ts); removed at the end. */
+const ownShared = shardArg === undefined && process.env.LEDTABLE_TEST_SHARED === undefined;
+if (ownShared) process.env.LEDTABLE_TEST_SHARED = mkdtempSync(join(tmpdir(), 'ledtable-shared-'));
 // Ahead only for shards: in this process a test's wait for it would block the build's own I/O.
 const building =
   ownBuild && sharded ? buildCompiledTree(process.env.LEDTABLE_TEST_BUILD ?? '') : Promise.resolve(false);
@@ -331,6 +339,7 @@ if (shardArg) {
 
 await building.catch((error: unknown) => console.log(`the compiled tree failed to build: ${error}`));
 if (ownBuild) rmSync(process.env.LEDTABLE_TEST_BUILD ?? '', { recursive: true, force: true });
+if (ownShared) rmSync(process.env.LEDTABLE_TEST_SHARED ?? '', { recursive: true, force: true });
 const failedChecks = (await checks).filter((c) => c !== undefined);
 const { passed, failed, skipped } = totals;
 if (failedChecks.length > 0) console.log(`failed checks: ${failedChecks.join('; ')}`);

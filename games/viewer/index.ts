@@ -67,7 +67,7 @@ export default defineGame({
     let pos = 0;
     let current = -1;
     let fitIndex = FIT_MODES.indexOf(config.fit);
-    let frames: Uint8Array[] | undefined;
+    let frames: readonly Uint8Array[] | undefined;
     let delays: Int32Array = new Int32Array(0);
     let loops = 0;
     let frame = 0;

@@ -3,17 +3,32 @@ import { type FitMode, fitWindow } from './fit.ts';
 import { areaResample } from './resample.ts';
 
 /**
- * The picture's frames at table size for one fit mode: tw × th RGB each. Pixel art is already
- * at table size and is returned as is (shared with the cache: never write into these buffers).
+ * Each picture's renderings, by size and fit mode, for as long as the picture is kept: flipping
+ * back to a picture or cycling the fit modes costs no second resample (a few ms per frame on a
+ * Pi, an animation's every frame at once).
  */
-export function renderPicture(picture: Picture, tw: number, th: number, fit: FitMode): Uint8Array[] {
-  if (picture.pixelArt) return [...picture.frames];
+const rendered = new WeakMap<Picture, Map<string, readonly Uint8Array[]>>();
+
+/**
+ * The picture's frames at table size for one fit mode: tw × th RGB each. Pixel art is already
+ * at table size and is returned as is. The buffers are shared (with the decoder's cache and
+ * between calls): never write into them.
+ */
+export function renderPicture(picture: Picture, tw: number, th: number, fit: FitMode): readonly Uint8Array[] {
+  if (picture.pixelArt) return picture.frames;
+  const byMode = rendered.get(picture) ?? new Map<string, readonly Uint8Array[]>();
+  rendered.set(picture, byMode);
+  const key = `${tw}x${th} ${fit}`;
+  const known = byMode.get(key);
+  if (known) return known;
   const window = fitWindow(picture.width, picture.height, tw, th, fit, picture.focus);
-  return picture.frames.map((frame) => {
+  const frames = picture.frames.map((frame) => {
     const out = new Uint8Array(tw * th * 3);
     areaResample(frame, picture.width, picture.height, window, tw, th, out);
     return out;
   });
+  byMode.set(key, frames);
+  return frames;
 }
 
 /**

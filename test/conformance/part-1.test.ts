@@ -1,3 +1,0 @@
-import { conformancePart } from './conformance.ts';
-
-await conformancePart(1);
