@@ -92,14 +92,14 @@ fail() {
   fi
 }
 
-# Writes stdin to a file (mode $2), or shows it in a dry run.
+# Writes stdin to a file (mode $2), or shows it in a dry run (bash builtins only: no process).
 write_file() {
-  local path="$1" mode="$2" content
-  content="$(cat)"
+  local path="$1" mode="$2" lines
+  mapfile -t lines
   note "write $path (mode $mode):"
-  printf '%s\n' "$content" | sed 's/^/     | /'
+  printf '     | %s\n' "${lines[@]}"
   if [ "$DRY_RUN" -eq 0 ]; then
-    printf '%s\n' "$content" >"$path.tmp.$$"
+    printf '%s\n' "${lines[@]}" >"$path.tmp.$$"
     chmod "$mode" "$path.tmp.$$"
     mv "$path.tmp.$$" "$path"
   fi
@@ -234,9 +234,10 @@ if id "$SERVICE_USER" >/dev/null 2>&1; then
 else
   run useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$SERVICE_USER"
 fi
-for group in "${DEVICE_GROUPS[@]}"; do
-  if getent group "$group" >/dev/null 2>&1; then run usermod -aG "$group" "$SERVICE_USER"; fi
-done
+# one getent for them all: a line "name:x:gid:members" for each group that exists
+while IFS=: read -r group _; do
+  run usermod -aG "$group" "$SERVICE_USER"
+done < <(getent group "${DEVICE_GROUPS[@]}" 2>/dev/null || true)
 
 step "SHUT DOWN, REBOOT and UPDATE for $SERVICE_USER (polkit rule $POLKIT_RULE)"
 run mkdir -p "$(dirname "$POLKIT_RULE")"
