@@ -9,7 +9,8 @@
  *
  * With more than a few files and more than one core, the files are split into two shards that
  * run in two child processes at once (spread by the measured costs below), and their counts are
- * added up. Each shard (and a serial run) uses uvu's programmatic runner, uvu/run.
+ * added up; the conformance test runs last in both and they share its seeds out as they go
+ * (IN_EVERY_SHARD). Each shard (and a serial run) uses uvu's programmatic runner, uvu/run.
  *
  * Property tests (fast-check) use a fixed seed so every run, and CI, checks the same cases;
  * `FC_SEED=random` explores new ones (a failure prints the seed that reproduces it:
