@@ -153,6 +153,11 @@ test('fit modes: contain letterboxes, cover and fill fill the table', async () =
   assert.is(rows(renderPicture(picture, W, H, 'contain')[0]!), '.....#####.....');
   assert.is(rows(renderPicture(picture, W, H, 'cover')[0]!), '###############');
   assert.is(rows(renderPicture(picture, W, H, 'fill')[0]!), '###############');
+  // each size and fit mode is resampled once per picture: going back to one costs nothing
+  assert.is(renderPicture(picture, W, H, 'contain'), renderPicture(picture, W, H, 'contain'));
+  assert.is.not(renderPicture(picture, W, H, 'contain'), renderPicture(picture, W, H, 'cover'));
+  assert.is(rows(renderPicture(picture, W, H, 'contain')[0]!), '.....#####.....');
+  assert.is(renderPicture(picture, 10, 5, 'contain')[0]!.length, 10 * 5 * 3);
 });
 
 test('attention crops to the interesting part; cover crops the middle', async () => {

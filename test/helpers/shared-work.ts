@@ -26,14 +26,11 @@ export class SharedWork<T> {
   /** What stopped this process's own share of the work (a disk error), thrown by results(). */
   private failure: unknown;
 
-  /** `name`: the work's own folder inside the run's shared one (one per test file). */
-  constructor(name: string) {
-    let shared = process.env.LEDTABLE_TEST_SHARED;
-    if (shared === undefined) {
-      const own = mkdtempSync(join(tmpdir(), 'ledtable-shared-'));
-      process.once('exit', () => rmSync(own, { recursive: true, force: true }));
-      shared = own;
-    }
+  /**
+   * `name`: the work's own folder inside the run's shared one (one per test file); `shared`:
+   * that folder, when not the run's.
+   */
+  constructor(name: string, shared = process.env.LEDTABLE_TEST_SHARED ?? ownFolder()) {
     this.dir = join(shared, name);
     mkdirSync(this.dir, { recursive: true });
   }
@@ -99,4 +96,11 @@ export class SharedWork<T> {
       await new Promise((wake) => setTimeout(wake, POLL_MS));
     }
   }
+}
+
+/** A folder for a process that shares with nobody (a file run on its own), removed at its exit. */
+function ownFolder(): string {
+  const own = mkdtempSync(join(tmpdir(), 'ledtable-shared-'));
+  process.once('exit', () => rmSync(own, { recursive: true, force: true }));
+  return own;
 }
