@@ -47,8 +47,8 @@ conformance('every folder in games/ loads as a game', () => {
 });
 
 // Playing starts when the suite does (not at import, where it would run between other files'
-// tests) and goes on while the checks below wait for results.
-// Seed by seed, every game: what is left to share at the end is one short run per game.
+// tests) and goes on while the checks below wait for results. Seed by seed, every game: what is
+// left to share at the end is one short run per game.
 conformance.before(() => {
   const jobs = seeds.flatMap((seed) =>
     games.map((game) => [itemOf(game, seed), () => playSeed(game, seed)] as const),
@@ -58,14 +58,8 @@ conformance.before(() => {
 
 for (const game of games) {
   conformance(`${game.id}: ${SEEDS} seeds × ${TICKS} ticks of random input, deterministic`, async () => {
-    const runs = [
-      ...(
-        await work.results(
-          seeds.map((seed) => itemOf(game, seed)),
-          WAIT_MS,
-        )
-      ).values(),
-    ];
+    const items = seeds.map((seed) => itemOf(game, seed));
+    const runs = [...(await work.results(items, WAIT_MS)).values()];
     for (const run of runs) {
       assert.is(run.crash, undefined, `${run.where} crashed: ${run.crash}`);
       assert.is(run.invalidWrites, 0, `${run.where} drew with invalid coordinates or colours`);
