@@ -16,8 +16,11 @@ const rendered = new WeakMap<Picture, Map<string, readonly Uint8Array[]>>();
  */
 export function renderPicture(picture: Picture, tw: number, th: number, fit: FitMode): readonly Uint8Array[] {
   if (picture.pixelArt) return picture.frames;
-  const byMode = rendered.get(picture) ?? new Map<string, readonly Uint8Array[]>();
-  rendered.set(picture, byMode);
+  let byMode = rendered.get(picture);
+  if (!byMode) {
+    byMode = new Map();
+    rendered.set(picture, byMode);
+  }
   const key = `${tw}x${th} ${fit}`;
   const known = byMode.get(key);
   if (known) return known;
